@@ -1,0 +1,83 @@
+package dev.billingportal.adapter.out.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The database behind the portal: a connection pool, the schema migrated by Flyway, and a
+ * RESOURCE_LOCAL {@link EntityManagerFactory} over it (no JTA here: the unit of work owns transactions).
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final EntityManagerFactory entityManagerFactory;
+
+    private Database(HikariDataSource dataSource, EntityManagerFactory entityManagerFactory) {
+        this.dataSource = dataSource;
+        this.entityManagerFactory = entityManagerFactory;
+    }
+
+    /** Connects, migrates the schema to the latest version, and opens the persistence unit. */
+    public static Database open(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("portal-db");
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setAutoCommit(false);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("jakarta.persistence.nonJtaDataSource", dataSource);
+            EntityManagerFactory factory = Persistence.createEntityManagerFactory("portal", properties);
+            factory.createEntityManager().close(); // connect now, not on the first request
+            return new Database(dataSource, factory);
+        } catch (RuntimeException failure) {
+            dataSource.close();
+            throw failure;
+        }
+    }
+
+    public EntityManagerFactory entityManagerFactory() {
+        return entityManagerFactory;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Whether the database answers a trivial query now; for the readiness check. */
+    public boolean isReachable() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(2);
+            statement.execute("SELECT 1");
+            connection.rollback();
+            return true;
+        } catch (SQLException | RuntimeException unreachable) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            entityManagerFactory.close();
+        } finally {
+            dataSource.close();
+        }
+    }
+}

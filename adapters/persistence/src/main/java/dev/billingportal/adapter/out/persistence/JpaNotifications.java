@@ -1,0 +1,99 @@
+package dev.billingportal.adapter.out.persistence;
+
+import dev.billingportal.application.port.out.Notifications;
+import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.notification.DeliveryStatus;
+import dev.billingportal.domain.notification.EventId;
+import dev.billingportal.domain.notification.Notification;
+import dev.billingportal.domain.notification.NotificationEvent;
+import dev.billingportal.domain.notification.NotificationId;
+import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.user.EmailAddress;
+import dev.billingportal.domain.user.PortalUserId;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public final class JpaNotifications implements Notifications {
+    private final JpaUnitOfWork unitOfWork;
+
+    public JpaNotifications(JpaUnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public void record(NotificationEvent event, List<Notification> deliveries) {
+        EntityManager em = unitOfWork.entityManager();
+        NotificationEventRow eventRow = new NotificationEventRow();
+        eventRow.id = event.id().value();
+        eventRow.kind = event.kind().name();
+        eventRow.accountId = event.accountId().value();
+        eventRow.occurredAt = event.occurredAt();
+        eventRow.facts = FactsJson.write(event.facts());
+        em.persist(eventRow);
+        for (Notification delivery : deliveries) {
+            NotificationRow row = new NotificationRow();
+            row.id = delivery.id().value();
+            row.eventId = delivery.eventId().value();
+            row.kind = delivery.kind().name();
+            row.accountId = delivery.accountId().value();
+            row.recipientUserId = delivery.recipientUserId().value();
+            row.recipientEmail = delivery.recipientEmail().value();
+            row.createdAt = delivery.createdAt();
+            copy(delivery, row);
+            em.persist(row);
+            em.persist(JpaOutbox.newEntry(delivery.id(), delivery.createdAt()));
+        }
+    }
+
+    @Override
+    public Optional<NotificationEvent> event(EventId id) {
+        NotificationEventRow row = unitOfWork.entityManager().find(NotificationEventRow.class, id.value());
+        return Optional.ofNullable(row).map(r -> new NotificationEvent(new EventId(r.id),
+                NotificationKind.valueOf(r.kind), new AccountId(r.accountId), r.occurredAt, FactsJson.read(r.facts)));
+    }
+
+    @Override
+    public Optional<Notification> find(NotificationId id) {
+        return Optional.ofNullable(unitOfWork.entityManager().find(NotificationRow.class, id.value()))
+                .map(JpaNotifications::toDomain);
+    }
+
+    @Override
+    public Optional<Notification> lockForDelivery(NotificationId id) {
+        return Optional.ofNullable(unitOfWork.entityManager()
+                        .find(NotificationRow.class, id.value(), LockModeType.PESSIMISTIC_WRITE))
+                .map(JpaNotifications::toDomain);
+    }
+
+    @Override
+    public void update(Notification notification) {
+        EntityManager em = unitOfWork.entityManager();
+        NotificationRow row = em.find(NotificationRow.class, notification.id().value());
+        if (row == null) {
+            throw new IllegalStateException("No notification " + notification.id());
+        }
+        copy(notification, row);
+    }
+
+    @Override
+    public void requeue(NotificationId id, Instant now) {
+        unitOfWork.entityManager().persist(JpaOutbox.newEntry(id, now));
+    }
+
+    private static void copy(Notification delivery, NotificationRow row) {
+        row.status = delivery.status().name();
+        row.attempts = delivery.attempts();
+        row.lastError = delivery.lastError();
+        row.sentAt = delivery.sentAt();
+    }
+
+    static Notification toDomain(NotificationRow row) {
+        return Notification.reconstitute(new NotificationId(row.id), new EventId(row.eventId),
+                NotificationKind.valueOf(row.kind), new AccountId(row.accountId),
+                new PortalUserId(row.recipientUserId), new EmailAddress(row.recipientEmail),
+                DeliveryStatus.valueOf(row.status), row.attempts, row.lastError, row.createdAt, row.sentAt);
+    }
+}

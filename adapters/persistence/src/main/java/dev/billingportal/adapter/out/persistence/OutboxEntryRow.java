@@ -1,0 +1,24 @@
+package dev.billingportal.adapter.out.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "outbox_entry")
+public class OutboxEntryRow {
+    @Id
+    UUID id;
+    @Column(name = "notification_id")
+    UUID notificationId;
+    @Column(name = "created_at")
+    Instant createdAt;
+    @Column(name = "published_at")
+    Instant publishedAt;
+
+    protected OutboxEntryRow() {
+    }
+}

@@ -1,0 +1,20 @@
+package dev.billingportal.application.port.out;
+
+import dev.billingportal.domain.account.Account;
+import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.account.AccountNumber;
+import java.util.Optional;
+
+/** Stored customer accounts. */
+public interface Accounts {
+
+    /** Stores a new account; a taken account number is a {@code StateConflict}. */
+    void add(Account account);
+
+    Optional<Account> find(AccountId id);
+
+    boolean numberTaken(AccountNumber number);
+
+    /** The next value of the account-number counter, for generated numbers ({@code ACC-000123}). */
+    long nextNumberSequence();
+}

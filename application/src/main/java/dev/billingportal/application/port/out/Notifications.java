@@ -1,0 +1,31 @@
+package dev.billingportal.application.port.out;
+
+import dev.billingportal.domain.notification.EventId;
+import dev.billingportal.domain.notification.Notification;
+import dev.billingportal.domain.notification.NotificationEvent;
+import dev.billingportal.domain.notification.NotificationId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Notification events and their deliveries — the transactional outbox's writing side. Recording an
+ * event stores it, one delivery per recipient, and one outbox entry per delivery, all in the caller's
+ * unit of work.
+ */
+public interface Notifications {
+
+    void record(NotificationEvent event, List<Notification> deliveries);
+
+    Optional<NotificationEvent> event(EventId id);
+
+    Optional<Notification> find(NotificationId id);
+
+    /** Reads a delivery and locks it until the unit of work ends, so that two workers never both send it. */
+    Optional<Notification> lockForDelivery(NotificationId id);
+
+    void update(Notification notification);
+
+    /** Queues a delivery again (an operator's re-drive): a new outbox entry for it. */
+    void requeue(NotificationId id, Instant now);
+}

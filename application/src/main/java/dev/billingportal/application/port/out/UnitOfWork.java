@@ -1,0 +1,23 @@
+package dev.billingportal.application.port.out;
+
+import java.util.function.Supplier;
+
+/**
+ * The transaction boundary. Services run each use case in one unit: everything written inside it —
+ * the change, its audit entry, its outbox entries — commits together or not at all.
+ */
+public interface UnitOfWork {
+
+    /** Runs {@code work} in a transaction, joining the current one if this thread already has one. */
+    <T> T inTransaction(Supplier<T> work);
+
+    default void inTransaction(Runnable work) {
+        inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Runs {@code action} once the current transaction has committed; never if it rolls back. */
+    void afterCommit(Runnable action);
+}

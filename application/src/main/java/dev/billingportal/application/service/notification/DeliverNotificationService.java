@@ -1,0 +1,100 @@
+package dev.billingportal.application.service.notification;
+
+import dev.billingportal.application.port.in.notification.DeliverNotificationUseCase;
+import dev.billingportal.application.port.in.notification.DeliveryOutcome;
+import dev.billingportal.application.port.out.MailDeliveryFailure;
+import dev.billingportal.application.port.out.Mailer;
+import dev.billingportal.application.port.out.Notifications;
+import dev.billingportal.application.port.out.PortalUsers;
+import dev.billingportal.application.port.out.UnitOfWork;
+import dev.billingportal.domain.notification.Notification;
+import dev.billingportal.domain.notification.NotificationEvent;
+import dev.billingportal.domain.notification.NotificationId;
+import dev.billingportal.domain.user.PortalUser;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Sends one delivery's e-mail, at most once. The delivery row is locked for the whole attempt and its
+ * status checked first, so a message delivered twice — even to two workers at once — mails once.
+ * If sending fails, everything the attempt wrote (an invitation token, say) is rolled back and the
+ * failure is recorded in a fresh transaction.
+ */
+public final class DeliverNotificationService implements DeliverNotificationUseCase {
+    private final UnitOfWork unitOfWork;
+    private final Notifications notifications;
+    private final PortalUsers users;
+    private final MailComposer composer;
+    private final Mailer mailer;
+    private final Clock clock;
+    private final int maxAttempts;
+
+    /** @param maxAttempts how many times the queue delivers a message before the delivery is given up */
+    public DeliverNotificationService(UnitOfWork unitOfWork, Notifications notifications, PortalUsers users,
+                                      MailComposer composer, Mailer mailer, Clock clock, int maxAttempts) {
+        this.unitOfWork = unitOfWork;
+        this.notifications = notifications;
+        this.users = users;
+        this.composer = composer;
+        this.mailer = mailer;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Override
+    public DeliveryOutcome deliver(NotificationId id, int deliveryCount) {
+        try {
+            return unitOfWork.inTransaction(() -> attempt(id));
+        } catch (MailDeliveryFailure failure) {
+            return unitOfWork.inTransaction(() -> recordFailure(id, failure, deliveryCount));
+        }
+    }
+
+    private DeliveryOutcome attempt(NotificationId id) {
+        Optional<Notification> found = notifications.lockForDelivery(id);
+        if (found.isEmpty() || !found.get().isPending()) {
+            return DeliveryOutcome.NOTHING_TO_DO;
+        }
+        Notification delivery = found.get();
+        NotificationEvent event = notifications.event(delivery.eventId())
+                .orElseThrow(() -> new IllegalStateException("Delivery " + id + " has no event"));
+        PortalUser recipient = users.find(delivery.recipientUserId())
+                .orElseThrow(() -> new IllegalStateException("Delivery " + id + " has no recipient"));
+        Instant now = clock.instant();
+        switch (composer.compose(delivery, event, recipient, now)) {
+            case MailComposer.Composition.NothingToSend nothing -> {
+                delivery.failed(nothing.reason(), false);
+                notifications.update(delivery);
+                return DeliveryOutcome.FAILED;
+            }
+            case MailComposer.Composition.Mail mail -> {
+                mailer.send(mail.mail());
+                delivery.sent(clock.instant());
+                notifications.update(delivery);
+                return DeliveryOutcome.SENT;
+            }
+        }
+    }
+
+    private DeliveryOutcome recordFailure(NotificationId id, MailDeliveryFailure failure, int deliveryCount) {
+        Optional<Notification> found = notifications.lockForDelivery(id);
+        if (found.isEmpty() || !found.get().isPending()) {
+            return DeliveryOutcome.NOTHING_TO_DO;
+        }
+        Notification delivery = found.get();
+        DeliveryOutcome outcome;
+        if (failure.permanent()) {
+            delivery.failed("Rejected: " + failure.getMessage(), true);
+            outcome = DeliveryOutcome.FAILED;
+        } else if (deliveryCount >= maxAttempts) {
+            delivery.failed("Gave up after " + deliveryCount + " attempts: " + failure.getMessage(), true);
+            outcome = DeliveryOutcome.DEAD_LETTER;
+        } else {
+            delivery.attemptFailed(failure.getMessage());
+            outcome = DeliveryOutcome.RETRY_LATER;
+        }
+        notifications.update(delivery);
+        return outcome;
+    }
+}

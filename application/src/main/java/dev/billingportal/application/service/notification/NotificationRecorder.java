@@ -1,0 +1,85 @@
+package dev.billingportal.application.service.notification;
+
+import dev.billingportal.application.port.out.Notifications;
+import dev.billingportal.application.port.out.UnitOfWork;
+import dev.billingportal.domain.account.Account;
+import dev.billingportal.domain.notification.EventFacts;
+import dev.billingportal.domain.notification.EventId;
+import dev.billingportal.domain.notification.Notification;
+import dev.billingportal.domain.notification.NotificationEvent;
+import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.notification.RecipientPolicy;
+import dev.billingportal.domain.user.PortalUser;
+import dev.billingportal.domain.user.PortalUserId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Records notification events in the caller's unit of work (the transactional outbox), with their
+ * recipients fixed at that moment, and nudges the relay once the unit commits.
+ */
+public final class NotificationRecorder {
+    private final Notifications notifications;
+    private final UnitOfWork unitOfWork;
+    private final Runnable relayWakeUp;
+
+    public NotificationRecorder(Notifications notifications, UnitOfWork unitOfWork, Runnable relayWakeUp) {
+        this.notifications = notifications;
+        this.unitOfWork = unitOfWork;
+        this.relayWakeUp = relayWakeUp;
+    }
+
+    /** An invitation to {@code user}; the token itself is made when the mail is sent. */
+    public void invitation(Account account, PortalUser user, Instant now) {
+        toOneUser(NotificationKind.INVITATION, account, user, now);
+    }
+
+    /** A password-reset mail to {@code user}; the token itself is made when the mail is sent. */
+    public void passwordReset(Account account, PortalUser user, Instant now) {
+        toOneUser(NotificationKind.PASSWORD_RESET, account, user, now);
+    }
+
+    /**
+     * A billing notification to the account's users who have them on, except {@code subject} (the user
+     * the event is about). {@code accountUsers} must be read in the same unit of work.
+     */
+    public void billing(NotificationKind kind, Account account, Map<String, String> facts,
+                        Optional<PortalUserId> subject, Collection<PortalUser> accountUsers, Instant now) {
+        if (!kind.isBillingNotification()) {
+            throw new IllegalArgumentException(kind + " is not a billing notification");
+        }
+        NotificationEvent event = new NotificationEvent(EventId.random(), kind, account.id(), now,
+                withAccount(account, facts));
+        List<Notification> deliveries = RecipientPolicy.billingRecipients(accountUsers, subject).stream()
+                .map(recipient -> Notification.pending(event, recipient.id(), recipient.email()))
+                .toList();
+        record(event, deliveries);
+    }
+
+    private void toOneUser(NotificationKind kind, Account account, PortalUser user, Instant now) {
+        Map<String, String> facts = new HashMap<>();
+        facts.put(EventFacts.SUBJECT_USER_ID, user.id().toString());
+        facts.put(EventFacts.SUBJECT_USERNAME, user.username().value());
+        NotificationEvent event = new NotificationEvent(EventId.random(), kind, account.id(), now,
+                withAccount(account, facts));
+        record(event, List.of(Notification.pending(event, user.id(), user.email())));
+    }
+
+    private void record(NotificationEvent event, List<Notification> deliveries) {
+        notifications.record(event, deliveries);
+        if (!deliveries.isEmpty()) {
+            unitOfWork.afterCommit(relayWakeUp);
+        }
+    }
+
+    private static Map<String, String> withAccount(Account account, Map<String, String> facts) {
+        Map<String, String> all = new HashMap<>(facts);
+        all.put(EventFacts.ACCOUNT_NAME, account.name().value());
+        all.put(EventFacts.ACCOUNT_NUMBER, account.number().value());
+        return all;
+    }
+}
