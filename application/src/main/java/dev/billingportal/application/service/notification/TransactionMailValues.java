@@ -25,6 +25,21 @@ final class TransactionMailValues {
         putIfPresent(values, "invoiceNumber", event, EventFacts.INVOICE_NUMBER);
         putIfPresent(values, "dueDate", event, EventFacts.DUE_DATE);
         values.put("historyUrl", baseUrl + "/transactions");
+        values.put("headline", headline(type, values.get("invoiceNumber"), values.get("amount")));
+    }
+
+    /**
+     * What happened, in one line: {@code Invoice INV-2026-0042 posted: 123.45 CAD}, or for the other
+     * types {@code Payment posted: 50.00 CAD (invoice INV-2026-0042)}.
+     */
+    static String headline(String type, String invoiceNumber, String amount) {
+        if (invoiceNumber == null) {
+            return label(type) + " posted: " + amount;
+        }
+        if (type.equals("INVOICE")) {
+            return "Invoice " + invoiceNumber + " posted: " + amount;
+        }
+        return label(type) + " posted: " + amount + " (invoice " + invoiceNumber + ")";
     }
 
     /** {@code INVOICE} → {@code Invoice}. */

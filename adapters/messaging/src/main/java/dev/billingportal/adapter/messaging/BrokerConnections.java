@@ -1,0 +1,33 @@
+package dev.billingportal.adapter.messaging;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/** Opens JMS connections to the broker, embedded or remote. */
+final class BrokerConnections {
+    private final ActiveMQConnectionFactory factory;
+
+    BrokerConnections(String url, String user, String password, boolean remote) {
+        factory = new ActiveMQConnectionFactory(url, blankToNull(user), blankToNull(password));
+        // No prefetching: a worker busy with a slow mail server must not sit on messages others could send.
+        factory.setConsumerWindowSize(0);
+        factory.setCallTimeout(10_000);
+        // Short network blips are absorbed by the client; longer outages surface as exceptions and the
+        // portal's own supervisors reconnect (and nothing is lost: the outbox and the journal hold it).
+        factory.setReconnectAttempts(remote ? 5 : 0);
+        factory.setRetryInterval(1_000);
+    }
+
+    Connection open() throws JMSException {
+        return factory.createConnection();
+    }
+
+    void close() {
+        factory.close();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.billingportal.adapter.messaging;
+
+import dev.billingportal.application.port.out.NotificationQueue;
+import dev.billingportal.application.port.out.QueueUnavailable;
+import dev.billingportal.domain.notification.NotificationId;
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.util.List;
+
+/**
+ * Publishes deliveries to {@code billing.notifications}: persistent messages in one transacted session,
+ * so a batch is taken whole or not at all. A broken connection is dropped and reopened on next use.
+ */
+public final class JmsNotificationQueue implements NotificationQueue, AutoCloseable {
+    private final BrokerConnections connections;
+    private Connection connection;
+
+    JmsNotificationQueue(BrokerConnections connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public void publish(List<NotificationId> notifications) {
+        try {
+            Connection open = connection();
+            try (Session session = open.createSession(true, Session.SESSION_TRANSACTED);
+                 MessageProducer producer = session.createProducer(session.createQueue(Queues.NOTIFICATIONS))) {
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                for (NotificationId id : notifications) {
+                    TextMessage message = session.createTextMessage(id.toString());
+                    message.setStringProperty(Queues.NOTIFICATION_ID, id.toString());
+                    producer.send(message);
+                }
+                session.commit();
+            }
+        } catch (JMSException | JMSRuntimeException failure) {
+            reset();
+            throw new QueueUnavailable("The broker did not take " + notifications.size() + " notification(s): "
+                    + failure.getMessage(), failure);
+        }
+    }
+
+    /** Whether the broker accepts a connection now; for the readiness check. */
+    public boolean isReachable() {
+        try {
+            connection();
+            return true;
+        } catch (JMSException | JMSRuntimeException failure) {
+            reset();
+            return false;
+        }
+    }
+
+    private synchronized Connection connection() throws JMSException {
+        if (connection == null) {
+            Connection opened = connections.open();
+            opened.setExceptionListener(broken -> reset());
+            connection = opened;
+        }
+        return connection;
+    }
+
+    private synchronized void reset() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (JMSException | JMSRuntimeException ignored) {
+                // already broken
+            }
+            connection = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        reset();
+    }
+}

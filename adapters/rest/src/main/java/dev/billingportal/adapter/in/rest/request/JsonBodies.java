@@ -1,0 +1,102 @@
+package dev.billingportal.adapter.in.rest.request;
+
+import dev.billingportal.domain.failure.InvalidInput;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads JSON request bodies: UTF-8, at most 1 MiB (also when sent chunked, without a Content-Length),
+ * and an object at the top. Anything else is a 4xx problem before the use case runs — never a 500.
+ *
+ * <p>Resources take the body as an {@link InputStream} and call {@link #read} themselves, rather than
+ * leave the choice of reader to JAX-RS provider ranking: with a JSON-B provider present, Jersey picked
+ * it over ours for the first request after startup.
+ */
+public final class JsonBodies {
+    public static final long MAX_BYTES = 1024 * 1024;
+
+    private JsonBodies() {
+    }
+
+    public static JsonBody read(InputStream entityStream) {
+        InputStreamReader utf8 = new InputStreamReader(new LimitedInputStream(entityStream, MAX_BYTES),
+                StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
+        try (JsonReader reader = Json.createReader(utf8)) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw InvalidInput.field("body", "must be a JSON object");
+            }
+            return new JsonBody(value.asJsonObject());
+        } catch (PayloadTooLarge tooLarge) {
+            throw tooLarge;
+        } catch (JsonParsingException malformed) {
+            throw InvalidInput.field("body", "is not valid JSON (line " + malformed.getLocation().getLineNumber()
+                    + ", column " + malformed.getLocation().getColumnNumber() + ")");
+        } catch (JsonException unreadable) {
+            if (causedBy(unreadable, PayloadTooLarge.class)) {
+                throw new PayloadTooLarge(MAX_BYTES);
+            }
+            if (causedBy(unreadable, CharacterCodingException.class)) {
+                throw InvalidInput.field("body", "is not valid UTF-8");
+            }
+            throw InvalidInput.field("body", "is missing or is not valid JSON");
+        }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Fails as soon as more than {@code limit} bytes have been read. */
+    private static final class LimitedInputStream extends FilterInputStream {
+        private final long limit;
+        private long count;
+
+        LimitedInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            count += n;
+            if (count > limit) {
+                throw new PayloadTooLarge(limit);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.billingportal.application.service.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.billingportal.application.port.in.account.AccountCreated;
+import dev.billingportal.application.port.in.account.CreateAccountCommand;
+import dev.billingportal.application.service.notification.NotificationRecorder;
+import dev.billingportal.domain.account.AccountName;
+import dev.billingportal.domain.account.AccountNumber;
+import dev.billingportal.domain.account.CurrencyCode;
+import dev.billingportal.domain.failure.StateConflict;
+import dev.billingportal.domain.failure.UsernameTaken;
+import dev.billingportal.domain.notification.DeliveryStatus;
+import dev.billingportal.domain.notification.Notification;
+import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.user.PersonName;
+import dev.billingportal.domain.user.PortalUserProfile;
+import dev.billingportal.domain.user.UserStatus;
+import dev.billingportal.domain.user.Username;
+import dev.billingportal.testing.InMemoryAccounts;
+import dev.billingportal.testing.InMemoryNotifications;
+import dev.billingportal.testing.InMemoryPortalUsers;
+import dev.billingportal.testing.InMemoryUnitOfWork;
+import dev.billingportal.testing.MutableClock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class CreateAccountServiceTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
+    private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
+    private final InMemoryAccounts accounts = new InMemoryAccounts();
+    private final InMemoryPortalUsers users = new InMemoryPortalUsers();
+    private final InMemoryNotifications notifications = new InMemoryNotifications();
+    private final AtomicInteger wakeUps = new AtomicInteger();
+    private final CreateAccountService service = new CreateAccountService(unitOfWork, accounts, users,
+            new NotificationRecorder(notifications, unitOfWork, wakeUps::incrementAndGet), new MutableClock(NOW));
+
+    private static CreateAccountCommand command(Optional<AccountNumber> number, String username) {
+        return new CreateAccountCommand(number, new AccountName("Acme"), CurrencyCode.CAD, new PortalUserProfile(
+                Username.of(username), null, new PersonName("Ann"), new PersonName("Lee"),
+                ZoneId.of("America/Toronto"), true));
+    }
+
+    @Test
+    void theAccountItsInvitedFirstUserAndTheInvitationComeTogether() {
+        AccountCreated created = service.create(command(Optional.empty(), "ann@example.com"));
+
+        assertEquals("ACC-000001", created.account().number().value());
+        assertEquals(NOW, created.account().createdAt());
+        assertEquals(UserStatus.INVITED, created.firstUser().status());
+        assertEquals(created.account().id(), created.firstUser().accountId());
+        assertEquals(1, unitOfWork.commits(), "one transaction");
+        Notification invitation = notifications.deliveries().get(0);
+        assertEquals(NotificationKind.INVITATION, invitation.kind());
+        assertEquals(created.firstUser().id(), invitation.recipientUserId());
+        assertEquals(DeliveryStatus.PENDING, invitation.status());
+        assertEquals(1, notifications.unpublished().size(), "one outbox entry");
+        assertEquals(1, wakeUps.get(), "the relay is woken after the commit");
+    }
+
+    @Test
+    void generatedNumbersSkipOnesChosenByHand() {
+        service.create(command(Optional.of(AccountNumber.parse("ACC-000001")), "chosen@example.com"));
+
+        assertEquals("ACC-000002", service.create(command(Optional.empty(), "next@example.com")).account().number().value());
+    }
+
+    @Test
+    void aTakenNumberOrUsernameIsRefusedAndTheRelayStaysAsleep() {
+        service.create(command(Optional.of(AccountNumber.parse("ACME")), "first@example.com"));
+        int wakeUpsBefore = wakeUps.get();
+
+        assertThrows(StateConflict.class, () -> service.create(command(Optional.of(AccountNumber.parse("acme")),
+                "second@example.com")));
+        assertThrows(UsernameTaken.class, () -> service.create(command(Optional.empty(), "FIRST@example.com")));
+        assertEquals(wakeUpsBefore, wakeUps.get());
+    }
+}

@@ -1,0 +1,71 @@
+package dev.billingportal.application.service.notification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.billingportal.application.port.out.NotificationQueue;
+import dev.billingportal.application.port.out.QueueUnavailable;
+import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.notification.EventId;
+import dev.billingportal.domain.notification.Notification;
+import dev.billingportal.domain.notification.NotificationEvent;
+import dev.billingportal.domain.notification.NotificationId;
+import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.user.EmailAddress;
+import dev.billingportal.domain.user.PortalUserId;
+import dev.billingportal.testing.InMemoryNotifications;
+import dev.billingportal.testing.InMemoryUnitOfWork;
+import dev.billingportal.testing.MutableClock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RelayOutboxServiceTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
+    private final InMemoryNotifications outbox = new InMemoryNotifications();
+    private final List<NotificationId> queued = new ArrayList<>();
+    private boolean brokerDown;
+    private final NotificationQueue queue = ids -> {
+        if (brokerDown) {
+            throw new QueueUnavailable("broker down", null);
+        }
+        queued.addAll(ids);
+    };
+    private final RelayOutboxService relay = new RelayOutboxService(new InMemoryUnitOfWork(), outbox, queue,
+            new MutableClock(NOW), 2);
+
+    private NotificationId record(int second) {
+        NotificationEvent event = new NotificationEvent(EventId.random(), NotificationKind.USER_ADDED,
+                AccountId.random(), NOW.plusSeconds(second), Map.of());
+        Notification delivery = Notification.pending(event, PortalUserId.random(), new EmailAddress("a@example.com"));
+        outbox.record(event, List.of(delivery));
+        return delivery.id();
+    }
+
+    @Test
+    void publishesOldestFirstInBatchesAndMarksThem() {
+        NotificationId first = record(1);
+        NotificationId second = record(2);
+        NotificationId third = record(3);
+
+        assertEquals(2, relay.relayBatch());
+        assertEquals(1, relay.relayBatch());
+        assertEquals(0, relay.relayBatch());
+        assertEquals(List.of(first, second, third), queued);
+    }
+
+    @Test
+    void whenTheBrokerIsDownEntriesStayForTheNextRound() {
+        NotificationId waiting = record(1);
+        brokerDown = true;
+
+        assertThrows(QueueUnavailable.class, relay::relayBatch);
+        assertEquals(1, outbox.unpublished().size());
+
+        brokerDown = false;
+        assertEquals(1, relay.relayBatch());
+        assertEquals(List.of(waiting), queued);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.billingportal.testing;
+
+import dev.billingportal.application.port.out.Notifications;
+import dev.billingportal.application.port.out.Outbox;
+import dev.billingportal.domain.notification.EventId;
+import dev.billingportal.domain.notification.Notification;
+import dev.billingportal.domain.notification.NotificationEvent;
+import dev.billingportal.domain.notification.NotificationId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Events, deliveries and the outbox in memory: both sides of the transactional outbox. */
+public final class InMemoryNotifications implements Notifications, Outbox {
+    private final Map<EventId, NotificationEvent> events = new LinkedHashMap<>();
+    private final Map<NotificationId, Notification> deliveries = new LinkedHashMap<>();
+    private final List<Entry> unpublished = new ArrayList<>();
+    private final List<Entry> published = new ArrayList<>();
+
+    @Override
+    public synchronized void record(NotificationEvent event, List<Notification> newDeliveries) {
+        events.put(event.id(), event);
+        for (Notification delivery : newDeliveries) {
+            deliveries.put(delivery.id(), copy(delivery));
+            unpublished.add(new Entry(UUID.randomUUID(), delivery.id(), event.occurredAt()));
+        }
+    }
+
+    @Override
+    public synchronized Optional<NotificationEvent> event(EventId id) {
+        return Optional.ofNullable(events.get(id));
+    }
+
+    @Override
+    public synchronized Optional<Notification> find(NotificationId id) {
+        return Optional.ofNullable(deliveries.get(id)).map(InMemoryNotifications::copy);
+    }
+
+    @Override
+    public Optional<Notification> lockForDelivery(NotificationId id) {
+        return find(id);
+    }
+
+    @Override
+    public synchronized void update(Notification notification) {
+        deliveries.put(notification.id(), copy(notification));
+    }
+
+    @Override
+    public synchronized void requeue(NotificationId id, Instant now) {
+        unpublished.add(new Entry(UUID.randomUUID(), id, now));
+    }
+
+    @Override
+    public synchronized List<Entry> claimUnpublished(int limit) {
+        return unpublished.stream().sorted(Comparator.comparing(Entry::createdAt)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized void markPublished(List<Entry> entries, Instant now) {
+        unpublished.removeAll(entries);
+        published.addAll(entries);
+    }
+
+    @Override
+    public synchronized Optional<Instant> oldestUnpublished() {
+        return unpublished.stream().map(Entry::createdAt).min(Comparator.naturalOrder());
+    }
+
+    public synchronized List<NotificationEvent> events() {
+        return List.copyOf(events.values());
+    }
+
+    public synchronized List<Notification> deliveries() {
+        return deliveries.values().stream().map(InMemoryNotifications::copy).toList();
+    }
+
+    public synchronized List<Entry> unpublished() {
+        return List.copyOf(unpublished);
+    }
+
+    private static Notification copy(Notification n) {
+        return Notification.reconstitute(n.id(), n.eventId(), n.kind(), n.accountId(), n.recipientUserId(),
+                n.recipientEmail(), n.status(), n.attempts(), n.lastError(), n.createdAt(), n.sentAt());
+    }
+}

@@ -1,0 +1,142 @@
+package dev.billingportal.bootstrap;
+
+import dev.billingportal.adapter.messaging.Messaging;
+import dev.billingportal.adapter.messaging.OutboxRelay;
+import dev.billingportal.adapter.out.mail.Mailers;
+import dev.billingportal.adapter.out.persistence.Database;
+import dev.billingportal.adapter.out.persistence.JpaUnitOfWork;
+import dev.billingportal.application.port.in.access.AuthenticateCallerQuery;
+import dev.billingportal.application.port.in.account.CreateAccountUseCase;
+import dev.billingportal.application.port.in.account.GetAccountQuery;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The composition root and its lifecycle. At startup — before Helidon opens the HTTP port — it opens
+ * the database (migrating it), starts the broker, builds the services and, in the {@code all} and
+ * {@code worker} roles, starts the outbox relay and the notification workers. At shutdown it stops
+ * them in reverse order, workers first, so that no message is half-handled when the database closes.
+ */
+@ApplicationScoped
+public class Portal {
+    private static final Logger LOG = Logger.getLogger(Portal.class.getName());
+
+    @Inject
+    Config config;
+    @Inject
+    Clock clock;
+
+    private PortalSettings settings;
+    private Database database;
+    private Messaging messaging;
+    private OutboxRelay relay;
+    private PortalServices services;
+
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION) @Initialized(ApplicationScoped.class) Object event) {
+        settings = PortalSettings.from(config);
+        LOG.info("Starting the Billing Portal: " + settings);
+        try {
+            Files.createDirectories(settings.dataDir());
+            String operatorToken = OperatorTokenFile.resolve(settings.operatorToken(), settings.dataDir());
+            database = Database.open(settings.database());
+            messaging = Messaging.start(settings.messaging());
+            JpaUnitOfWork unitOfWork = new JpaUnitOfWork(database.entityManagerFactory());
+            OutboxRelayHolder relayHolder = new OutboxRelayHolder();
+            services = new PortalServices(settings, operatorToken, unitOfWork, messaging.queue(),
+                    Mailers.create(settings.mail(), clock), relayHolder::wakeUp, clock);
+            if (settings.role().runsWorkers()) {
+                relay = new OutboxRelay(services.relayOutbox, settings.outboxPollInterval(), settings.outboxBatchSize());
+                relayHolder.relay = relay;
+                relay.start();
+                messaging.startListener(services.deliverNotification);
+            }
+            LOG.info("Billing Portal started in role " + settings.role().name().toLowerCase(java.util.Locale.ROOT)
+                    + "; data in " + settings.dataDir());
+        } catch (java.io.IOException failure) {
+            stopQuietly();
+            throw new java.io.UncheckedIOException(failure);
+        } catch (RuntimeException failure) {
+            stopQuietly();
+            throw failure;
+        }
+    }
+
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        stopQuietly();
+        LOG.info("Billing Portal stopped");
+    }
+
+    private synchronized void stopQuietly() {
+        if (relay != null) {
+            relay.close();
+            relay = null;
+        }
+        if (messaging != null) {
+            messaging.close();
+            messaging = null;
+        }
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+
+    /** In the api role no relay runs here: commits are picked up by a worker's polling instead. */
+    private static final class OutboxRelayHolder {
+        volatile OutboxRelay relay;
+
+        void wakeUp() {
+            OutboxRelay current = relay;
+            if (current != null) {
+                current.wakeUp();
+            }
+        }
+    }
+
+    public PortalSettings settings() {
+        return settings;
+    }
+
+    public Optional<Database> database() {
+        return Optional.ofNullable(database);
+    }
+
+    public Optional<Messaging> messaging() {
+        return Optional.ofNullable(messaging);
+    }
+
+    public Optional<OutboxRelay> relay() {
+        return Optional.ofNullable(relay);
+    }
+
+    public Path dataDir() {
+        return settings.dataDir();
+    }
+
+    @Produces
+    CreateAccountUseCase createAccount() {
+        return services.createAccount;
+    }
+
+    @Produces
+    GetAccountQuery getAccount() {
+        return services.getAccount;
+    }
+
+    @Produces
+    AuthenticateCallerQuery authenticateCaller() {
+        return services.authenticateCaller;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.billingportal.bootstrap;
+
+import dev.billingportal.adapter.messaging.MessagingSettings;
+import dev.billingportal.adapter.messaging.RetryPolicy;
+import dev.billingportal.adapter.out.mail.MailSettings;
+import dev.billingportal.adapter.out.persistence.DatabaseSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The portal's configuration (spec §8), read through MicroProfile Config: each key can be set in
+ * {@code microprofile-config.properties}, as a system property or as an environment variable
+ * ({@code portal.mail.smtp.host} → {@code PORTAL_MAIL_SMTP_HOST}). With nothing set, everything runs in
+ * one process on an H2 file database and an embedded broker under {@code ./data}, with mail written as
+ * {@code .eml} files.
+ */
+public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<String> operatorToken,
+                             DatabaseSettings database, MessagingSettings messaging, MailSettings mail,
+                             Duration outboxPollInterval, int outboxBatchSize) {
+
+    public static PortalSettings from(Config config) {
+        Path dataDir = Path.of(string(config, "portal.data-dir", "./data")).toAbsolutePath().normalize();
+        String baseUrl = trimSlash(string(config, "portal.base-url", "http://localhost:8080"));
+        Role role = Role.parse(string(config, "portal.role", "all"));
+
+        DatabaseSettings database = new DatabaseSettings(
+                string(config, "portal.db.url", "jdbc:h2:file:" + dataDir.resolve("db").resolve("portal")
+                        + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE"),
+                string(config, "portal.db.user", "sa"),
+                secret(config, "portal.db.password").orElse(""),
+                integer(config, "portal.db.pool-size", 20));
+
+        RetryPolicy retry = new RetryPolicy(
+                Duration.ofMillis(integer(config, "portal.notifications.retry.initial-delay-ms", 20_000)),
+                decimal(config, "portal.notifications.retry.multiplier", 3.0),
+                Duration.ofMillis(integer(config, "portal.notifications.retry.max-delay-ms", 600_000)),
+                integer(config, "portal.notifications.max-attempts", 6));
+        MessagingSettings messaging = new MessagingSettings(
+                MessagingSettings.Mode.valueOf(string(config, "portal.jms.mode", "embedded").toUpperCase(Locale.ROOT)),
+                secret(config, "portal.jms.url").orElse(null),
+                secret(config, "portal.jms.user").orElse(null),
+                secret(config, "portal.jms.password").orElse(null),
+                dataDir.resolve("broker"),
+                retry,
+                integer(config, "portal.notifications.workers", 4));
+
+        MailSettings mail = new MailSettings(
+                MailSettings.Transport.valueOf(string(config, "portal.mail.transport", "file").toUpperCase(Locale.ROOT)),
+                string(config, "portal.mail.from", "billing-portal@localhost"),
+                dataDir.resolve("mail"),
+                string(config, "portal.mail.smtp.host", "localhost"),
+                integer(config, "portal.mail.smtp.port", 25),
+                secret(config, "portal.mail.smtp.username").orElse(null),
+                secret(config, "portal.mail.smtp.password").orElse(null),
+                Boolean.parseBoolean(string(config, "portal.mail.smtp.starttls", "false")),
+                Duration.ofMillis(integer(config, "portal.mail.smtp.connect-timeout-ms", 10_000)),
+                Duration.ofMillis(integer(config, "portal.mail.smtp.read-timeout-ms", 30_000)),
+                Duration.ofMillis(integer(config, "portal.mail.smtp.write-timeout-ms", 30_000)),
+                hostOf(baseUrl));
+
+        return new PortalSettings(role, dataDir, baseUrl, secret(config, "portal.operator.token"), database,
+                messaging, mail, Duration.ofMillis(integer(config, "portal.outbox.poll-interval-ms", 1_000)),
+                integer(config, "portal.outbox.batch-size", 100));
+    }
+
+    private static String string(Config config, String key, String fallback) {
+        return config.getOptionalValue(key, String.class).filter(v -> !v.isBlank()).orElse(fallback);
+    }
+
+    /** Optional values; MicroProfile Config treats an empty value as missing. */
+    private static Optional<String> secret(Config config, String key) {
+        return config.getOptionalValue(key, String.class).filter(v -> !v.isBlank());
+    }
+
+    private static int integer(Config config, String key, int fallback) {
+        String value = string(config, key, Integer.toString(fallback));
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    private static double decimal(Config config, String key, double fallback) {
+        String value = string(config, key, Double.toString(fallback));
+        try {
+            return Double.parseDouble(value.strip());
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException(key + " must be a number, not '" + value + "'");
+        }
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static String hostOf(String baseUrl) {
+        String host = URI.create(baseUrl).getHost();
+        return host == null ? "localhost" : host;
+    }
+
+    /** Secrets (the operator token, passwords) must never reach logs. */
+    @Override
+    public String toString() {
+        return "PortalSettings[role=" + role + ", dataDir=" + dataDir + ", baseUrl=" + baseUrl + ", database="
+                + database + ", messaging=" + messaging + ", mail=" + mail + "]";
+    }
+}

@@ -1,0 +1,4 @@
+package archfixtures.coupledadapters.adapter.messaging;
+
+public class ThingQueue {
+}

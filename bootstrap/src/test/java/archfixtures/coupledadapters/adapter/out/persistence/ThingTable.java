@@ -1,0 +1,4 @@
+package archfixtures.coupledadapters.adapter.out.persistence;
+
+public class ThingTable {
+}

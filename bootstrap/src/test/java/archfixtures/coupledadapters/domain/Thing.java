@@ -1,0 +1,4 @@
+package archfixtures.coupledadapters.domain;
+
+public record Thing(String name) {
+}

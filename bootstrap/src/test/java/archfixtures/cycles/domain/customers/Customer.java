@@ -1,0 +1,4 @@
+package archfixtures.cycles.domain.customers;
+
+public record Customer(java.util.List<archfixtures.cycles.domain.orders.Order> orders) {
+}

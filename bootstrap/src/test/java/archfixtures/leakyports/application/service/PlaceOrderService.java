@@ -1,0 +1,4 @@
+package archfixtures.leakyports.application.service;
+
+public class PlaceOrderService {
+}

@@ -1,0 +1,160 @@
+package dev.billingportal.bootstrap.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.List;
+
+/**
+ * The architecture's rules (docs/architecture.md), as functions of the root package so that each can be
+ * run on the product ({@code dev.billingportal}) and on a small fixture that breaks it. ArchUnit fails a
+ * rule whose {@code that()} selects no class, so none can pass vacuously on an empty package.
+ */
+final class ArchitectureRules {
+    private ArchitectureRules() {
+    }
+
+    /** 1. The domain is pure Java: it depends on the JDK and itself only. */
+    static ArchRule domainIsPureJava(String root) {
+        return classes().that().resideInAPackage(root + ".domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", root + ".domain..")
+                .as("the domain depends only on java.. and itself");
+    }
+
+    /**
+     * 2. The application knows no technology: not even CDI annotations. Its services are plain objects
+     * that the composition root (bootstrap) builds by hand.
+     */
+    static ArchRule applicationUsesNoTechnology(String root) {
+        return classes().that().resideInAPackage(root + ".application..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", root + ".domain..",
+                        root + ".application..")
+                .as("the application depends only on java.., the domain and itself");
+    }
+
+    /**
+     * 3. Dependencies point inwards, and adapters are isolated from each other. Domain services are the
+     * domain's named policies ({@code *Policy}).
+     */
+    static ArchRule onion(String root) {
+        DescribedPredicate<JavaClass> inDomain = JavaClass.Predicates.resideInAPackage(root + ".domain..");
+        DescribedPredicate<JavaClass> policy = JavaClass.Predicates.simpleNameEndingWith("Policy");
+        return onionArchitecture()
+                .domainModels(inDomain.and(DescribedPredicate.not(policy)).as("domain models"))
+                .domainServices(inDomain.and(policy).as("domain policies"))
+                .applicationServices(root + ".application..")
+                .adapter("rest", root + ".adapter.in.rest..")
+                .adapter("persistence", root + ".adapter.out.persistence..")
+                .adapter("mail", root + ".adapter.out.mail..")
+                .adapter("security", root + ".adapter.out.security..")
+                .adapter("messaging", root + ".adapter.messaging..")
+                // The composition root wires every layer together; it is outside the onion.
+                .ignoreDependency(JavaClass.Predicates.resideInAPackage(root + ".bootstrap.."),
+                        DescribedPredicate.alwaysTrue())
+                .as("domain <- application <- adapters, adapters independent of each other");
+    }
+
+    /** 3b. Nothing depends on the composition root. */
+    static ArchRule nothingDependsOnTheCompositionRoot(String root) {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + ".bootstrap..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".bootstrap..")
+                .as("nothing depends on the composition root (bootstrap)");
+    }
+
+    /** 4a. Ports never depend on the services that implement them. */
+    static ArchRule portsDoNotDependOnServices(String root) {
+        return noClasses().that().resideInAPackage(root + ".application.port..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".application.service..")
+                .as("ports do not depend on services");
+    }
+
+    /** 4b. Incoming ports ({@code *UseCase}, {@code *Query}) are interfaces. */
+    static ArchRule incomingPortsAreInterfaces(String root) {
+        return classes().that().resideInAPackage(root + ".application.port.in..")
+                .and(nameEndsWithAny("UseCase", "Query"))
+                .should().beInterfaces()
+                .as("use cases and queries are interfaces");
+    }
+
+    /** 4c. Outgoing ports are interfaces; besides them only the records, enums and exceptions they exchange. */
+    static ArchRule outgoingPortsAreInterfaces(String root) {
+        return classes().that().resideInAPackage(root + ".application.port.out..")
+                .and().areTopLevelClasses()
+                .and(DescribedPredicate.not(recordEnumOrThrowable()))
+                .should().beInterfaces()
+                .as("outgoing ports are interfaces");
+    }
+
+    /** 5. Each technology stays in its adapter. */
+    static List<ArchRule> technologyStaysInItsAdapter(String root) {
+        return List.of(
+                confined(root, ".adapter.out.persistence..", "jakarta.persistence..", "org.eclipse.persistence.."),
+                classes().that().areAnnotatedWith("jakarta.persistence.Entity")
+                        .should().resideInAPackage(root + ".adapter.out.persistence..")
+                        .as("@Entity only in the persistence adapter"),
+                confined(root, ".adapter.in.rest..", "jakarta.ws.rs.."),
+                classes().that().areAnnotatedWith("jakarta.ws.rs.Path")
+                        .should().resideInAPackage(root + ".adapter.in.rest..")
+                        .as("@Path only in the REST adapter"),
+                confined(root, ".adapter.messaging..", "jakarta.jms..", "org.apache.activemq.."),
+                confined(root, ".adapter.out.mail..", "jakarta.mail..", "org.eclipse.angus..", "com.github.mustachejava.."),
+                confined(root, ".adapter.out.security..", "org.bouncycastle.."));
+    }
+
+    private static ArchRule confined(String root, String adapter, String... technology) {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + adapter)
+                .should().dependOnClassesThat().resideInAnyPackage(technology)
+                .as(String.join(", ", technology) + " only in " + root + adapter);
+    }
+
+    /** 6. No cycles between the feature slices of the domain and of the application services. */
+    static List<ArchRule> featureSlicesAreFreeOfCycles(String root) {
+        return List.of(
+                slices().matching(root + ".domain.(*)..").should().beFreeOfCycles()
+                        .as("domain slices are free of cycles"),
+                slices().matching(root + ".application.service.(*)..").should().beFreeOfCycles()
+                        .as("application service slices are free of cycles"),
+                slices().matching(root + ".application.port.in.(*)..").should().beFreeOfCycles()
+                        .as("incoming port slices are free of cycles"));
+    }
+
+    /** 7. Errors are specific (no bare Exception or RuntimeException), and nothing writes to System.out/err. */
+    static List<ArchRule> codingRules(String root, String mayPrintFatalErrors) {
+        return List.of(
+                noClasses().that().resideInAPackage(root + "..")
+                        .should(GeneralCodingRules.THROW_GENERIC_EXCEPTIONS)
+                        .as("no generic exceptions are thrown"),
+                noClasses().that().resideInAPackage(root + "..")
+                        .and().doNotHaveFullyQualifiedName(mayPrintFatalErrors)
+                        .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+                        .as("nothing writes to System.out or System.err (but the main class's fatal message)"));
+    }
+
+    /** Every rule above, for one root package. */
+    static List<ArchRule> all(String root, String mayPrintFatalErrors) {
+        List<ArchRule> rules = new java.util.ArrayList<>(List.of(domainIsPureJava(root),
+                applicationUsesNoTechnology(root), onion(root), nothingDependsOnTheCompositionRoot(root),
+                portsDoNotDependOnServices(root),
+                incomingPortsAreInterfaces(root), outgoingPortsAreInterfaces(root)));
+        rules.addAll(technologyStaysInItsAdapter(root));
+        rules.addAll(featureSlicesAreFreeOfCycles(root));
+        rules.addAll(codingRules(root, mayPrintFatalErrors));
+        return rules;
+    }
+
+    private static DescribedPredicate<JavaClass> nameEndsWithAny(String... suffixes) {
+        return DescribedPredicate.describe("have a name ending with " + String.join(" or ", suffixes),
+                javaClass -> java.util.Arrays.stream(suffixes).anyMatch(javaClass.getSimpleName()::endsWith));
+    }
+
+    private static DescribedPredicate<JavaClass> recordEnumOrThrowable() {
+        return DescribedPredicate.describe("records, enums or exceptions",
+                javaClass -> javaClass.isRecord() || javaClass.isEnum() || javaClass.isAssignableTo(Throwable.class));
+    }
+}

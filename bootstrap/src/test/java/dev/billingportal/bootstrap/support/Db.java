@@ -1,0 +1,52 @@
+package dev.billingportal.bootstrap.support;
+
+import dev.billingportal.bootstrap.Portal;
+import jakarta.enterprise.inject.spi.CDI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** Looks into the database of the portal under test, to check what was — or was not — written. */
+public final class Db {
+    private final DataSource dataSource;
+
+    public Db(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public static Db ofRunningPortal() {
+        return new Db(CDI.current().select(Portal.class).get().database().orElseThrow().dataSource());
+    }
+
+    public long count(String table) {
+        return number("SELECT COUNT(*) FROM " + table);
+    }
+
+    public long number(String sql, Object... parameters) {
+        List<String> values = strings(sql, parameters);
+        return values.isEmpty() || values.get(0) == null ? 0 : Long.parseLong(values.get(0));
+    }
+
+    public List<String> strings(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            connection.rollback();
+            return values;
+        } catch (SQLException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+}

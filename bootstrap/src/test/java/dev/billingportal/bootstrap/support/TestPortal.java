@@ -1,0 +1,80 @@
+package dev.billingportal.bootstrap.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Configuration of a portal under test: its own data directory, a random HTTP port, a known operator
+ * token, mail over SMTP to a test server on loopback, and retries fast enough for tests.
+ */
+public final class TestPortal {
+    public static final String OPERATOR_TOKEN = "test-operator-token-0123456789abcdef";
+
+    private TestPortal() {
+    }
+
+    public static ConfigSource config(int smtpPort, Map<String, String> overrides) {
+        Map<String, String> values = new HashMap<>();
+        values.put("server.port", "0");
+        values.put("server.host", "127.0.0.1");
+        values.put("portal.data-dir", newDataDir().toString());
+        values.put("portal.base-url", "http://portal.test");
+        values.put("portal.operator.token", OPERATOR_TOKEN);
+        values.put("portal.mail.transport", "smtp");
+        values.put("portal.mail.smtp.host", "127.0.0.1");
+        values.put("portal.mail.smtp.port", Integer.toString(smtpPort));
+        values.put("portal.mail.smtp.connect-timeout-ms", "2000");
+        values.put("portal.mail.smtp.read-timeout-ms", "5000");
+        values.put("portal.mail.smtp.write-timeout-ms", "5000");
+        values.put("portal.mail.from", "billing@portal.test");
+        values.put("portal.notifications.retry.initial-delay-ms", "200");
+        values.put("portal.notifications.retry.multiplier", "2");
+        values.put("portal.notifications.retry.max-delay-ms", "1000");
+        values.put("portal.notifications.max-attempts", "5");
+        values.put("portal.outbox.poll-interval-ms", "200");
+        values.putAll(overrides);
+        return new MapConfigSource(values);
+    }
+
+    public static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("portal-test-");
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    /** Outranks microprofile-config.properties (100) and system properties (400). */
+    private record MapConfigSource(Map<String, String> values) implements ConfigSource {
+        @Override
+        public Map<String, String> getProperties() {
+            return values;
+        }
+
+        @Override
+        public Set<String> getPropertyNames() {
+            return values.keySet();
+        }
+
+        @Override
+        public String getValue(String name) {
+            return values.get(name);
+        }
+
+        @Override
+        public String getName() {
+            return "test-portal";
+        }
+
+        @Override
+        public int getOrdinal() {
+            return 500;
+        }
+    }
+}

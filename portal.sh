@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The Billing Portal's two commands:
+#   ./portal.sh run    build (tests skipped) and start the portal with its embedded defaults
+#   ./portal.sh test   build and run every test (unit, end-to-end, architecture, process-level)
+# Maven and the portal need a JDK 21 or newer; this finds one even where the default `java` is older.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+java_feature_version() { # prints the feature version of the java binary $1, or 0
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1 | cut -d. -f1 || echo 0
+}
+
+find_jdk() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")" /usr/lib/jvm/*; do
+    if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] \
+        && [ "$(java_feature_version "$candidate/bin/java")" -ge 21 ] 2>/dev/null; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+JDK="$(find_jdk)" || { echo "No JDK 21 or newer found (checked JAVA_HOME, java on PATH, /usr/lib/jvm). Install one." >&2; exit 1; }
+export JAVA_HOME="$JDK"
+MVN=(mvn -B --no-transfer-progress)
+
+case "${1:-}" in
+  run)
+    "${MVN[@]}" -q -DskipTests package
+    exec "$JAVA_HOME/bin/java" -jar bootstrap/target/billing-portal.jar
+    ;;
+  test)
+    exec "${MVN[@]}" verify
+    ;;
+  *)
+    echo "usage: $0 run|test" >&2
+    exit 2
+    ;;
+esac
