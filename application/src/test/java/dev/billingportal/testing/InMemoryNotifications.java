@@ -6,6 +6,8 @@ import dev.billingportal.domain.notification.EventId;
 import dev.billingportal.domain.notification.Notification;
 import dev.billingportal.domain.notification.NotificationEvent;
 import dev.billingportal.domain.notification.NotificationId;
+import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.user.PortalUserId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,6 +51,12 @@ public final class InMemoryNotifications implements Notifications, Outbox {
     @Override
     public synchronized void update(Notification notification) {
         deliveries.put(notification.id(), copy(notification));
+    }
+
+    @Override
+    public synchronized boolean recordedSince(PortalUserId recipient, NotificationKind kind, Instant since) {
+        return deliveries.values().stream().anyMatch(n -> n.recipientUserId().equals(recipient) && n.kind() == kind
+                && !n.createdAt().isBefore(since));
     }
 
     @Override

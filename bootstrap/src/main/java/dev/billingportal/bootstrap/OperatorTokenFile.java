@@ -1,6 +1,6 @@
 package dev.billingportal.bootstrap;
 
-import dev.billingportal.application.service.access.SecretTokens;
+import dev.billingportal.domain.access.SecretTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

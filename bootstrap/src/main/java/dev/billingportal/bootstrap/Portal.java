@@ -5,6 +5,21 @@ import dev.billingportal.adapter.messaging.OutboxRelay;
 import dev.billingportal.adapter.out.mail.Mailers;
 import dev.billingportal.adapter.out.persistence.Database;
 import dev.billingportal.adapter.out.persistence.JpaUnitOfWork;
+import dev.billingportal.adapter.out.security.Argon2idPasswordHasher;
+import dev.billingportal.application.port.in.access.AcceptInvitationUseCase;
+import dev.billingportal.application.port.in.access.LogInUseCase;
+import dev.billingportal.application.port.in.access.LogOutUseCase;
+import dev.billingportal.application.port.in.access.RequestPasswordResetUseCase;
+import dev.billingportal.application.port.in.access.ResetPasswordUseCase;
+import dev.billingportal.application.port.in.audit.ListAuditEventsQuery;
+import dev.billingportal.application.port.in.user.AddPortalUserUseCase;
+import dev.billingportal.application.port.in.user.DeletePortalUserUseCase;
+import dev.billingportal.application.port.in.user.EditPortalUserUseCase;
+import dev.billingportal.application.port.in.user.GetCurrentUserQuery;
+import dev.billingportal.application.port.in.user.GetPortalUserQuery;
+import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
+import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
+import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
 import dev.billingportal.application.port.in.access.AuthenticateCallerQuery;
 import dev.billingportal.application.port.in.account.CreateAccountUseCase;
 import dev.billingportal.application.port.in.account.GetAccountQuery;
@@ -55,7 +70,7 @@ public class Portal {
             JpaUnitOfWork unitOfWork = new JpaUnitOfWork(database.entityManagerFactory());
             OutboxRelayHolder relayHolder = new OutboxRelayHolder();
             services = new PortalServices(settings, operatorToken, unitOfWork, messaging.queue(),
-                    Mailers.create(settings.mail(), clock), relayHolder::wakeUp, clock);
+                    Mailers.create(settings.mail(), clock), new Argon2idPasswordHasher(), relayHolder::wakeUp, clock);
             if (settings.role().runsWorkers()) {
                 relay = new OutboxRelay(services.relayOutbox, settings.outboxPollInterval(), settings.outboxBatchSize());
                 relayHolder.relay = relay;
@@ -138,5 +153,75 @@ public class Portal {
     @Produces
     AuthenticateCallerQuery authenticateCaller() {
         return services.authenticateCaller;
+    }
+
+    @Produces
+    ListPortalUsersQuery listUsers() {
+        return services.userQueries;
+    }
+
+    @Produces
+    GetPortalUserQuery getUser() {
+        return services.userQueries;
+    }
+
+    @Produces
+    GetCurrentUserQuery currentUser() {
+        return services.userQueries;
+    }
+
+    @Produces
+    AddPortalUserUseCase addUser() {
+        return services.addUser;
+    }
+
+    @Produces
+    EditPortalUserUseCase editUser() {
+        return services.editUser;
+    }
+
+    @Produces
+    DeletePortalUserUseCase deleteUser() {
+        return services.deleteUser;
+    }
+
+    @Produces
+    ReinvitePortalUserUseCase reinviteUser() {
+        return services.reinviteUser;
+    }
+
+    @Produces
+    RestorePortalUserUseCase restoreUser() {
+        return services.restoreUser;
+    }
+
+    @Produces
+    LogInUseCase logIn() {
+        return services.logIn;
+    }
+
+    @Produces
+    LogOutUseCase logOut() {
+        return services.logOut;
+    }
+
+    @Produces
+    AcceptInvitationUseCase acceptInvitation() {
+        return services.acceptInvitation;
+    }
+
+    @Produces
+    RequestPasswordResetUseCase requestPasswordReset() {
+        return services.requestPasswordReset;
+    }
+
+    @Produces
+    ResetPasswordUseCase resetPassword() {
+        return services.resetPassword;
+    }
+
+    @Produces
+    ListAuditEventsQuery auditEvents() {
+        return services.auditEvents;
     }
 }

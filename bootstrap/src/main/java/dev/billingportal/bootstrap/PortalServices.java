@@ -1,25 +1,52 @@
 package dev.billingportal.bootstrap;
 
 import dev.billingportal.adapter.out.persistence.JpaAccounts;
+import dev.billingportal.adapter.out.persistence.JpaAuditLog;
+import dev.billingportal.adapter.out.persistence.JpaLoginThrottles;
 import dev.billingportal.adapter.out.persistence.JpaNotifications;
 import dev.billingportal.adapter.out.persistence.JpaOneTimeTokens;
 import dev.billingportal.adapter.out.persistence.JpaOutbox;
 import dev.billingportal.adapter.out.persistence.JpaPortalUsers;
+import dev.billingportal.adapter.out.persistence.JpaSessions;
 import dev.billingportal.adapter.out.persistence.JpaUnitOfWork;
+import dev.billingportal.application.port.in.access.AcceptInvitationUseCase;
 import dev.billingportal.application.port.in.access.AuthenticateCallerQuery;
+import dev.billingportal.application.port.in.access.LogInUseCase;
+import dev.billingportal.application.port.in.access.LogOutUseCase;
+import dev.billingportal.application.port.in.access.RequestPasswordResetUseCase;
+import dev.billingportal.application.port.in.access.ResetPasswordUseCase;
 import dev.billingportal.application.port.in.account.CreateAccountUseCase;
 import dev.billingportal.application.port.in.account.GetAccountQuery;
+import dev.billingportal.application.port.in.audit.ListAuditEventsQuery;
 import dev.billingportal.application.port.in.notification.DeliverNotificationUseCase;
 import dev.billingportal.application.port.in.notification.RelayOutboxUseCase;
+import dev.billingportal.application.port.in.user.AddPortalUserUseCase;
+import dev.billingportal.application.port.in.user.DeletePortalUserUseCase;
+import dev.billingportal.application.port.in.user.EditPortalUserUseCase;
+import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
+import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
 import dev.billingportal.application.port.out.Mailer;
 import dev.billingportal.application.port.out.NotificationQueue;
+import dev.billingportal.application.port.out.PasswordHasher;
+import dev.billingportal.application.service.access.AcceptInvitationService;
 import dev.billingportal.application.service.access.AuthenticateCallerService;
+import dev.billingportal.application.service.access.LogInService;
+import dev.billingportal.application.service.access.LogOutService;
+import dev.billingportal.application.service.access.RequestPasswordResetService;
+import dev.billingportal.application.service.access.ResetPasswordService;
 import dev.billingportal.application.service.account.CreateAccountService;
 import dev.billingportal.application.service.account.GetAccountService;
+import dev.billingportal.application.service.audit.ListAuditEventsService;
 import dev.billingportal.application.service.notification.DeliverNotificationService;
 import dev.billingportal.application.service.notification.MailComposer;
 import dev.billingportal.application.service.notification.NotificationRecorder;
 import dev.billingportal.application.service.notification.RelayOutboxService;
+import dev.billingportal.application.service.user.AddPortalUserService;
+import dev.billingportal.application.service.user.DeletePortalUserService;
+import dev.billingportal.application.service.user.EditPortalUserService;
+import dev.billingportal.application.service.user.PortalUserQueryService;
+import dev.billingportal.application.service.user.ReinvitePortalUserService;
+import dev.billingportal.application.service.user.RestorePortalUserService;
 import java.time.Clock;
 
 /**
@@ -32,22 +59,53 @@ final class PortalServices {
     final AuthenticateCallerQuery authenticateCaller;
     final RelayOutboxUseCase relayOutbox;
     final DeliverNotificationUseCase deliverNotification;
+    final PortalUserQueryService userQueries;
+    final AddPortalUserUseCase addUser;
+    final EditPortalUserUseCase editUser;
+    final DeletePortalUserUseCase deleteUser;
+    final ReinvitePortalUserUseCase reinviteUser;
+    final RestorePortalUserUseCase restoreUser;
+    final LogInUseCase logIn;
+    final LogOutUseCase logOut;
+    final AcceptInvitationUseCase acceptInvitation;
+    final RequestPasswordResetUseCase requestPasswordReset;
+    final ResetPasswordUseCase resetPassword;
+    final ListAuditEventsQuery auditEvents;
 
     PortalServices(PortalSettings settings, String operatorToken, JpaUnitOfWork unitOfWork, NotificationQueue queue,
-                   Mailer mailer, Runnable relayWakeUp, Clock clock) {
+                   Mailer mailer, PasswordHasher hasher, Runnable relayWakeUp, Clock clock) {
         JpaAccounts accounts = new JpaAccounts(unitOfWork);
         JpaPortalUsers users = new JpaPortalUsers(unitOfWork);
         JpaNotifications notifications = new JpaNotifications(unitOfWork);
         JpaOneTimeTokens tokens = new JpaOneTimeTokens(unitOfWork);
         JpaOutbox outbox = new JpaOutbox(unitOfWork);
+        JpaSessions sessions = new JpaSessions(unitOfWork);
+        JpaLoginThrottles throttles = new JpaLoginThrottles(unitOfWork);
+        JpaAuditLog auditLog = new JpaAuditLog(unitOfWork);
         NotificationRecorder recorder = new NotificationRecorder(notifications, unitOfWork, relayWakeUp);
 
-        createAccount = new CreateAccountService(unitOfWork, accounts, users, recorder, clock);
+        createAccount = new CreateAccountService(unitOfWork, accounts, users, recorder, auditLog, clock);
         getAccount = new GetAccountService(unitOfWork, accounts);
-        authenticateCaller = new AuthenticateCallerService(operatorToken);
+        authenticateCaller = new AuthenticateCallerService(operatorToken, unitOfWork, sessions, clock);
         relayOutbox = new RelayOutboxService(unitOfWork, outbox, queue, clock, settings.outboxBatchSize());
         deliverNotification = new DeliverNotificationService(unitOfWork, notifications, users,
                 new MailComposer(tokens, settings.baseUrl()), mailer, clock,
                 settings.messaging().retryPolicy().maxAttempts());
+
+        userQueries = new PortalUserQueryService(unitOfWork, accounts, users);
+        addUser = new AddPortalUserService(unitOfWork, accounts, users, recorder, auditLog, clock);
+        editUser = new EditPortalUserService(unitOfWork, users, auditLog, clock);
+        deleteUser = new DeletePortalUserService(unitOfWork, accounts, users, sessions, tokens, recorder, auditLog,
+                clock);
+        reinviteUser = new ReinvitePortalUserService(unitOfWork, accounts, users, tokens, recorder, auditLog, clock);
+        restoreUser = new RestorePortalUserService(unitOfWork, accounts, users, recorder, auditLog, clock);
+
+        logIn = new LogInService(unitOfWork, users, throttles, sessions, hasher, auditLog, clock);
+        logOut = new LogOutService(unitOfWork, sessions, users, auditLog, clock);
+        acceptInvitation = new AcceptInvitationService(unitOfWork, tokens, users, hasher, auditLog, clock);
+        requestPasswordReset = new RequestPasswordResetService(unitOfWork, users, accounts, notifications, recorder,
+                auditLog, clock);
+        resetPassword = new ResetPasswordService(unitOfWork, tokens, users, sessions, hasher, auditLog, clock);
+        auditEvents = new ListAuditEventsService(unitOfWork, auditLog);
     }
 }

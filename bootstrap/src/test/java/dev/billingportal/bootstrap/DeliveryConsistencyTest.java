@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.billingportal.adapter.out.persistence.Database;
 import dev.billingportal.adapter.out.persistence.DatabaseSettings;
 import dev.billingportal.adapter.out.persistence.JpaAccounts;
+import dev.billingportal.adapter.out.persistence.JpaAuditLog;
 import dev.billingportal.adapter.out.persistence.JpaNotifications;
 import dev.billingportal.adapter.out.persistence.JpaOneTimeTokens;
 import dev.billingportal.adapter.out.persistence.JpaOutbox;
@@ -80,7 +81,7 @@ class DeliveryConsistencyTest {
     private CreateAccountService createAccount(Notifications notifications) {
         NotificationRecorder recorder = new NotificationRecorder(notifications, unitOfWork, wakeUps::incrementAndGet);
         return new CreateAccountService(unitOfWork, new JpaAccounts(unitOfWork), new JpaPortalUsers(unitOfWork),
-                recorder, clock);
+                recorder, new JpaAuditLog(unitOfWork), clock);
     }
 
     private RelayOutboxService relay() {

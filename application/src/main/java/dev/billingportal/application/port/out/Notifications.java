@@ -4,6 +4,8 @@ import dev.billingportal.domain.notification.EventId;
 import dev.billingportal.domain.notification.Notification;
 import dev.billingportal.domain.notification.NotificationEvent;
 import dev.billingportal.domain.notification.NotificationId;
+import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.user.PortalUserId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +27,9 @@ public interface Notifications {
     Optional<Notification> lockForDelivery(NotificationId id);
 
     void update(Notification notification);
+
+    /** Whether {@code recipient} was sent (or is due) a mail of this kind recorded at or after {@code since}. */
+    boolean recordedSince(PortalUserId recipient, NotificationKind kind, Instant since);
 
     /** Queues a delivery again (an operator's re-drive): a new outbox entry for it. */
     void requeue(NotificationId id, Instant now);

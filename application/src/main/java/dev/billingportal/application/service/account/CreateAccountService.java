@@ -4,12 +4,16 @@ import dev.billingportal.application.port.in.account.AccountCreated;
 import dev.billingportal.application.port.in.account.CreateAccountCommand;
 import dev.billingportal.application.port.in.account.CreateAccountUseCase;
 import dev.billingportal.application.port.out.Accounts;
+import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.application.service.notification.NotificationRecorder;
+import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.account.AccountNumber;
+import dev.billingportal.domain.audit.AuditAction;
+import dev.billingportal.domain.audit.AuditEvent;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.domain.user.PortalUserId;
 import java.time.Clock;
@@ -24,14 +28,16 @@ public final class CreateAccountService implements CreateAccountUseCase {
     private final Accounts accounts;
     private final PortalUsers users;
     private final NotificationRecorder notifications;
+    private final AuditLog auditLog;
     private final Clock clock;
 
     public CreateAccountService(UnitOfWork unitOfWork, Accounts accounts, PortalUsers users,
-                                NotificationRecorder notifications, Clock clock) {
+                                NotificationRecorder notifications, AuditLog auditLog, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.accounts = accounts;
         this.users = users;
         this.notifications = notifications;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
@@ -48,6 +54,7 @@ public final class CreateAccountService implements CreateAccountUseCase {
             PortalUser firstUser = users.add(
                     PortalUser.invite(PortalUserId.random(), account.id(), command.firstUser(), now));
             notifications.invitation(account, firstUser, now);
+            auditLog.record(AuditEvent.about(firstUser, Actor.OPERATOR, AuditAction.USER_ADDED, now));
             return new AccountCreated(account, firstUser);
         });
     }

@@ -2,7 +2,7 @@ package dev.billingportal.application.service.notification;
 
 import dev.billingportal.application.port.out.OneTimeTokens;
 import dev.billingportal.application.port.out.OutgoingMail;
-import dev.billingportal.application.service.access.SecretTokens;
+import dev.billingportal.domain.access.SecretTokens;
 import dev.billingportal.domain.access.TokenPurpose;
 import dev.billingportal.domain.notification.EventFacts;
 import dev.billingportal.domain.notification.Notification;

@@ -18,13 +18,17 @@ import dev.billingportal.domain.user.PersonName;
 import dev.billingportal.domain.user.PortalUserProfile;
 import dev.billingportal.domain.user.UserStatus;
 import dev.billingportal.domain.user.Username;
+import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.testing.InMemoryAccounts;
+import dev.billingportal.testing.InMemoryAuditLog;
 import dev.billingportal.testing.InMemoryNotifications;
 import dev.billingportal.testing.InMemoryPortalUsers;
 import dev.billingportal.testing.InMemoryUnitOfWork;
 import dev.billingportal.testing.MutableClock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -36,8 +40,9 @@ class CreateAccountServiceTest {
     private final InMemoryPortalUsers users = new InMemoryPortalUsers();
     private final InMemoryNotifications notifications = new InMemoryNotifications();
     private final AtomicInteger wakeUps = new AtomicInteger();
+    private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     private final CreateAccountService service = new CreateAccountService(unitOfWork, accounts, users,
-            new NotificationRecorder(notifications, unitOfWork, wakeUps::incrementAndGet), new MutableClock(NOW));
+            new NotificationRecorder(notifications, unitOfWork, wakeUps::incrementAndGet), auditLog, new MutableClock(NOW));
 
     private static CreateAccountCommand command(Optional<AccountNumber> number, String username) {
         return new CreateAccountCommand(number, new AccountName("Acme"), CurrencyCode.CAD, new PortalUserProfile(
@@ -60,6 +65,8 @@ class CreateAccountServiceTest {
         assertEquals(DeliveryStatus.PENDING, invitation.status());
         assertEquals(1, notifications.unpublished().size(), "one outbox entry");
         assertEquals(1, wakeUps.get(), "the relay is woken after the commit");
+        assertEquals(List.of(AuditAction.USER_ADDED), auditLog.actions());
+        assertEquals(Actor.OPERATOR, auditLog.all().get(0).actor(), "by support");
     }
 
     @Test

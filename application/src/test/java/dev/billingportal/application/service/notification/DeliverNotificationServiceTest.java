@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billingportal.application.port.in.notification.DeliveryOutcome;
 import dev.billingportal.application.port.out.OutgoingMail;
-import dev.billingportal.application.service.access.SecretTokens;
+import dev.billingportal.domain.access.SecretTokens;
 import dev.billingportal.domain.access.TokenPurpose;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.account.AccountId;

@@ -79,6 +79,19 @@ public final class JpaNotifications implements Notifications {
     }
 
     @Override
+    public boolean recordedSince(PortalUserId recipient, NotificationKind kind, Instant since) {
+        return !unitOfWork.entityManager()
+                .createQuery("SELECT n.id FROM NotificationRow n WHERE n.recipientUserId = :user AND n.kind = :kind"
+                        + " AND n.createdAt >= :since", java.util.UUID.class)
+                .setParameter("user", recipient.value())
+                .setParameter("kind", kind.name())
+                .setParameter("since", since)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    @Override
     public void requeue(NotificationId id, Instant now) {
         unitOfWork.entityManager().persist(JpaOutbox.newEntry(id, now));
     }

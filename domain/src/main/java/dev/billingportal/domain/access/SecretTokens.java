@@ -1,4 +1,4 @@
-package dev.billingportal.application.service.access;
+package dev.billingportal.domain.access;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,0 +1,140 @@
+package dev.billingportal.adapter.in.rest.user;
+
+import dev.billingportal.adapter.in.rest.JsonResponses;
+import dev.billingportal.adapter.in.rest.request.JsonBodies;
+import dev.billingportal.adapter.in.rest.request.PathIds;
+import dev.billingportal.adapter.in.rest.request.Versions;
+import dev.billingportal.adapter.in.rest.security.CurrentCaller;
+import dev.billingportal.application.port.in.user.AddPortalUserUseCase;
+import dev.billingportal.application.port.in.user.DeletePortalUserUseCase;
+import dev.billingportal.application.port.in.user.EditPortalUserUseCase;
+import dev.billingportal.application.port.in.user.GetPortalUserQuery;
+import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
+import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
+import dev.billingportal.domain.user.PortalUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Manage Users (spec §3): every portal user of an account may list, add, edit and delete its users. */
+@ApplicationScoped
+@Path("/accounts/{accountId}/users")
+@Tag(name = "Manage users")
+@SecurityRequirement(name = "sessionToken")
+@Produces(MediaType.APPLICATION_JSON)
+public class PortalUserResource {
+    @Inject
+    ListPortalUsersQuery listUsers;
+    @Inject
+    GetPortalUserQuery getUser;
+    @Inject
+    AddPortalUserUseCase addUser;
+    @Inject
+    EditPortalUserUseCase editUser;
+    @Inject
+    DeletePortalUserUseCase deleteUser;
+    @Inject
+    ReinvitePortalUserUseCase reinviteUser;
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Operation(summary = "The account's users (deleted users are not listed)")
+    @APIResponse(responseCode = "200", description = "The users",
+            content = @Content(schema = @Schema(implementation = UsersResponse.class)))
+    public Response list(@PathParam("accountId") String accountId) {
+        return JsonResponses.ok(UsersResponse.of(listUsers.list(caller.actor(), PathIds.account(accountId), false)));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a user; they are invited by e-mail")
+    @RequestBody(required = true, content = @Content(schema = @Schema(
+            implementation = dev.billingportal.adapter.in.rest.account.CreateAccountRequest.NewPortalUserRequest.class)))
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(schema = @Schema(implementation = PortalUserResponse.class)))
+    @APIResponse(responseCode = "409", description = "The username already exists. Please use a different username.")
+    public Response add(@PathParam("accountId") String accountId, InputStream body, @Context UriInfo uri) {
+        PortalUser added = addUser.add(new AddPortalUserUseCase.AddPortalUserCommand(caller.actor(),
+                PathIds.account(accountId), PortalUserRequests.add(JsonBodies.read(body))));
+        return JsonResponses.status(Response.Status.CREATED, PortalUserResponse.of(added))
+                .location(uri.getAbsolutePathBuilder().path(added.id().toString()).build())
+                .header(HttpHeaders.ETAG, Versions.etag(added.version()))
+                .build();
+    }
+
+    @GET
+    @Path("/{userId}")
+    @Operation(summary = "One user, with its version as ETag")
+    @APIResponse(responseCode = "200", description = "The user",
+            content = @Content(schema = @Schema(implementation = PortalUserResponse.class)))
+    public Response get(@PathParam("accountId") String accountId, @PathParam("userId") String userId) {
+        PortalUser user = getUser.get(caller.actor(), PathIds.account(accountId), PathIds.user(userId));
+        return withEtag(user, Response.Status.OK);
+    }
+
+    @PUT
+    @Path("/{userId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Edit a user; If-Match with the ETag guards against lost updates")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PortalUserRequests.EditRequest.class)))
+    @APIResponse(responseCode = "200", description = "Edited",
+            content = @Content(schema = @Schema(implementation = PortalUserResponse.class)))
+    @APIResponse(responseCode = "412", description = "The user changed since the If-Match version")
+    @APIResponse(responseCode = "422", description = "The username cannot be changed")
+    public Response edit(@PathParam("accountId") String accountId, @PathParam("userId") String userId,
+                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
+        PortalUserRequests.Edit edit = PortalUserRequests.edit(JsonBodies.read(body));
+        PortalUser edited = editUser.edit(new EditPortalUserUseCase.EditPortalUserCommand(caller.actor(),
+                PathIds.account(accountId), PathIds.user(userId), Versions.ifMatch(ifMatch), edit.username(),
+                edit.edit()));
+        return withEtag(edited, Response.Status.OK);
+    }
+
+    @DELETE
+    @Path("/{userId}")
+    @Operation(summary = "Delete a user (not oneself); support can restore them")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "You cannot delete your own Billing Portal user.")
+    public Response delete(@PathParam("accountId") String accountId, @PathParam("userId") String userId) {
+        deleteUser.delete(caller.actor(), PathIds.account(accountId), PathIds.user(userId));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{userId}/invitation")
+    @Operation(summary = "Send an invited user a new invitation; the previous link stops working")
+    @APIResponse(responseCode = "202", description = "A new invitation is on its way")
+    @APIResponse(responseCode = "409", description = "The user has already accepted an invitation")
+    public Response reinvite(@PathParam("accountId") String accountId, @PathParam("userId") String userId) {
+        reinviteUser.reinvite(caller.actor(), PathIds.account(accountId), PathIds.user(userId));
+        return Response.accepted().build();
+    }
+
+    static Response withEtag(PortalUser user, Response.Status status) {
+        return JsonResponses.status(status, PortalUserResponse.of(user))
+                .header(HttpHeaders.ETAG, Versions.etag(user.version()))
+                .build();
+    }
+}

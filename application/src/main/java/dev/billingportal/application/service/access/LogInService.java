@@ -1,0 +1,125 @@
+package dev.billingportal.application.service.access;
+
+import dev.billingportal.application.port.in.access.LogInUseCase;
+import dev.billingportal.application.port.out.AuditLog;
+import dev.billingportal.application.port.out.LoginThrottles;
+import dev.billingportal.application.port.out.PasswordHasher;
+import dev.billingportal.application.port.out.PortalUsers;
+import dev.billingportal.application.port.out.Sessions;
+import dev.billingportal.application.port.out.UnitOfWork;
+import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.access.LoginThrottle;
+import dev.billingportal.domain.access.SecretTokens;
+import dev.billingportal.domain.audit.AuditAction;
+import dev.billingportal.domain.audit.AuditEvent;
+import dev.billingportal.domain.failure.AuthenticationFailed;
+import dev.billingportal.domain.failure.InvalidValue;
+import dev.billingportal.domain.failure.TooManyAttempts;
+import dev.billingportal.domain.user.PortalUser;
+import dev.billingportal.domain.user.Username;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Signs users in (spec §4). Every failure looks the same from outside — and takes as long: an unknown
+ * username still costs a password-hash check. The throttle is locked for the whole attempt, so concurrent
+ * attempts on one username are counted exactly.
+ */
+public final class LogInService implements LogInUseCase {
+    public static final Duration SESSION_LIFETIME = Duration.ofHours(8);
+
+    private final UnitOfWork unitOfWork;
+    private final PortalUsers users;
+    private final LoginThrottles throttles;
+    private final Sessions sessions;
+    private final PasswordHasher hasher;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final String decoyHash;
+
+    public LogInService(UnitOfWork unitOfWork, PortalUsers users, LoginThrottles throttles, Sessions sessions,
+                        PasswordHasher hasher, AuditLog auditLog, Clock clock) {
+        this.unitOfWork = unitOfWork;
+        this.users = users;
+        this.throttles = throttles;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.decoyHash = hasher.hash(SecretTokens.generate());
+    }
+
+    /** What one attempt came to; decided inside the transaction, reported after it committed. */
+    private sealed interface Outcome {
+        record SignedIn(SessionToken token) implements Outcome {
+        }
+
+        record Refused() implements Outcome {
+        }
+
+        record Throttled(Duration retryAfter) implements Outcome {
+        }
+    }
+
+    @Override
+    public SessionToken logIn(String username, String password) {
+        String key = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        String candidate = password == null ? "" : password;
+        if (key.isEmpty() || key.length() > Username.MAX_LENGTH) {
+            hasher.matches(candidate, decoyHash);
+            throw new AuthenticationFailed();
+        }
+        Outcome outcome = unitOfWork.inTransaction(() -> attempt(key, candidate));
+        return switch (outcome) {
+            case Outcome.SignedIn signedIn -> signedIn.token();
+            case Outcome.Refused refused -> throw new AuthenticationFailed();
+            case Outcome.Throttled throttled -> throw new TooManyAttempts(throttled.retryAfter());
+        };
+    }
+
+    private Outcome attempt(String key, String password) {
+        Instant now = clock.instant();
+        LoginThrottle throttle = throttles.lock(key);
+        Optional<Duration> locked = throttle.lockedFor(now);
+        if (locked.isPresent()) {
+            return new Outcome.Throttled(locked.get());
+        }
+        Optional<PortalUser> user = findUser(key);
+        boolean passwordMatches;
+        if (user.isPresent() && user.get().canSignIn()) {
+            passwordMatches = hasher.matches(password, user.get().passwordHash());
+        } else {
+            hasher.matches(password, decoyHash); // the same cost as a real check: timing reveals nothing
+            passwordMatches = false;
+        }
+        if (!passwordMatches) {
+            throttle.failed(now);
+            throttles.save(key, throttle);
+            user.filter(found -> !found.isDeleted()).ifPresent(found ->
+                    auditLog.record(AuditEvent.about(found, Actor.SYSTEM, AuditAction.SIGN_IN_FAILED, now)));
+            return new Outcome.Refused();
+        }
+        PortalUser signedIn = user.get();
+        throttle.succeeded();
+        throttles.save(key, throttle);
+        String token = SecretTokens.generate();
+        sessions.open(SecretTokens.hash(token), signedIn.id(), now, now.plus(SESSION_LIFETIME));
+        auditLog.record(AuditEvent.about(signedIn, actorOf(signedIn), AuditAction.SIGNED_IN, now));
+        return new Outcome.SignedIn(new SessionToken(token, SESSION_LIFETIME));
+    }
+
+    private Optional<PortalUser> findUser(String key) {
+        try {
+            return users.findByUsername(Username.of(key));
+        } catch (InvalidValue notAUsername) {
+            return Optional.empty();
+        }
+    }
+
+    static Actor.PortalUserActor actorOf(PortalUser user) {
+        return new Actor.PortalUserActor(user.id(), user.accountId(), user.username().value());
+    }
+}

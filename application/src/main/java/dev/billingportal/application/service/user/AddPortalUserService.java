@@ -1,0 +1,54 @@
+package dev.billingportal.application.service.user;
+
+import dev.billingportal.application.port.in.user.AddPortalUserUseCase;
+import dev.billingportal.application.port.out.Accounts;
+import dev.billingportal.application.port.out.AuditLog;
+import dev.billingportal.application.port.out.PortalUsers;
+import dev.billingportal.application.port.out.UnitOfWork;
+import dev.billingportal.application.service.account.AccountAccess;
+import dev.billingportal.application.service.notification.NotificationRecorder;
+import dev.billingportal.domain.account.Account;
+import dev.billingportal.domain.audit.AuditAction;
+import dev.billingportal.domain.audit.AuditEvent;
+import dev.billingportal.domain.failure.NotFound;
+import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.user.PortalUser;
+import dev.billingportal.domain.user.PortalUserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Adds a user: stored {@code INVITED}, invited, announced to the account and audited, in one transaction. */
+public final class AddPortalUserService implements AddPortalUserUseCase {
+    private final UnitOfWork unitOfWork;
+    private final Accounts accounts;
+    private final PortalUsers users;
+    private final NotificationRecorder notifications;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    public AddPortalUserService(UnitOfWork unitOfWork, Accounts accounts, PortalUsers users,
+                                NotificationRecorder notifications, AuditLog auditLog, Clock clock) {
+        this.unitOfWork = unitOfWork;
+        this.accounts = accounts;
+        this.users = users;
+        this.notifications = notifications;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    @Override
+    public PortalUser add(AddPortalUserCommand command) {
+        AccountAccess.require(command.actor(), command.account());
+        return unitOfWork.inTransaction(() -> {
+            Instant now = clock.instant();
+            Account account = accounts.find(command.account()).orElseThrow(() -> new NotFound("The account"));
+            PortalUser added = users.add(PortalUser.invite(PortalUserId.random(), account.id(), command.profile(), now));
+            notifications.invitation(account, added, now);
+            notifications.billing(NotificationKind.USER_ADDED, account, UserEvents.facts(added, command.actor()),
+                    Optional.of(added.id()), users.listByAccount(account.id(), false), now);
+            auditLog.record(AuditEvent.about(added, command.actor(), AuditAction.USER_ADDED, now));
+            return added;
+        });
+    }
+}

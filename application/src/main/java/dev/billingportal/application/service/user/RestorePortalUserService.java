@@ -1,0 +1,59 @@
+package dev.billingportal.application.service.user;
+
+import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
+import dev.billingportal.application.port.out.Accounts;
+import dev.billingportal.application.port.out.AuditLog;
+import dev.billingportal.application.port.out.PortalUsers;
+import dev.billingportal.application.port.out.UnitOfWork;
+import dev.billingportal.application.service.notification.NotificationRecorder;
+import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.account.Account;
+import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.audit.AuditAction;
+import dev.billingportal.domain.audit.AuditEvent;
+import dev.billingportal.domain.failure.AccessDenied;
+import dev.billingportal.domain.failure.NotFound;
+import dev.billingportal.domain.user.PortalUser;
+import dev.billingportal.domain.user.PortalUserId;
+import dev.billingportal.domain.user.UserStatus;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Support brings a deleted user back (spec §3 rule 6); only operators may. */
+public final class RestorePortalUserService implements RestorePortalUserUseCase {
+    private final UnitOfWork unitOfWork;
+    private final Accounts accounts;
+    private final PortalUsers users;
+    private final NotificationRecorder notifications;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    public RestorePortalUserService(UnitOfWork unitOfWork, Accounts accounts, PortalUsers users,
+                                    NotificationRecorder notifications, AuditLog auditLog, Clock clock) {
+        this.unitOfWork = unitOfWork;
+        this.accounts = accounts;
+        this.users = users;
+        this.notifications = notifications;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    @Override
+    public PortalUser restore(Actor actor, AccountId accountId, PortalUserId userId) {
+        if (!(actor instanceof Actor.Operator)) {
+            throw new AccessDenied("Only the provider's billing team can restore a deleted user.");
+        }
+        return unitOfWork.inTransaction(() -> {
+            Instant now = clock.instant();
+            Account account = accounts.find(accountId).orElseThrow(() -> new NotFound("The account"));
+            PortalUser user = UserLookup.includingDeleted(users, accountId, userId);
+            UserStatus status = user.restore(now);
+            PortalUser restored = users.update(user);
+            if (status == UserStatus.INVITED) {
+                notifications.invitation(account, restored, now);
+            }
+            auditLog.record(AuditEvent.about(restored, actor, AuditAction.USER_RESTORED, now));
+            return restored;
+        });
+    }
+}
