@@ -3,6 +3,7 @@ package dev.billingportal.bootstrap;
 import dev.billingportal.adapter.messaging.Messaging;
 import dev.billingportal.adapter.messaging.OutboxRelay;
 import dev.billingportal.adapter.out.mail.Mailers;
+import dev.billingportal.adapter.out.documents.PdfInvoiceDocuments;
 import dev.billingportal.adapter.out.persistence.Database;
 import dev.billingportal.adapter.out.persistence.JpaUnitOfWork;
 import dev.billingportal.adapter.out.security.Argon2idPasswordHasher;
@@ -12,6 +13,14 @@ import dev.billingportal.application.port.in.access.LogOutUseCase;
 import dev.billingportal.application.port.in.access.RequestPasswordResetUseCase;
 import dev.billingportal.application.port.in.access.ResetPasswordUseCase;
 import dev.billingportal.application.port.in.audit.ListAuditEventsQuery;
+import dev.billingportal.application.port.in.billing.ExportTransactionsQuery;
+import dev.billingportal.application.port.in.billing.GetDashboardQuery;
+import dev.billingportal.application.port.in.billing.GetInvoiceQuery;
+import dev.billingportal.application.port.in.billing.GetTransactionQuery;
+import dev.billingportal.application.port.in.billing.ListInvoicesQuery;
+import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
+import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
+import dev.billingportal.application.port.in.billing.RenderInvoiceQuery;
 import dev.billingportal.application.port.in.user.AddPortalUserUseCase;
 import dev.billingportal.application.port.in.user.DeletePortalUserUseCase;
 import dev.billingportal.application.port.in.user.EditPortalUserUseCase;
@@ -70,7 +79,8 @@ public class Portal {
             JpaUnitOfWork unitOfWork = new JpaUnitOfWork(database.entityManagerFactory());
             OutboxRelayHolder relayHolder = new OutboxRelayHolder();
             services = new PortalServices(settings, operatorToken, unitOfWork, messaging.queue(),
-                    Mailers.create(settings.mail(), clock), new Argon2idPasswordHasher(), relayHolder::wakeUp, clock);
+                    Mailers.create(settings.mail(), clock), new Argon2idPasswordHasher(), new PdfInvoiceDocuments(),
+                    relayHolder::wakeUp, clock);
             if (settings.role().runsWorkers()) {
                 relay = new OutboxRelay(services.relayOutbox, settings.outboxPollInterval(), settings.outboxBatchSize());
                 relayHolder.relay = relay;
@@ -223,5 +233,45 @@ public class Portal {
     @Produces
     ListAuditEventsQuery auditEvents() {
         return services.auditEvents;
+    }
+
+    @Produces
+    PostTransactionUseCase postTransaction() {
+        return services.postTransaction;
+    }
+
+    @Produces
+    GetTransactionQuery getTransaction() {
+        return services.transactionQueries;
+    }
+
+    @Produces
+    ListTransactionsQuery listTransactions() {
+        return services.transactionQueries;
+    }
+
+    @Produces
+    ExportTransactionsQuery exportTransactions() {
+        return services.transactionQueries;
+    }
+
+    @Produces
+    ListInvoicesQuery listInvoices() {
+        return services.invoiceQueries;
+    }
+
+    @Produces
+    GetInvoiceQuery getInvoice() {
+        return services.invoiceQueries;
+    }
+
+    @Produces
+    RenderInvoiceQuery renderInvoice() {
+        return services.invoiceQueries;
+    }
+
+    @Produces
+    GetDashboardQuery dashboard() {
+        return services.invoiceQueries;
     }
 }

@@ -2,6 +2,9 @@ package dev.billingportal.bootstrap;
 
 import dev.billingportal.adapter.out.persistence.JpaAccounts;
 import dev.billingportal.adapter.out.persistence.JpaAuditLog;
+import dev.billingportal.adapter.out.persistence.JpaInvoices;
+import dev.billingportal.adapter.out.persistence.JpaLedgers;
+import dev.billingportal.adapter.out.persistence.JpaTransactions;
 import dev.billingportal.adapter.out.persistence.JpaLoginThrottles;
 import dev.billingportal.adapter.out.persistence.JpaNotifications;
 import dev.billingportal.adapter.out.persistence.JpaOneTimeTokens;
@@ -18,6 +21,7 @@ import dev.billingportal.application.port.in.access.ResetPasswordUseCase;
 import dev.billingportal.application.port.in.account.CreateAccountUseCase;
 import dev.billingportal.application.port.in.account.GetAccountQuery;
 import dev.billingportal.application.port.in.audit.ListAuditEventsQuery;
+import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
 import dev.billingportal.application.port.in.notification.DeliverNotificationUseCase;
 import dev.billingportal.application.port.in.notification.RelayOutboxUseCase;
 import dev.billingportal.application.port.in.user.AddPortalUserUseCase;
@@ -25,6 +29,7 @@ import dev.billingportal.application.port.in.user.DeletePortalUserUseCase;
 import dev.billingportal.application.port.in.user.EditPortalUserUseCase;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
+import dev.billingportal.application.port.out.InvoiceDocuments;
 import dev.billingportal.application.port.out.Mailer;
 import dev.billingportal.application.port.out.NotificationQueue;
 import dev.billingportal.application.port.out.PasswordHasher;
@@ -37,6 +42,9 @@ import dev.billingportal.application.service.access.ResetPasswordService;
 import dev.billingportal.application.service.account.CreateAccountService;
 import dev.billingportal.application.service.account.GetAccountService;
 import dev.billingportal.application.service.audit.ListAuditEventsService;
+import dev.billingportal.application.service.billing.InvoiceQueryService;
+import dev.billingportal.application.service.billing.PostTransactionService;
+import dev.billingportal.application.service.billing.TransactionQueryService;
 import dev.billingportal.application.service.notification.DeliverNotificationService;
 import dev.billingportal.application.service.notification.MailComposer;
 import dev.billingportal.application.service.notification.NotificationRecorder;
@@ -71,9 +79,13 @@ final class PortalServices {
     final RequestPasswordResetUseCase requestPasswordReset;
     final ResetPasswordUseCase resetPassword;
     final ListAuditEventsQuery auditEvents;
+    final PostTransactionUseCase postTransaction;
+    final TransactionQueryService transactionQueries;
+    final InvoiceQueryService invoiceQueries;
 
     PortalServices(PortalSettings settings, String operatorToken, JpaUnitOfWork unitOfWork, NotificationQueue queue,
-                   Mailer mailer, PasswordHasher hasher, Runnable relayWakeUp, Clock clock) {
+                   Mailer mailer, PasswordHasher hasher, InvoiceDocuments documents, Runnable relayWakeUp,
+                   Clock clock) {
         JpaAccounts accounts = new JpaAccounts(unitOfWork);
         JpaPortalUsers users = new JpaPortalUsers(unitOfWork);
         JpaNotifications notifications = new JpaNotifications(unitOfWork);
@@ -82,6 +94,9 @@ final class PortalServices {
         JpaSessions sessions = new JpaSessions(unitOfWork);
         JpaLoginThrottles throttles = new JpaLoginThrottles(unitOfWork);
         JpaAuditLog auditLog = new JpaAuditLog(unitOfWork);
+        JpaLedgers ledgers = new JpaLedgers(unitOfWork);
+        JpaTransactions transactions = new JpaTransactions(unitOfWork);
+        JpaInvoices invoices = new JpaInvoices(unitOfWork);
         NotificationRecorder recorder = new NotificationRecorder(notifications, unitOfWork, relayWakeUp);
 
         createAccount = new CreateAccountService(unitOfWork, accounts, users, recorder, auditLog, clock);
@@ -107,5 +122,10 @@ final class PortalServices {
                 auditLog, clock);
         resetPassword = new ResetPasswordService(unitOfWork, tokens, users, sessions, hasher, auditLog, clock);
         auditEvents = new ListAuditEventsService(unitOfWork, auditLog);
+
+        postTransaction = new PostTransactionService(unitOfWork, accounts, ledgers, transactions, invoices, users,
+                recorder, clock);
+        transactionQueries = new TransactionQueryService(unitOfWork, accounts, users, transactions);
+        invoiceQueries = new InvoiceQueryService(unitOfWork, accounts, users, invoices, ledgers, documents, clock);
     }
 }

@@ -29,7 +29,7 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
 
         DatabaseSettings database = new DatabaseSettings(
                 string(config, "portal.db.url", "jdbc:h2:file:" + dataDir.resolve("db").resolve("portal")
-                        + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE"),
+                        + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"),
                 string(config, "portal.db.user", "sa"),
                 secret(config, "portal.db.password").orElse(""),
                 integer(config, "portal.db.pool-size", 20));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billingportal.bootstrap.support.Api;
+import dev.billingportal.bootstrap.support.Billing;
 import dev.billingportal.bootstrap.support.Db;
 import dev.billingportal.bootstrap.support.Mailbox;
 import dev.billingportal.bootstrap.support.Onboarding;
@@ -41,8 +42,8 @@ class TenantIsolationTest {
             return method + " " + path;
         }
 
-        String fill(String accountId, String userId) {
-            return path.replace("{accountId}", accountId).replace("{userId}", userId);
+        String fill(String accountId, String userId, String invoiceId) {
+            return path.replace("{accountId}", accountId).replace("{userId}", userId).replace("{invoiceId}", invoiceId);
         }
     }
 
@@ -54,12 +55,18 @@ class TenantIsolationTest {
                     {"firstName":"Mallory","lastName":"Intruder","timeZone":"UTC","billingNotifications":true}"""),
             new Endpoint("DELETE", "/api/v1/accounts/{accountId}/users/{userId}", null),
             new Endpoint("POST", "/api/v1/accounts/{accountId}/users/{userId}/invitation", null),
-            new Endpoint("GET", "/api/v1/accounts/{accountId}/audit-events", null));
+            new Endpoint("GET", "/api/v1/accounts/{accountId}/audit-events", null),
+            new Endpoint("GET", "/api/v1/accounts/{accountId}", null),
+            new Endpoint("GET", "/api/v1/accounts/{accountId}/transactions", null),
+            new Endpoint("GET", "/api/v1/accounts/{accountId}/invoices", null),
+            new Endpoint("GET", "/api/v1/accounts/{accountId}/invoices/{invoiceId}", null));
 
     private static Api api;
     private static Member mallory;
     private static Member victim;
     private static String victimsInvitedUser;
+    private static String victimsInvoice;
+    private static String mallorysInvoice;
 
     @AddConfigSource
     static ConfigSource config() {
@@ -77,6 +84,9 @@ class TenantIsolationTest {
         mallory = onboarding.newAccount("mallory-" + UUID.randomUUID() + "@example.com");
         victim = onboarding.newAccount("victim-" + UUID.randomUUID() + "@example.com");
         victimsInvitedUser = onboarding.invite(victim, "victims-colleague-" + UUID.randomUUID() + "@example.com");
+        Billing billing = new Billing(api);
+        victimsInvoice = billing.post(victim.accountId(), Billing.invoice("INV-VICTIM")).json().getString("invoiceId");
+        mallorysInvoice = billing.post(mallory.accountId(), Billing.invoice("INV-MALLORY")).json().getString("invoiceId");
     }
 
     @AfterAll
@@ -111,7 +121,8 @@ class TenantIsolationTest {
         long victimUsers = Db.ofRunningPortal().number("SELECT COUNT(*) FROM portal_user WHERE account_id = ?",
                 UUID.fromString(victim.accountId()));
         for (Endpoint endpoint : ACCOUNT_SCOPED) {
-            Api.Reply reply = call(endpoint, endpoint.fill(victim.accountId(), victimsInvitedUser), mallory.token());
+            Api.Reply reply = call(endpoint, endpoint.fill(victim.accountId(), victimsInvitedUser, victimsInvoice),
+                    mallory.token());
             assertEquals(404, reply.status(), endpoint.key() + ": " + reply.body());
             assertTrue(reply.contentType().startsWith("application/problem+json"));
             assertEquals("The account was not found.", reply.json().getString("detail"),
@@ -126,10 +137,11 @@ class TenantIsolationTest {
     @Test
     void anotherAccountsUsersAreNotFoundUnderOnesOwnAccount() {
         for (Endpoint endpoint : ACCOUNT_SCOPED) {
-            if (!endpoint.path().contains("{userId}")) {
+            if (!endpoint.path().contains("{userId}") && !endpoint.path().contains("{invoiceId}")) {
                 continue;
             }
-            Api.Reply reply = call(endpoint, endpoint.fill(mallory.accountId(), victimsInvitedUser), mallory.token());
+            Api.Reply reply = call(endpoint, endpoint.fill(mallory.accountId(), victimsInvitedUser, victimsInvoice),
+                    mallory.token());
             assertEquals(404, reply.status(), endpoint.key() + ": " + reply.body());
         }
         assertEquals(List.of("INVITED"), Db.ofRunningPortal().strings("SELECT status FROM portal_user WHERE id = ?",
@@ -139,7 +151,8 @@ class TenantIsolationTest {
     @Test
     void theSameEndpointsWorkOnOnesOwnAccount() {
         for (Endpoint endpoint : ACCOUNT_SCOPED) {
-            Api.Reply reply = call(endpoint, endpoint.fill(mallory.accountId(), mallory.userId()), mallory.token());
+            Api.Reply reply = call(endpoint, endpoint.fill(mallory.accountId(), mallory.userId(), mallorysInvoice),
+                    mallory.token());
             assertNotEquals(404, reply.status(), endpoint.key() + " is reachable, so its 404 above means isolation");
             assertTrue(reply.status() < 500, endpoint.key() + ": " + reply.body());
         }

@@ -54,6 +54,7 @@ final class ArchitectureRules {
                 .adapter("mail", root + ".adapter.out.mail..")
                 .adapter("security", root + ".adapter.out.security..")
                 .adapter("messaging", root + ".adapter.messaging..")
+                .adapter("documents", root + ".adapter.out.documents..")
                 // The composition root wires every layer together; it is outside the onion.
                 .ignoreDependency(JavaClass.Predicates.resideInAPackage(root + ".bootstrap.."),
                         DescribedPredicate.alwaysTrue())
@@ -104,7 +105,9 @@ final class ArchitectureRules {
                         .as("@Path only in the REST adapter"),
                 confined(root, ".adapter.messaging..", "jakarta.jms..", "org.apache.activemq.."),
                 confined(root, ".adapter.out.mail..", "jakarta.mail..", "org.eclipse.angus..", "com.github.mustachejava.."),
-                confined(root, ".adapter.out.security..", "org.bouncycastle.."));
+                confined(root, ".adapter.out.security..", "org.bouncycastle.."),
+                confined(root, ".adapter.out.documents..", "org.apache.pdfbox.."),
+                confined(root, ".adapter.in.rest..", "org.apache.commons.csv.."));
     }
 
     private static ArchRule confined(String root, String adapter, String... technology) {

@@ -29,9 +29,13 @@ public final class Onboarding {
     }
 
     public static String newUser(String username, boolean billingNotifications) {
+        return newUser(username, billingNotifications, "America/Toronto");
+    }
+
+    public static String newUser(String username, boolean billingNotifications, String timeZone) {
         return """
-                {"username":"%s","firstName":"Zoë","lastName":"O'Brien","timeZone":"America/Toronto",
-                 "billingNotifications":%s}""".formatted(username, billingNotifications);
+                {"username":"%s","firstName":"Zoë","lastName":"O'Brien","timeZone":"%s",
+                 "billingNotifications":%s}""".formatted(username, timeZone, billingNotifications);
     }
 
     /** A new account whose first user has accepted the invitation and signed in. */
@@ -47,6 +51,13 @@ public final class Onboarding {
     public Member addMember(Member admin, String username) {
         String userId = invite(admin, username);
         return activate(admin.accountId(), userId, username);
+    }
+
+    /** A user in {@code timeZone}, with billing notifications as given, invited, accepted and signed in. */
+    public Member addMember(Member admin, String username, String timeZone, boolean billingNotifications) {
+        Api.Reply added = api.post(admin.users(), admin.token(), newUser(username, billingNotifications, timeZone));
+        assertEquals(201, added.status(), added.body());
+        return activate(admin.accountId(), added.json().getString("id"), username);
     }
 
     /** A user added by {@code admin} who has not accepted the invitation; returns their id. */

@@ -1,6 +1,10 @@
 package dev.billingportal.adapter.messaging;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -19,6 +23,17 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
  */
 public final class EmbeddedBroker implements AutoCloseable {
     private static final AtomicInteger SERVER_IDS = new AtomicInteger();
+    /**
+     * Artemis' audit loggers, switched off. When enabled they call {@code Subject.getSubject}, which throws on
+     * JDK 24+; the broker then fails to initialise ("AMQ224000: getSubject is not supported") and no client can
+     * connect. Held here so that java.util.logging cannot collect them and forget their level.
+     */
+    private static final List<Logger> AUDIT_LOGGERS = Stream.of("org.apache.activemq.audit",
+                    "org.apache.activemq.audit.base", "org.apache.activemq.audit.message",
+                    "org.apache.activemq.audit.resource")
+            .map(Logger::getLogger)
+            .peek(logger -> logger.setLevel(Level.OFF))
+            .toList();
 
     private final Path directory;
     private final RetryPolicy retryPolicy;
@@ -38,6 +53,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     public synchronized void start() {
         if (broker != null) {
             return;
+        }
+        if (AUDIT_LOGGERS.isEmpty()) {
+            throw new IllegalStateException("Artemis' audit loggers must be switched off");
         }
         ConfigurationImpl configuration = new ConfigurationImpl();
         configuration.setName("billing-portal");
@@ -66,6 +84,10 @@ public final class EmbeddedBroker implements AutoCloseable {
             starting.start();
         } catch (Exception failure) {
             throw new IllegalStateException("The embedded broker did not start in " + directory, failure);
+        }
+        if (!starting.getActiveMQServer().isActive()) {
+            stopQuietly(starting);
+            throw new IllegalStateException("The embedded broker started but is not active; see its log (AMQ22...)");
         }
         broker = starting;
     }
@@ -102,6 +124,14 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private static QueueConfiguration durableQueue(String name) {
         return QueueConfiguration.of(name).setAddress(name).setRoutingType(RoutingType.ANYCAST).setDurable(true);
+    }
+
+    private static void stopQuietly(EmbeddedActiveMQ broker) {
+        try {
+            broker.stop();
+        } catch (Exception ignored) {
+            // it failed to start; nothing more to do
+        }
     }
 
     public synchronized boolean isActive() {

@@ -18,6 +18,11 @@ public class AccountRow {
     String currency;
     @Column(name = "created_at")
     Instant createdAt;
+    /** The ledger (see {@link JpaLedgers}). */
+    @Column(name = "last_sequence")
+    long lastSequence;
+    @Column(name = "balance_minor")
+    long balanceMinor;
 
     protected AccountRow() {
     }

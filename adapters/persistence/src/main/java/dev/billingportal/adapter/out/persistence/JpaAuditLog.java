@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Optional;
 
 public final class JpaAuditLog implements AuditLog {
+    private static final java.time.Instant FAR_FUTURE = java.time.Instant.parse("9999-12-31T00:00:00Z");
+
     private final JpaUnitOfWork unitOfWork;
 
     public JpaAuditLog(JpaUnitOfWork unitOfWork) {
@@ -50,12 +52,14 @@ public final class JpaAuditLog implements AuditLog {
     @Override
     public List<AuditEvent> newestFirst(AccountId account, Optional<Position> after, int limit) {
         String jpql = "SELECT e FROM AuditEventRow e WHERE e.accountId = :account"
-                + (after.isPresent() ? " AND (e.occurredAt < :at OR (e.occurredAt = :at AND e.id < :id))" : "")
-                + " ORDER BY e.occurredAt DESC, e.id DESC";
+                + (after.isPresent() ? " AND (e.occurredAt < :at OR (e.occurredAt = :at AND e.id < :id))"
+                : " AND e.occurredAt < :farFuture") // a bound keeps H2 on the index (see TransactionHistorySql)
+                + " ORDER BY e.accountId, e.occurredAt DESC, e.id DESC"; // the index's order (see TransactionHistorySql)
         TypedQuery<AuditEventRow> query = unitOfWork.entityManager().createQuery(jpql, AuditEventRow.class)
                 .setParameter("account", account.value())
                 .setMaxResults(limit);
-        after.ifPresent(position -> query.setParameter("at", position.occurredAt()).setParameter("id", position.id()));
+        after.ifPresentOrElse(position -> query.setParameter("at", position.occurredAt()).setParameter("id", position.id()),
+                () -> query.setParameter("farFuture", FAR_FUTURE));
         return query.getResultList().stream().map(JpaAuditLog::toDomain).toList();
     }
 

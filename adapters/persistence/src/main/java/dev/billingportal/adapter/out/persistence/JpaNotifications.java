@@ -33,6 +33,9 @@ public final class JpaNotifications implements Notifications {
         eventRow.occurredAt = event.occurredAt();
         eventRow.facts = FactsJson.write(event.facts());
         em.persist(eventRow);
+        // Parents before children, explicitly: EclipseLink orders inserts of unrelated entities by class name.
+        em.flush();
+        List<OutboxEntryRow> entries = new java.util.ArrayList<>();
         for (Notification delivery : deliveries) {
             NotificationRow row = new NotificationRow();
             row.id = delivery.id().value();
@@ -44,7 +47,11 @@ public final class JpaNotifications implements Notifications {
             row.createdAt = delivery.createdAt();
             copy(delivery, row);
             em.persist(row);
-            em.persist(JpaOutbox.newEntry(delivery.id(), delivery.createdAt()));
+            entries.add(JpaOutbox.newEntry(delivery.id(), delivery.createdAt()));
+        }
+        if (!entries.isEmpty()) {
+            em.flush();
+            entries.forEach(em::persist);
         }
     }
 

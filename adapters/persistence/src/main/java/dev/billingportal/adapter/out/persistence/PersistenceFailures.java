@@ -1,6 +1,7 @@
 package dev.billingportal.adapter.out.persistence;
 
 import dev.billingportal.domain.account.AccountNumber;
+import dev.billingportal.domain.billing.InvoiceDraft;
 import dev.billingportal.domain.failure.PortalFailure;
 import dev.billingportal.domain.failure.TemporarilyUnavailable;
 import dev.billingportal.domain.failure.UsernameTaken;
@@ -22,7 +23,8 @@ final class PersistenceFailures {
     /** Which failure a violation of each named constraint stands for (names as in the migrations, upper-case). */
     private static final Map<String, Supplier<PortalFailure>> CONSTRAINTS = Map.of(
             "UQ_PORTAL_USER_USERNAME", UsernameTaken::new,
-            "UQ_ACCOUNT_NUMBER", AccountNumber::alreadyTaken);
+            "UQ_ACCOUNT_NUMBER", AccountNumber::alreadyTaken,
+            "UQ_INVOICE_NUMBER", () -> InvoiceDraft.numberTaken("requested"));
 
     private PersistenceFailures() {
     }

@@ -54,7 +54,7 @@ public class PortalFailureMapper implements ExceptionMapper<PortalFailure> {
             case UsernameTaken taken -> new Problem(failure.code(), "Username taken", 409, detail,
                     List.of(new FieldError("username", detail)));
             case CannotDeleteOwnUser self -> Problem.of(failure.code(), "Cannot delete own user", 409, detail);
-            case StateConflict conflict -> Problem.of(failure.code(), "Conflict", 409, detail);
+            case StateConflict conflict -> new Problem(failure.code(), "Conflict", 409, detail, conflict.errors());
             case VersionMismatch stale -> Problem.of(failure.code(), "Precondition failed", 412, detail);
             case AuthenticationFailed unauthenticated -> Problem.of(failure.code(), "Unauthorized", 401, detail);
             case AccessDenied denied -> Problem.of(failure.code(), "Forbidden", 403, detail);

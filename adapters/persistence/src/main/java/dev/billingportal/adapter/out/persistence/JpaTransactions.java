@@ -1,0 +1,87 @@
+package dev.billingportal.adapter.out.persistence;
+
+import dev.billingportal.application.port.out.Transactions;
+import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.account.CurrencyCode;
+import dev.billingportal.domain.billing.InvoiceId;
+import dev.billingportal.domain.billing.Money;
+import dev.billingportal.domain.billing.Transaction;
+import dev.billingportal.domain.billing.TransactionId;
+import dev.billingportal.domain.billing.TransactionType;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+public final class JpaTransactions implements Transactions {
+    private final JpaUnitOfWork unitOfWork;
+
+    public JpaTransactions(JpaUnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public void add(Transaction transaction) {
+        TransactionRow row = new TransactionRow();
+        row.id = transaction.id().value();
+        row.accountId = transaction.accountId().value();
+        row.sequence = transaction.sequence();
+        row.type = transaction.type().name();
+        row.amountMinor = transaction.amount().minor();
+        row.currency = transaction.amount().currency().value();
+        row.postedAt = transaction.postedAt();
+        row.reference = transaction.reference();
+        row.description = transaction.description();
+        row.invoiceId = transaction.invoiceId() == null ? null : transaction.invoiceId().value();
+        row.invoiceNumber = transaction.invoiceNumber();
+        row.balanceAfterMinor = transaction.balanceAfter().minor();
+        row.idempotencyKey = transaction.idempotencyKey();
+        row.requestFingerprint = transaction.requestFingerprint();
+        row.createdAt = transaction.createdAt();
+        try {
+            unitOfWork.entityManager().persist(row);
+        } catch (PersistenceException failure) {
+            throw PersistenceFailures.translate(failure);
+        }
+    }
+
+    @Override
+    public Optional<Transaction> find(AccountId account, TransactionId id) {
+        return Optional.ofNullable(unitOfWork.entityManager().find(TransactionRow.class, id.value()))
+                .filter(row -> row.accountId.equals(account.value()))
+                .map(JpaTransactions::toDomain);
+    }
+
+    @Override
+    public Optional<Transaction> findByIdempotencyKey(AccountId account, String idempotencyKey) {
+        return unitOfWork.entityManager()
+                .createQuery("SELECT t FROM TransactionRow t WHERE t.accountId = :account AND t.idempotencyKey = :key",
+                        TransactionRow.class)
+                .setParameter("account", account.value())
+                .setParameter("key", idempotencyKey)
+                .getResultStream()
+                .findFirst()
+                .map(JpaTransactions::toDomain);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Transaction> newestFirst(AccountId account, Criteria criteria, OptionalLong beforeSequence, int limit) {
+        TransactionHistorySql history = TransactionHistorySql.of(account, criteria, beforeSequence, limit);
+        Query query = unitOfWork.entityManager().createNativeQuery(history.sql(), TransactionRow.class);
+        for (int i = 0; i < history.parameters().size(); i++) {
+            query.setParameter(i + 1, history.parameters().get(i));
+        }
+        return ((List<TransactionRow>) query.getResultList()).stream().map(JpaTransactions::toDomain).toList();
+    }
+
+    static Transaction toDomain(TransactionRow row) {
+        CurrencyCode currency = new CurrencyCode(row.currency);
+        return new Transaction(new TransactionId(row.id), new AccountId(row.accountId), row.sequence,
+                TransactionType.valueOf(row.type), new Money(row.amountMinor, currency), row.postedAt, row.reference,
+                row.description, row.invoiceId == null ? null : new InvoiceId(row.invoiceId), row.invoiceNumber,
+                new Money(row.balanceAfterMinor, currency), row.idempotencyKey, row.requestFingerprint,
+                row.createdAt);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.billingportal.adapter.out.persistence;
+
+import dev.billingportal.application.port.out.Transactions;
+import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.billing.TransactionType;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.StringJoiner;
+
+/**
+ * The history query, as SQL we control: always {@code account_id = ? AND sequence < ? ORDER BY account_id,
+ * sequence DESC}, which walks the {@code uq_transaction_sequence} index from the page's start and stops after
+ * one page, so a page deep in the history costs what the first page costs. Tests EXPLAIN ANALYZE this SQL.
+ */
+record TransactionHistorySql(String sql, List<Object> parameters) {
+    private static final String COLUMNS = "id, account_id, sequence, type, amount_minor, currency, posted_at, "
+            + "reference, description, invoice_id, invoice_number, balance_after_minor, idempotency_key, "
+            + "request_fingerprint, created_at";
+
+    static TransactionHistorySql of(AccountId account, Transactions.Criteria criteria, OptionalLong beforeSequence,
+                                    int limit) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
+                .append(" FROM account_transaction WHERE account_id = ?");
+        parameters.add(account.value());
+        // Always bounded, on the first page by Long.MAX_VALUE: without a bound on sequence H2 prefers the
+        // foreign key's index on account_id alone and reads the whole history (EXPLAIN ANALYZE: 5 001 rows).
+        sql.append(" AND sequence < ?");
+        parameters.add(beforeSequence.orElse(Long.MAX_VALUE));
+        if (!criteria.types().isEmpty()) {
+            StringJoiner types = new StringJoiner(", ", " AND type IN (", ")");
+            for (TransactionType type : criteria.types().stream().sorted().toList()) {
+                types.add("?");
+                parameters.add(type.name());
+            }
+            sql.append(types);
+        }
+        criteria.from().ifPresent(from -> {
+            sql.append(" AND posted_at >= ?");
+            parameters.add(from.atOffset(ZoneOffset.UTC));
+        });
+        criteria.before().ifPresent(before -> {
+            sql.append(" AND posted_at < ?");
+            parameters.add(before.atOffset(ZoneOffset.UTC));
+        });
+        criteria.text().ifPresent(text -> {
+            String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            sql.append(" AND (LOWER(reference) LIKE ? ESCAPE '\\' OR LOWER(invoice_number) LIKE ? ESCAPE '\\'"
+                    + " OR LOWER(description) LIKE ? ESCAPE '\\')");
+            parameters.add(pattern);
+            parameters.add(pattern);
+            parameters.add(pattern);
+        });
+        // account_id leads the ORDER BY although the WHERE fixes it: only an ORDER BY that spells out the
+        // index's columns lets H2 read the index in order and stop after `limit` rows, instead of reading every
+        // row below the cursor and sorting them (measured with EXPLAIN ANALYZE: 51 rows read instead of 100 001).
+        sql.append(" ORDER BY account_id, sequence DESC FETCH FIRST ").append(limit).append(" ROWS ONLY");
+        return new TransactionHistorySql(sql.toString(), List.copyOf(parameters));
+    }
+}

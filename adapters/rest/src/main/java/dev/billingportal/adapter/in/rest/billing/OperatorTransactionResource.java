@@ -1,0 +1,85 @@
+package dev.billingportal.adapter.in.rest.billing;
+
+import dev.billingportal.adapter.in.rest.JsonResponses;
+import dev.billingportal.adapter.in.rest.request.JsonBodies;
+import dev.billingportal.adapter.in.rest.request.PathIds;
+import dev.billingportal.adapter.in.rest.security.CurrentCaller;
+import dev.billingportal.adapter.in.rest.security.OperatorEndpoint;
+import dev.billingportal.application.port.in.billing.GetTransactionQuery;
+import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
+import dev.billingportal.domain.billing.Transaction;
+import dev.billingportal.domain.billing.TransactionId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The billing system posts transactions (spec §5). */
+@ApplicationScoped
+@Path("/operator/accounts/{accountId}/transactions")
+@OperatorEndpoint
+@Tag(name = "Operator: transactions")
+@SecurityRequirement(name = "operatorToken")
+@Produces(MediaType.APPLICATION_JSON)
+public class OperatorTransactionResource {
+    @Inject
+    PostTransactionUseCase postTransaction;
+    @Inject
+    GetTransactionQuery getTransaction;
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Post an invoice, payment, refund or credit; replaying the same Idempotency-Key returns "
+            + "the original")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true,
+            description = "1-255 visible ASCII characters, unique per account and request")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TransactionRequests.Body.class)))
+    @APIResponse(responseCode = "201", description = "Posted",
+            content = @Content(schema = @Schema(implementation = TransactionResponse.class)))
+    @APIResponse(responseCode = "200", description = "Already posted with this key: the original transaction")
+    @APIResponse(responseCode = "422", description = "Arithmetic that does not add up, a foreign currency, or the key "
+            + "reused for a different request")
+    public Response post(@PathParam("accountId") String accountId,
+                         @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body,
+                         @Context UriInfo uri) {
+        PostTransactionUseCase.Posted posted = postTransaction.post(new PostTransactionUseCase.PostTransactionCommand(
+                caller.actor(), PathIds.account(accountId), idempotencyKey,
+                TransactionRequests.read(JsonBodies.read(body))));
+        Transaction transaction = posted.transaction();
+        Response.Status status = posted.replayed() ? Response.Status.OK : Response.Status.CREATED;
+        return JsonResponses.status(status, TransactionResponse.of(transaction))
+                .location(uri.getAbsolutePathBuilder().path(transaction.id().toString()).build())
+                .build();
+    }
+
+    @GET
+    @Path("/{transactionId}")
+    @Operation(summary = "One posted transaction")
+    @APIResponse(responseCode = "200", description = "The transaction",
+            content = @Content(schema = @Schema(implementation = TransactionResponse.class)))
+    public Response get(@PathParam("accountId") String accountId, @PathParam("transactionId") String transactionId) {
+        return JsonResponses.ok(TransactionResponse.of(getTransaction.get(caller.actor(), PathIds.account(accountId),
+                new TransactionId(PathIds.uuid(transactionId, "The transaction")))));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.billingportal.adapter.in.rest.billing;
+
+import dev.billingportal.adapter.in.rest.JsonResponses;
+import dev.billingportal.adapter.in.rest.request.PathIds;
+import dev.billingportal.adapter.in.rest.request.QueryParams;
+import dev.billingportal.adapter.in.rest.security.CurrentCaller;
+import dev.billingportal.application.port.in.billing.ExportTransactionsQuery;
+import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
+import dev.billingportal.application.port.in.billing.TransactionFilter;
+import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.billing.Transaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The account's transaction history (spec §5), as JSON pages or, with {@code Accept: text/csv}, all of it as CSV. */
+@ApplicationScoped
+@Path("/accounts/{accountId}/transactions")
+@Tag(name = "Billing")
+@SecurityRequirement(name = "sessionToken")
+public class TransactionResource {
+    static final MediaType CSV = new MediaType("text", "csv");
+    private static final String[] COLUMNS = {"sequence", "postedAt", "type", "amount", "currency", "reference",
+            "description", "invoiceNumber", "balanceAfter", "id"};
+
+    @Inject
+    ListTransactionsQuery listTransactions;
+    @Inject
+    ExportTransactionsQuery exportTransactions;
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Operation(summary = "History, newest first; filters by type, dates (in your time zone) and text; keyset pages "
+            + "(follow nextCursor); Accept: text/csv streams the whole filtered history")
+    @APIResponse(responseCode = "200", description = "A page of transactions, or CSV",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TransactionResponse.PageResponse.class)))
+    public Response history(@PathParam("accountId") String accountId, @QueryParam("type") List<String> types,
+                            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("q") String q,
+                            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+                            @Context HttpHeaders headers) {
+        AccountId account = PathIds.account(accountId);
+        TransactionFilter filter = HistoryParams.filter(types, from, to, q);
+        if (prefersCsv(headers)) {
+            return csv(caller.actor(), account, filter);
+        }
+        return JsonResponses.ok(TransactionResponse.PageResponse.of(
+                listTransactions.list(caller.actor(), account, filter, QueryParams.page(limit, cursor))));
+    }
+
+    /** Streams the rows as they are read, batch after batch: memory stays flat whatever the history's length. */
+    private Response csv(Actor actor, AccountId account, TransactionFilter filter) {
+        exportTransactions.checkExport(actor, account, filter); // fail as a problem before the 200 starts
+        StreamingOutput body = output -> {
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
+            CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get());
+            exportTransactions.export(actor, account, filter, transaction -> print(printer, transaction));
+            printer.flush();
+        };
+        return Response.ok(body, CSV.withCharset(StandardCharsets.UTF_8.name()))
+                .header("Content-Disposition", "attachment; filename=\"transactions-" + account + ".csv\"")
+                .build();
+    }
+
+    private static void print(CSVPrinter printer, Transaction t) {
+        try {
+            printer.printRecord(t.sequence(), t.postedAt(), t.type(), t.amount(), t.amount().currency(), t.reference(),
+                    t.description(), t.invoiceNumber(), t.balanceAfter(), t.id());
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    /** text/csv if the client asks for it before (or instead of) JSON. */
+    static boolean prefersCsv(HttpHeaders headers) {
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isWildcardType() || accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (accepted.isCompatible(CSV)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

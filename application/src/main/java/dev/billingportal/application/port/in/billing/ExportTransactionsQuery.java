@@ -1,0 +1,18 @@
+package dev.billingportal.application.port.in.billing;
+
+import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.billing.Transaction;
+import java.util.function.Consumer;
+
+public interface ExportTransactionsQuery {
+
+    /**
+     * Hands every matching transaction, newest first, to {@code rows} — read in batches, so the whole history
+     * is never in memory at once. Access is checked before the first row.
+     */
+    void export(Actor actor, AccountId account, TransactionFilter filter, Consumer<Transaction> rows);
+
+    /** Checks access and the filter without reading anything, so a response can fail before it starts. */
+    void checkExport(Actor actor, AccountId account, TransactionFilter filter);
+}

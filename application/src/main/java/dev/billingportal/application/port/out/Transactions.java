@@ -1,0 +1,43 @@
+package dev.billingportal.application.port.out;
+
+import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.billing.Transaction;
+import dev.billingportal.domain.billing.TransactionId;
+import dev.billingportal.domain.billing.TransactionType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** Posted transactions, which never change. */
+public interface Transactions {
+
+    /**
+     * Which transactions a history shows: of these types (all when empty), posted at or after {@code from}
+     * and before {@code before} (business time), whose reference, invoice number or description contains
+     * {@code text} (any letter case).
+     */
+    record Criteria(Set<TransactionType> types, Optional<Instant> from, Optional<Instant> before,
+                    Optional<String> text) {
+        public Criteria {
+            types = Set.copyOf(types);
+        }
+
+        public static Criteria all() {
+            return new Criteria(Set.of(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
+
+    void add(Transaction transaction);
+
+    Optional<Transaction> find(AccountId account, TransactionId id);
+
+    Optional<Transaction> findByIdempotencyKey(AccountId account, String idempotencyKey);
+
+    /**
+     * Up to {@code limit} matching transactions, newest (highest sequence) first, below {@code beforeSequence}
+     * if given. Served by the (account, sequence) index, so the cost does not grow with the depth of the page.
+     */
+    List<Transaction> newestFirst(AccountId account, Criteria criteria, OptionalLong beforeSequence, int limit);
+}

@@ -1,0 +1,119 @@
+package dev.billingportal.application.service.billing;
+
+import dev.billingportal.application.port.in.Page;
+import dev.billingportal.application.port.in.PageRequest;
+import dev.billingportal.application.port.in.billing.GetDashboardQuery;
+import dev.billingportal.application.port.in.billing.GetInvoiceQuery;
+import dev.billingportal.application.port.in.billing.InvoiceView;
+import dev.billingportal.application.port.in.billing.ListInvoicesQuery;
+import dev.billingportal.application.port.in.billing.RenderInvoiceQuery;
+import dev.billingportal.application.port.out.Accounts;
+import dev.billingportal.application.port.out.InvoiceDocuments;
+import dev.billingportal.application.port.out.Invoices;
+import dev.billingportal.application.port.out.Ledgers;
+import dev.billingportal.application.port.out.PortalUsers;
+import dev.billingportal.application.port.out.UnitOfWork;
+import dev.billingportal.application.service.account.AccountAccess;
+import dev.billingportal.application.service.paging.KeysetCursor;
+import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.account.Account;
+import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.billing.Invoice;
+import dev.billingportal.domain.billing.InvoiceId;
+import dev.billingportal.domain.failure.NotFound;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Invoices as readers see them, and the account dashboard; "overdue" is decided on the reader's date. */
+public final class InvoiceQueryService implements ListInvoicesQuery, GetInvoiceQuery, RenderInvoiceQuery,
+        GetDashboardQuery {
+    private final UnitOfWork unitOfWork;
+    private final Accounts accounts;
+    private final PortalUsers users;
+    private final Invoices invoices;
+    private final Ledgers ledgers;
+    private final InvoiceDocuments documents;
+    private final Clock clock;
+
+    public InvoiceQueryService(UnitOfWork unitOfWork, Accounts accounts, PortalUsers users, Invoices invoices,
+                               Ledgers ledgers, InvoiceDocuments documents, Clock clock) {
+        this.unitOfWork = unitOfWork;
+        this.accounts = accounts;
+        this.users = users;
+        this.invoices = invoices;
+        this.ledgers = ledgers;
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    @Override
+    public Page<InvoiceView> list(Actor actor, AccountId account, PageRequest page) {
+        AccountAccess.require(actor, account);
+        OptionalLong before = page.cursor().map(InvoiceQueryService::sequence).orElse(OptionalLong.empty());
+        return unitOfWork.inTransaction(() -> {
+            account(account);
+            LocalDate today = today(actor);
+            List<Invoice> found = invoices.newestFirst(account, before, page.limit() + 1);
+            List<InvoiceView> views = found.stream().limit(page.limit())
+                    .map(invoice -> new InvoiceView(invoice, invoice.isOverdue(today))).toList();
+            Optional<String> next = found.size() > page.limit()
+                    ? Optional.of(KeysetCursor.encode(Long.toString(views.get(views.size() - 1).invoice().sequence())))
+                    : Optional.empty();
+            return new Page<>(views, next);
+        });
+    }
+
+    @Override
+    public InvoiceView get(Actor actor, AccountId account, InvoiceId id) {
+        AccountAccess.require(actor, account);
+        return unitOfWork.inTransaction(() -> {
+            Invoice invoice = invoice(account, id);
+            return new InvoiceView(invoice, invoice.isOverdue(today(actor)));
+        });
+    }
+
+    @Override
+    public byte[] render(Actor actor, AccountId account, InvoiceId id) {
+        AccountAccess.require(actor, account);
+        record Document(Account account, Invoice invoice) {
+        }
+        Document document = unitOfWork.inTransaction(() -> new Document(account(account), invoice(account, id)));
+        return documents.render(document.account(), document.invoice());
+    }
+
+    @Override
+    public Dashboard get(Actor actor, AccountId id) {
+        AccountAccess.require(actor, id);
+        return unitOfWork.inTransaction(() -> {
+            Account account = account(id);
+            LocalDate today = today(actor);
+            Optional<InvoiceView> last = invoices.newestFirst(id, OptionalLong.empty(), 1).stream().findFirst()
+                    .map(invoice -> new InvoiceView(invoice, invoice.isOverdue(today)));
+            return new Dashboard(account, ledgers.read(id).balance(), last,
+                    invoices.overdue(id, account.currency(), today));
+        });
+    }
+
+    private Account account(AccountId id) {
+        return accounts.find(id).orElseThrow(() -> new NotFound("The account"));
+    }
+
+    private Invoice invoice(AccountId account, InvoiceId id) {
+        return invoices.find(account, id).orElseThrow(() -> new NotFound("The invoice"));
+    }
+
+    private LocalDate today(Actor actor) {
+        return clock.instant().atZone(ReaderZone.of(actor, users)).toLocalDate();
+    }
+
+    private static OptionalLong sequence(String cursor) {
+        try {
+            return OptionalLong.of(Long.parseLong(KeysetCursor.decode(cursor, 1).get(0)));
+        } catch (NumberFormatException malformed) {
+            throw KeysetCursor.invalid();
+        }
+    }
+}

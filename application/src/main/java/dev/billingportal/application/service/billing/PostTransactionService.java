@@ -1,0 +1,190 @@
+package dev.billingportal.application.service.billing;
+
+import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
+import dev.billingportal.application.port.in.billing.TransactionRequest;
+import dev.billingportal.application.port.out.Accounts;
+import dev.billingportal.application.port.out.Invoices;
+import dev.billingportal.application.port.out.Ledgers;
+import dev.billingportal.application.port.out.PortalUsers;
+import dev.billingportal.application.port.out.Transactions;
+import dev.billingportal.application.port.out.UnitOfWork;
+import dev.billingportal.application.service.notification.NotificationRecorder;
+import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.account.Account;
+import dev.billingportal.domain.billing.Invoice;
+import dev.billingportal.domain.billing.InvoiceArithmetic;
+import dev.billingportal.domain.billing.InvoiceDraft;
+import dev.billingportal.domain.billing.InvoiceId;
+import dev.billingportal.domain.billing.Ledger;
+import dev.billingportal.domain.billing.Money;
+import dev.billingportal.domain.billing.Transaction;
+import dev.billingportal.domain.billing.TransactionId;
+import dev.billingportal.domain.billing.TransactionType;
+import dev.billingportal.domain.failure.AccessDenied;
+import dev.billingportal.domain.failure.FieldError;
+import dev.billingportal.domain.failure.InvalidInput;
+import dev.billingportal.domain.failure.InvalidValue;
+import dev.billingportal.domain.failure.NotFound;
+import dev.billingportal.domain.failure.RuleViolation;
+import dev.billingportal.domain.notification.EventFacts;
+import dev.billingportal.domain.notification.NotificationKind;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Posts operators' transactions (spec §5). The account's ledger is locked first, so postings to one account
+ * are decided one at a time: idempotency keys, sequence numbers and running balances are exact under any
+ * concurrency. Everything the posting writes — transaction, invoice or its settlement, ledger, outbox — commits
+ * together or not at all.
+ */
+public final class PostTransactionService implements PostTransactionUseCase {
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    /** Back-dating is normal; a transaction far in the future is a mistake. */
+    private static final Duration MAX_FUTURE = Duration.ofDays(1);
+
+    private final UnitOfWork unitOfWork;
+    private final Accounts accounts;
+    private final Ledgers ledgers;
+    private final Transactions transactions;
+    private final Invoices invoices;
+    private final PortalUsers users;
+    private final NotificationRecorder notifications;
+    private final Clock clock;
+
+    public PostTransactionService(UnitOfWork unitOfWork, Accounts accounts, Ledgers ledgers, Transactions transactions,
+                                  Invoices invoices, PortalUsers users, NotificationRecorder notifications,
+                                  Clock clock) {
+        this.unitOfWork = unitOfWork;
+        this.accounts = accounts;
+        this.ledgers = ledgers;
+        this.transactions = transactions;
+        this.invoices = invoices;
+        this.users = users;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    @Override
+    public Posted post(PostTransactionCommand command) {
+        if (!(command.actor() instanceof Actor.Operator)) {
+            throw new AccessDenied("Only the provider's billing team posts transactions.");
+        }
+        if (command.idempotencyKey() == null || !IDEMPOTENCY_KEY.matcher(command.idempotencyKey()).matches()) {
+            throw InvalidInput.field("Idempotency-Key", "is required: 1-255 visible ASCII characters");
+        }
+        TransactionRequest request = command.request();
+        checkShape(request);
+        String fingerprint = RequestFingerprint.of(request);
+        return unitOfWork.inTransaction(() -> {
+            Account account = accounts.find(command.account()).orElseThrow(() -> new NotFound("The account"));
+            Ledger ledger = ledgers.lock(account.id());
+            Optional<Transaction> earlier = transactions.findByIdempotencyKey(account.id(), command.idempotencyKey());
+            if (earlier.isPresent()) {
+                if (!earlier.get().requestFingerprint().equals(fingerprint)) {
+                    throw RuleViolation.field("Idempotency-Key",
+                            "was already used for a different request; use a new key for a new transaction");
+                }
+                return new Posted(earlier.get(), true);
+            }
+            Transaction posted = post(account, ledger, command.idempotencyKey(), fingerprint, request);
+            return new Posted(posted, false);
+        });
+    }
+
+    private Transaction post(Account account, Ledger ledger, String key, String fingerprint, TransactionRequest request) {
+        if (request.currency().isPresent() && !request.currency().get().equals(account.currency())) {
+            throw RuleViolation.field("currency", "must be the account's currency " + account.currency());
+        }
+        Money amount = amount(request, account);
+        Instant now = clock.instant();
+        Instant postedAt = request.postedAt().orElse(now);
+        if (postedAt.isAfter(now.plus(MAX_FUTURE))) {
+            throw RuleViolation.field("postedAt", "must not be more than a day in the future");
+        }
+        long sequence = ledger.nextSequence();
+        TransactionId id = TransactionId.random();
+        InvoiceId invoiceId = null;
+        String invoiceNumber = null;
+        if (request.type() == TransactionType.INVOICE) {
+            InvoiceDraft draft = request.invoice().orElseThrow();
+            InvoiceArithmetic.Checked figures = InvoiceArithmetic.check(draft, account.currency(), amount);
+            if (invoices.numberTaken(account.id(), draft.invoiceNumber())) {
+                throw InvoiceDraft.numberTaken(draft.invoiceNumber());
+            }
+            Invoice invoice = Invoice.issue(InvoiceId.random(), account.id(), id, sequence, draft, figures, postedAt);
+            invoices.add(invoice);
+            invoiceId = invoice.id();
+            invoiceNumber = invoice.invoiceNumber();
+        } else if (request.invoiceId().isPresent()) {
+            Invoice invoice = invoices.lock(account.id(), request.invoiceId().get())
+                    .orElseThrow(() -> RuleViolation.field("invoiceId", "is not an invoice of this account"));
+            invoice.apply(request.type(), amount, "amount");
+            invoices.update(invoice);
+            invoiceId = invoice.id();
+            invoiceNumber = invoice.invoiceNumber();
+        }
+        Money balanceAfter = ledger.balance().plus(request.type().effectOn(amount));
+        Transaction transaction = new Transaction(id, account.id(), sequence, request.type(), amount, postedAt,
+                request.reference().orElse(null), request.description().orElse(null), invoiceId, invoiceNumber,
+                balanceAfter, key, fingerprint, now);
+        transactions.add(transaction);
+        ledgers.save(account.id(), ledger.after(transaction));
+        notifications.billing(NotificationKind.TRANSACTION_POSTED, account, facts(transaction, request),
+                Optional.empty(), users.listByAccount(account.id(), false), now);
+        return transaction;
+    }
+
+    /** What each type of transaction must and must not carry. */
+    private static void checkShape(TransactionRequest request) {
+        boolean invoice = request.type() == TransactionType.INVOICE;
+        if (invoice && request.invoice().isEmpty()) {
+            throw InvalidInput.field("invoice", "is required for an INVOICE");
+        }
+        if (!invoice && request.invoice().isPresent()) {
+            throw InvalidInput.field("invoice", "is only for an INVOICE; a " + request.type()
+                    + " may name the invoice it settles with invoiceId");
+        }
+        if (invoice && request.invoiceId().isPresent()) {
+            throw InvalidInput.field("invoiceId", "is for payments, refunds and credits, not an INVOICE");
+        }
+    }
+
+    private static Money amount(TransactionRequest request, Account account) {
+        Money amount;
+        try {
+            amount = Money.of(request.amount(), account.currency());
+        } catch (InvalidValue invalid) {
+            throw InvalidInput.of(List.of(new FieldError("amount", invalid.getMessage())));
+        }
+        if (!amount.isPositive()) {
+            throw InvalidInput.field("amount", "must be greater than zero; the type gives the sign");
+        }
+        return amount;
+    }
+
+    private static Map<String, String> facts(Transaction transaction, TransactionRequest request) {
+        Map<String, String> facts = new HashMap<>();
+        facts.put(EventFacts.TRANSACTION_TYPE, transaction.type().name());
+        facts.put(EventFacts.AMOUNT, transaction.amount().toString());
+        facts.put(EventFacts.CURRENCY, transaction.amount().currency().value());
+        facts.put(EventFacts.POSTED_AT, transaction.postedAt().toString());
+        facts.put(EventFacts.BALANCE_AFTER, transaction.balanceAfter().toString());
+        if (transaction.reference() != null) {
+            facts.put(EventFacts.REFERENCE, transaction.reference());
+        }
+        if (transaction.description() != null) {
+            facts.put(EventFacts.DESCRIPTION, transaction.description());
+        }
+        if (transaction.invoiceNumber() != null) {
+            facts.put(EventFacts.INVOICE_NUMBER, transaction.invoiceNumber());
+        }
+        request.invoice().ifPresent(draft -> facts.put(EventFacts.DUE_DATE, draft.dueDate().toString()));
+        return facts;
+    }
+}

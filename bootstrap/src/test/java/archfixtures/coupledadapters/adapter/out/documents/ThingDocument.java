@@ -1,0 +1,4 @@
+package archfixtures.coupledadapters.adapter.out.documents;
+
+public class ThingDocument {
+}
