@@ -35,6 +35,11 @@ public final class PortalProcess implements AutoCloseable {
 
     /** Starts the jar in {@code workingDir} with exactly {@code environment} added; does not wait. */
     public static PortalProcess launch(Path workingDir, int port, Map<String, String> environment) {
+        return launch(workingDir, port, environment, "512m");
+    }
+
+    /** As {@link #launch(Path, int, Map)}, with a heap limit ({@code -Xmx}) of {@code maxHeap}. */
+    public static PortalProcess launch(Path workingDir, int port, Map<String, String> environment, String maxHeap) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run these tests with mvn verify");
         }
@@ -42,7 +47,7 @@ public final class PortalProcess implements AutoCloseable {
             Files.createDirectories(workingDir);
             Path log = Files.createTempFile(workingDir, "portal-", ".log");
             String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", JAR.toString()));
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-jar", JAR.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workingDir.toFile())
                     .redirectErrorStream(true)
@@ -59,7 +64,11 @@ public final class PortalProcess implements AutoCloseable {
 
     /** Starts and waits until {@code /health/ready} answers 200. */
     public static PortalProcess start(Path workingDir, int port, Map<String, String> environment) {
-        PortalProcess portal = launch(workingDir, port, environment);
+        return start(workingDir, port, environment, "512m");
+    }
+
+    public static PortalProcess start(Path workingDir, int port, Map<String, String> environment, String maxHeap) {
+        PortalProcess portal = launch(workingDir, port, environment, maxHeap);
         portal.awaitReady(Duration.ofSeconds(60));
         return portal;
     }
