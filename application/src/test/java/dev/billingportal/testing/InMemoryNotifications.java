@@ -2,6 +2,8 @@ package dev.billingportal.testing;
 
 import dev.billingportal.application.port.out.Notifications;
 import dev.billingportal.application.port.out.Outbox;
+import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.notification.DeliveryStatus;
 import dev.billingportal.domain.notification.EventId;
 import dev.billingportal.domain.notification.Notification;
 import dev.billingportal.domain.notification.NotificationEvent;
@@ -54,6 +56,44 @@ public final class InMemoryNotifications implements Notifications, Outbox {
     }
 
     @Override
+    public synchronized List<Notification> newestFirst(AccountId account, Optional<Position> after, int limit) {
+        return page(deliveries.values().stream()
+                .filter(n -> n.accountId().equals(account) && n.kind().isBillingNotification()), after, limit);
+    }
+
+    @Override
+    public synchronized List<Notification> newestFirst(Optional<DeliveryStatus> status, Optional<Position> after,
+                                                      int limit) {
+        return page(deliveries.values().stream().filter(n -> status.map(s -> n.status() == s).orElse(true)),
+                after, limit);
+    }
+
+    private static List<Notification> page(java.util.stream.Stream<Notification> matching, Optional<Position> after,
+                                           int limit) {
+        Comparator<Notification> newestFirst = Comparator.comparing(Notification::createdAt)
+                .thenComparing(n -> n.id().value()).reversed();
+        return matching
+                .filter(n -> after.map(p -> n.createdAt().isBefore(p.createdAt())
+                        || (n.createdAt().equals(p.createdAt()) && n.id().value().compareTo(p.id()) < 0)).orElse(true))
+                .sorted(newestFirst)
+                .limit(limit)
+                .map(InMemoryNotifications::copy)
+                .toList();
+    }
+
+    @Override
+    public synchronized Map<DeliveryStatus, Long> countByStatus() {
+        Map<DeliveryStatus, Long> counts = new java.util.EnumMap<>(DeliveryStatus.class);
+        deliveries.values().forEach(n -> counts.merge(n.status(), 1L, Long::sum));
+        return counts;
+    }
+
+    @Override
+    public synchronized long unpublished() {
+        return unpublished.size();
+    }
+
+    @Override
     public synchronized boolean recordedSince(PortalUserId recipient, NotificationKind kind, Instant since) {
         return deliveries.values().stream().anyMatch(n -> n.recipientUserId().equals(recipient) && n.kind() == kind
                 && !n.createdAt().isBefore(since));
@@ -88,7 +128,7 @@ public final class InMemoryNotifications implements Notifications, Outbox {
         return deliveries.values().stream().map(InMemoryNotifications::copy).toList();
     }
 
-    public synchronized List<Entry> unpublished() {
+    public synchronized List<Entry> unpublishedEntries() {
         return List.copyOf(unpublished);
     }
 

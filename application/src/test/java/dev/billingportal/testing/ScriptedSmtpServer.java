@@ -35,8 +35,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private volatile boolean closed;
 
     public ScriptedSmtpServer() {
+        this(0);
+    }
+
+    /** On a given port (0: any free one), e.g. to come back where a stopped server was. */
+    public ScriptedSmtpServer(int port) {
         try {
-            socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         } catch (IOException failure) {
             throw new IllegalStateException(failure);
         }

@@ -29,6 +29,11 @@ import dev.billingportal.application.port.in.user.GetPortalUserQuery;
 import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
+import dev.billingportal.application.port.in.notification.ListDeliveriesQuery;
+import dev.billingportal.application.port.in.notification.ListNotificationsQuery;
+import dev.billingportal.application.port.in.notification.NotificationStatsQuery;
+import dev.billingportal.application.port.in.notification.RetryNotificationUseCase;
+import dev.billingportal.application.port.out.NotificationQueue;
 import dev.billingportal.application.port.in.access.AuthenticateCallerQuery;
 import dev.billingportal.application.port.in.account.CreateAccountUseCase;
 import dev.billingportal.application.port.in.account.GetAccountQuery;
@@ -75,10 +80,14 @@ public class Portal {
             Files.createDirectories(settings.dataDir());
             String operatorToken = OperatorTokenFile.resolve(settings.operatorToken(), settings.dataDir());
             database = Database.open(settings.database());
-            messaging = Messaging.start(settings.messaging());
+            // The api role publishes nothing (workers relay the outbox), so it needs no broker at all.
+            messaging = settings.role().runsWorkers() ? Messaging.start(settings.messaging()) : null;
+            NotificationQueue queue = messaging != null ? messaging.queue() : notifications -> {
+                throw new IllegalStateException("The api role has no broker; workers relay the outbox");
+            };
             JpaUnitOfWork unitOfWork = new JpaUnitOfWork(database.entityManagerFactory());
             OutboxRelayHolder relayHolder = new OutboxRelayHolder();
-            services = new PortalServices(settings, operatorToken, unitOfWork, messaging.queue(),
+            services = new PortalServices(settings, operatorToken, unitOfWork, queue,
                     Mailers.create(settings.mail(), clock), new Argon2idPasswordHasher(), new PdfInvoiceDocuments(),
                     relayHolder::wakeUp, clock);
             if (settings.role().runsWorkers()) {
@@ -273,5 +282,25 @@ public class Portal {
     @Produces
     GetDashboardQuery dashboard() {
         return services.invoiceQueries;
+    }
+
+    @Produces
+    ListNotificationsQuery listNotifications() {
+        return services.notificationQueries;
+    }
+
+    @Produces
+    ListDeliveriesQuery listDeliveries() {
+        return services.notificationQueries;
+    }
+
+    @Produces
+    NotificationStatsQuery notificationStats() {
+        return services.notificationQueries;
+    }
+
+    @Produces
+    RetryNotificationUseCase retryNotification() {
+        return services.retryNotification;
     }
 }

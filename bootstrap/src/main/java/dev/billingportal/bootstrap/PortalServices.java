@@ -24,6 +24,7 @@ import dev.billingportal.application.port.in.audit.ListAuditEventsQuery;
 import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
 import dev.billingportal.application.port.in.notification.DeliverNotificationUseCase;
 import dev.billingportal.application.port.in.notification.RelayOutboxUseCase;
+import dev.billingportal.application.port.in.notification.RetryNotificationUseCase;
 import dev.billingportal.application.port.in.user.AddPortalUserUseCase;
 import dev.billingportal.application.port.in.user.DeletePortalUserUseCase;
 import dev.billingportal.application.port.in.user.EditPortalUserUseCase;
@@ -47,8 +48,10 @@ import dev.billingportal.application.service.billing.PostTransactionService;
 import dev.billingportal.application.service.billing.TransactionQueryService;
 import dev.billingportal.application.service.notification.DeliverNotificationService;
 import dev.billingportal.application.service.notification.MailComposer;
+import dev.billingportal.application.service.notification.NotificationQueryService;
 import dev.billingportal.application.service.notification.NotificationRecorder;
 import dev.billingportal.application.service.notification.RelayOutboxService;
+import dev.billingportal.application.service.notification.RetryNotificationService;
 import dev.billingportal.application.service.user.AddPortalUserService;
 import dev.billingportal.application.service.user.DeletePortalUserService;
 import dev.billingportal.application.service.user.EditPortalUserService;
@@ -82,6 +85,8 @@ final class PortalServices {
     final PostTransactionUseCase postTransaction;
     final TransactionQueryService transactionQueries;
     final InvoiceQueryService invoiceQueries;
+    final NotificationQueryService notificationQueries;
+    final RetryNotificationUseCase retryNotification;
 
     PortalServices(PortalSettings settings, String operatorToken, JpaUnitOfWork unitOfWork, NotificationQueue queue,
                    Mailer mailer, PasswordHasher hasher, InvoiceDocuments documents, Runnable relayWakeUp,
@@ -127,5 +132,7 @@ final class PortalServices {
                 recorder, clock);
         transactionQueries = new TransactionQueryService(unitOfWork, accounts, users, transactions);
         invoiceQueries = new InvoiceQueryService(unitOfWork, accounts, users, invoices, ledgers, documents, clock);
+        notificationQueries = new NotificationQueryService(unitOfWork, accounts, notifications, outbox, clock);
+        retryNotification = new RetryNotificationService(unitOfWork, notifications, relayWakeUp, clock);
     }
 }

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.Config;
  */
 public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<String> operatorToken,
                              DatabaseSettings database, MessagingSettings messaging, MailSettings mail,
-                             Duration outboxPollInterval, int outboxBatchSize) {
+                             Duration outboxPollInterval, int outboxBatchSize, Duration relayStuckAfter) {
 
     public static PortalSettings from(Config config) {
         Path dataDir = Path.of(string(config, "portal.data-dir", "./data")).toAbsolutePath().normalize();
@@ -46,7 +46,8 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
                 secret(config, "portal.jms.password").orElse(null),
                 dataDir.resolve("broker"),
                 retry,
-                integer(config, "portal.notifications.workers", 4));
+                integer(config, "portal.notifications.workers", 4),
+                secret(config, "portal.jms.listen").orElse(null));
 
         MailSettings mail = new MailSettings(
                 MailSettings.Transport.valueOf(string(config, "portal.mail.transport", "file").toUpperCase(Locale.ROOT)),
@@ -64,7 +65,8 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
 
         return new PortalSettings(role, dataDir, baseUrl, secret(config, "portal.operator.token"), database,
                 messaging, mail, Duration.ofMillis(integer(config, "portal.outbox.poll-interval-ms", 1_000)),
-                integer(config, "portal.outbox.batch-size", 100));
+                integer(config, "portal.outbox.batch-size", 100),
+                Duration.ofMillis(integer(config, "portal.outbox.stuck-after-ms", 60_000)));
     }
 
     private static String string(Config config, String key, String fallback) {

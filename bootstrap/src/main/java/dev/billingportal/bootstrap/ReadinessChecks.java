@@ -21,6 +21,25 @@ public class ReadinessChecks {
                 .build();
     }
 
+    /** Where workers run, the relay must be making progress: a relay failing for longer than allowed is DOWN. */
+    @Produces
+    @Readiness
+    HealthCheck outboxRelay() {
+        return () -> {
+            if (portal.settings() == null || !portal.settings().role().runsWorkers()) {
+                return HealthCheckResponse.named("outbox-relay").up().withData("required", false).build();
+            }
+            java.time.Duration since = portal.relay().map(relay -> relay.sinceLastSuccess())
+                    .orElse(java.time.Duration.ofDays(1));
+            boolean running = portal.relay().map(relay -> relay.isRunning()).orElse(false);
+            return HealthCheckResponse.named("outbox-relay")
+                    .status(running && since.compareTo(portal.settings().relayStuckAfter()) < 0)
+                    .withData("secondsSinceLastRelay", since.toSeconds())
+                    .withData("stuckAfterSeconds", portal.settings().relayStuckAfter().toSeconds())
+                    .build();
+        };
+    }
+
     @Produces
     @Readiness
     HealthCheck broker() {

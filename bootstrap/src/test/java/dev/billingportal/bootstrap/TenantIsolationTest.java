@@ -59,7 +59,8 @@ class TenantIsolationTest {
             new Endpoint("GET", "/api/v1/accounts/{accountId}", null),
             new Endpoint("GET", "/api/v1/accounts/{accountId}/transactions", null),
             new Endpoint("GET", "/api/v1/accounts/{accountId}/invoices", null),
-            new Endpoint("GET", "/api/v1/accounts/{accountId}/invoices/{invoiceId}", null));
+            new Endpoint("GET", "/api/v1/accounts/{accountId}/invoices/{invoiceId}", null),
+            new Endpoint("GET", "/api/v1/accounts/{accountId}/notifications", null));
 
     private static Api api;
     private static Member mallory;

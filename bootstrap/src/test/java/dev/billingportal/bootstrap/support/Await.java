@@ -18,6 +18,22 @@ public final class Await {
         }
     }
 
+    /** Waits until {@code lookup} finds something, and returns it. */
+    public static <T> T result(Duration timeout, java.util.function.Supplier<java.util.Optional<T>> lookup,
+                               String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            java.util.Optional<T> found = lookup.get();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
+            }
+            sleep(Duration.ofMillis(100));
+        }
+    }
+
     /** Asserts that {@code condition} stays false for the whole {@code period}. */
     public static void never(Duration period, BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + period.toNanos();

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** A GreenMail SMTP server on loopback, started before the portal under test reads its configuration. */
-public final class Mailbox {
+public final class Mailbox implements Inbox {
     private final GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
     public Mailbox() {
@@ -26,6 +26,7 @@ public final class Mailbox {
         return Arrays.asList(greenMail.getReceivedMessages());
     }
 
+    @Override
     public List<MimeMessage> to(String address) {
         return all().stream().filter(message -> {
             try {

@@ -14,9 +14,9 @@ public final class Onboarding {
     private static final Pattern LINK = Pattern.compile("/(invitation|password-reset)\\?token=([A-Za-z0-9_-]+)");
 
     private final Api api;
-    private final Mailbox mailbox;
+    private final Inbox mailbox;
 
-    public Onboarding(Api api, Mailbox mailbox) {
+    public Onboarding(Api api, Inbox mailbox) {
         this.api = api;
         this.mailbox = mailbox;
     }

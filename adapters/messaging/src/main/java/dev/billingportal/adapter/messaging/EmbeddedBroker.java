@@ -37,12 +37,19 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private final Path directory;
     private final RetryPolicy retryPolicy;
+    private final String listen;
     private final int serverId = SERVER_IDS.getAndIncrement();
     private EmbeddedActiveMQ broker;
 
     public EmbeddedBroker(Path directory, RetryPolicy retryPolicy) {
+        this(directory, retryPolicy, null);
+    }
+
+    /** @param listen a loopback {@code tcp://} address to accept other processes on, or null for in-VM only */
+    public EmbeddedBroker(Path directory, RetryPolicy retryPolicy, String listen) {
         this.directory = directory;
         this.retryPolicy = retryPolicy;
+        this.listen = listen;
     }
 
     /** The URL clients in this process connect with. */
@@ -70,6 +77,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         configuration.setLargeMessagesDirectory(directory.resolve("large-messages").toString());
         configuration.addAcceptorConfiguration(new TransportConfiguration(InVMAcceptorFactory.class.getName(),
                 java.util.Map.of("serverId", serverId)));
+        if (listen != null) {
+            try {
+                configuration.addAcceptorConfiguration("loopback", listen);
+            } catch (Exception invalid) {
+                throw new IllegalArgumentException("portal.jms.listen is not a valid acceptor address: " + listen,
+                        invalid);
+            }
+        }
         configuration.addAddressSetting(Queues.NOTIFICATIONS, notificationSettings(retryPolicy));
         // Dead letters and expired messages stay until an operator deals with them: never redelivered
         // elsewhere, never expired, paged to disk rather than refused when there are many.

@@ -24,7 +24,7 @@ public final class Messaging implements AutoCloseable {
     /** Starts the embedded broker when configured so; a remote broker may come up later. */
     public static Messaging start(MessagingSettings settings) {
         if (settings.mode() == MessagingSettings.Mode.EMBEDDED) {
-            EmbeddedBroker broker = new EmbeddedBroker(settings.brokerDir(), settings.retryPolicy());
+            EmbeddedBroker broker = new EmbeddedBroker(settings.brokerDir(), settings.retryPolicy(), settings.listen());
             broker.start();
             LOG.info("Embedded Artemis broker started; journal in " + settings.brokerDir());
             return new Messaging(settings, broker, new BrokerConnections(broker.url(), null, null, false));
@@ -57,6 +57,14 @@ public final class Messaging implements AutoCloseable {
 
     public boolean brokerReachable() {
         return queue.isReachable();
+    }
+
+    /** Messages waiting in the dead-letter queue; -1 when the broker cannot be asked. */
+    public long deadLetterDepth() {
+        if (broker != null) {
+            return broker.messageCount(Queues.DEAD_LETTERS);
+        }
+        return queue.browseDepth(Queues.DEAD_LETTERS);
     }
 
     @Override

@@ -42,7 +42,7 @@ class NotificationMessagingTest {
 
     private Messaging start() {
         messaging = Messaging.start(new MessagingSettings(MessagingSettings.Mode.EMBEDDED, null, null, null,
-                folder.resolve("broker"), FAST, 2));
+                folder.resolve("broker"), FAST, 2, null));
         return messaging;
     }
 

@@ -1,5 +1,7 @@
 package dev.billingportal.application.port.out;
 
+import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.notification.DeliveryStatus;
 import dev.billingportal.domain.notification.EventId;
 import dev.billingportal.domain.notification.Notification;
 import dev.billingportal.domain.notification.NotificationEvent;
@@ -8,7 +10,9 @@ import dev.billingportal.domain.notification.NotificationKind;
 import dev.billingportal.domain.user.PortalUserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Notification events and their deliveries — the transactional outbox's writing side. Recording an
@@ -30,6 +34,21 @@ public interface Notifications {
 
     /** Whether {@code recipient} was sent (or is due) a mail of this kind recorded at or after {@code since}. */
     boolean recordedSince(PortalUserId recipient, NotificationKind kind, Instant since);
+
+    /** Where a page of deliveries ends: newest first by (createdAt, id). */
+    record Position(Instant createdAt, UUID id) {
+    }
+
+    /** The account's billing notifications (not invitations or resets), newest first. */
+    List<Notification> newestFirst(AccountId account, Optional<Position> after,
+                                   int limit);
+
+    /** All deliveries, or those in {@code status}, newest first: the operators' view. */
+    List<Notification> newestFirst(Optional<DeliveryStatus> status,
+                                   Optional<Position> after, int limit);
+
+    /** How many deliveries are in each status. */
+    Map<DeliveryStatus, Long> countByStatus();
 
     /** Queues a delivery again (an operator's re-drive): a new outbox entry for it. */
     void requeue(NotificationId id, Instant now);

@@ -23,4 +23,6 @@ public interface Outbox {
 
     /** When the oldest unpublished entry was written; empty when the outbox is drained. */
     Optional<Instant> oldestUnpublished();
+
+    long unpublished();
 }

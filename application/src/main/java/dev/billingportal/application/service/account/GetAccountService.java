@@ -3,6 +3,7 @@ package dev.billingportal.application.service.account;
 import dev.billingportal.application.port.in.account.GetAccountQuery;
 import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.UnitOfWork;
+import dev.billingportal.domain.access.AccountAccessPolicy;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.account.AccountId;
@@ -19,7 +20,7 @@ public final class GetAccountService implements GetAccountQuery {
 
     @Override
     public Account get(Actor actor, AccountId id) {
-        AccountAccess.require(actor, id);
+        AccountAccessPolicy.require(actor, id);
         return unitOfWork.inTransaction(() -> accounts.find(id)).orElseThrow(() -> new NotFound("The account"));
     }
 }

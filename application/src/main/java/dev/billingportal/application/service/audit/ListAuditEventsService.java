@@ -5,7 +5,7 @@ import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.audit.ListAuditEventsQuery;
 import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.UnitOfWork;
-import dev.billingportal.application.service.account.AccountAccess;
+import dev.billingportal.domain.access.AccountAccessPolicy;
 import dev.billingportal.application.service.paging.KeysetCursor;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.account.AccountId;
@@ -28,7 +28,7 @@ public final class ListAuditEventsService implements ListAuditEventsQuery {
 
     @Override
     public Page<AuditEvent> list(Actor actor, AccountId account, PageRequest page) {
-        AccountAccess.require(actor, account);
+        AccountAccessPolicy.require(actor, account);
         Optional<AuditLog.Position> after = page.cursor().map(ListAuditEventsService::position);
         List<AuditEvent> found = unitOfWork.inTransaction(() -> auditLog.newestFirst(account, after, page.limit() + 1));
         if (found.size() <= page.limit()) {

@@ -13,7 +13,7 @@ import dev.billingportal.application.port.out.Invoices;
 import dev.billingportal.application.port.out.Ledgers;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.UnitOfWork;
-import dev.billingportal.application.service.account.AccountAccess;
+import dev.billingportal.domain.access.AccountAccessPolicy;
 import dev.billingportal.application.service.paging.KeysetCursor;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.account.Account;
@@ -51,7 +51,7 @@ public final class InvoiceQueryService implements ListInvoicesQuery, GetInvoiceQ
 
     @Override
     public Page<InvoiceView> list(Actor actor, AccountId account, PageRequest page) {
-        AccountAccess.require(actor, account);
+        AccountAccessPolicy.require(actor, account);
         OptionalLong before = page.cursor().map(InvoiceQueryService::sequence).orElse(OptionalLong.empty());
         return unitOfWork.inTransaction(() -> {
             account(account);
@@ -68,7 +68,7 @@ public final class InvoiceQueryService implements ListInvoicesQuery, GetInvoiceQ
 
     @Override
     public InvoiceView get(Actor actor, AccountId account, InvoiceId id) {
-        AccountAccess.require(actor, account);
+        AccountAccessPolicy.require(actor, account);
         return unitOfWork.inTransaction(() -> {
             Invoice invoice = invoice(account, id);
             return new InvoiceView(invoice, invoice.isOverdue(today(actor)));
@@ -77,7 +77,7 @@ public final class InvoiceQueryService implements ListInvoicesQuery, GetInvoiceQ
 
     @Override
     public byte[] render(Actor actor, AccountId account, InvoiceId id) {
-        AccountAccess.require(actor, account);
+        AccountAccessPolicy.require(actor, account);
         record Document(Account account, Invoice invoice) {
         }
         Document document = unitOfWork.inTransaction(() -> new Document(account(account), invoice(account, id)));
@@ -86,7 +86,7 @@ public final class InvoiceQueryService implements ListInvoicesQuery, GetInvoiceQ
 
     @Override
     public Dashboard get(Actor actor, AccountId id) {
-        AccountAccess.require(actor, id);
+        AccountAccessPolicy.require(actor, id);
         return unitOfWork.inTransaction(() -> {
             Account account = account(id);
             LocalDate today = today(actor);

@@ -10,7 +10,7 @@ import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.application.port.out.UnitOfWork;
-import dev.billingportal.application.service.account.AccountAccess;
+import dev.billingportal.domain.access.AccountAccessPolicy;
 import dev.billingportal.application.service.paging.KeysetCursor;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.account.AccountId;
@@ -51,7 +51,7 @@ public final class TransactionQueryService implements ListTransactionsQuery, Exp
 
     @Override
     public Page<Transaction> list(Actor actor, AccountId account, TransactionFilter filter, PageRequest page) {
-        AccountAccess.require(actor, account);
+        AccountAccessPolicy.require(actor, account);
         OptionalLong before = page.cursor().map(TransactionQueryService::sequence).orElse(OptionalLong.empty());
         List<Transaction> found = unitOfWork.inTransaction(() -> {
             Transactions.Criteria criteria = criteria(filter, ReaderZone.of(actor, users));
@@ -67,14 +67,14 @@ public final class TransactionQueryService implements ListTransactionsQuery, Exp
 
     @Override
     public Transaction get(Actor actor, AccountId account, TransactionId id) {
-        AccountAccess.require(actor, account);
+        AccountAccessPolicy.require(actor, account);
         return unitOfWork.inTransaction(() -> transactions.find(account, id))
                 .orElseThrow(() -> new NotFound("The transaction"));
     }
 
     @Override
     public void checkExport(Actor actor, AccountId account, TransactionFilter filter) {
-        AccountAccess.require(actor, account);
+        AccountAccessPolicy.require(actor, account);
         unitOfWork.inTransaction(() -> {
             criteria(filter, ReaderZone.of(actor, users));
             accounts.find(account).orElseThrow(() -> new NotFound("The account"));

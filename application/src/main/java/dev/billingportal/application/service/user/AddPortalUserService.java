@@ -5,7 +5,7 @@ import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.UnitOfWork;
-import dev.billingportal.application.service.account.AccountAccess;
+import dev.billingportal.domain.access.AccountAccessPolicy;
 import dev.billingportal.application.service.notification.NotificationRecorder;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.audit.AuditAction;
@@ -39,7 +39,7 @@ public final class AddPortalUserService implements AddPortalUserUseCase {
 
     @Override
     public PortalUser add(AddPortalUserCommand command) {
-        AccountAccess.require(command.actor(), command.account());
+        AccountAccessPolicy.require(command.actor(), command.account());
         return unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
             Account account = accounts.find(command.account()).orElseThrow(() -> new NotFound("The account"));

@@ -4,7 +4,7 @@ import dev.billingportal.application.port.in.user.EditPortalUserUseCase;
 import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.UnitOfWork;
-import dev.billingportal.application.service.account.AccountAccess;
+import dev.billingportal.domain.access.AccountAccessPolicy;
 import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.domain.audit.AuditEvent;
 import dev.billingportal.domain.failure.RuleViolation;
@@ -32,7 +32,7 @@ public final class EditPortalUserService implements EditPortalUserUseCase {
 
     @Override
     public PortalUser edit(EditPortalUserCommand command) {
-        AccountAccess.require(command.actor(), command.account());
+        AccountAccessPolicy.require(command.actor(), command.account());
         return unitOfWork.inTransaction(() -> {
             PortalUser user = UserLookup.current(users, command.account(), command.user());
             command.username().ifPresent(sent -> {

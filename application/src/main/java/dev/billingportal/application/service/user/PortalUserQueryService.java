@@ -6,7 +6,7 @@ import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
 import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.UnitOfWork;
-import dev.billingportal.application.service.account.AccountAccess;
+import dev.billingportal.domain.access.AccountAccessPolicy;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.failure.AuthenticationFailed;
@@ -29,7 +29,7 @@ public final class PortalUserQueryService implements ListPortalUsersQuery, GetPo
 
     @Override
     public List<PortalUser> list(Actor actor, AccountId account, boolean includeDeleted) {
-        AccountAccess.require(actor, account);
+        AccountAccessPolicy.require(actor, account);
         boolean deletedToo = includeDeleted && actor instanceof Actor.Operator;
         return unitOfWork.inTransaction(() -> {
             accounts.find(account).orElseThrow(() -> new NotFound("The account"));
@@ -39,7 +39,7 @@ public final class PortalUserQueryService implements ListPortalUsersQuery, GetPo
 
     @Override
     public PortalUser get(Actor actor, AccountId account, PortalUserId user) {
-        AccountAccess.require(actor, account);
+        AccountAccessPolicy.require(actor, account);
         return unitOfWork.inTransaction(() -> UserLookup.current(users, account, user));
     }
 

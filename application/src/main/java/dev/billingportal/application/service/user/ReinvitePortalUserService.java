@@ -6,7 +6,7 @@ import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.OneTimeTokens;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.UnitOfWork;
-import dev.billingportal.application.service.account.AccountAccess;
+import dev.billingportal.domain.access.AccountAccessPolicy;
 import dev.billingportal.application.service.notification.NotificationRecorder;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.access.TokenPurpose;
@@ -46,7 +46,7 @@ public final class ReinvitePortalUserService implements ReinvitePortalUserUseCas
 
     @Override
     public void reinvite(Actor actor, AccountId accountId, PortalUserId userId) {
-        AccountAccess.require(actor, accountId);
+        AccountAccessPolicy.require(actor, accountId);
         unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
             Account account = accounts.find(accountId).orElseThrow(() -> new NotFound("The account"));

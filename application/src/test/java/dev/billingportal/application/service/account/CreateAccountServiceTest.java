@@ -63,7 +63,7 @@ class CreateAccountServiceTest {
         assertEquals(NotificationKind.INVITATION, invitation.kind());
         assertEquals(created.firstUser().id(), invitation.recipientUserId());
         assertEquals(DeliveryStatus.PENDING, invitation.status());
-        assertEquals(1, notifications.unpublished().size(), "one outbox entry");
+        assertEquals(1, notifications.unpublishedEntries().size(), "one outbox entry");
         assertEquals(1, wakeUps.get(), "the relay is woken after the commit");
         assertEquals(List.of(AuditAction.USER_ADDED), auditLog.actions());
         assertEquals(Actor.OPERATOR, auditLog.all().get(0).actor(), "by support");

@@ -62,7 +62,7 @@ class RelayOutboxServiceTest {
         brokerDown = true;
 
         assertThrows(QueueUnavailable.class, relay::relayBatch);
-        assertEquals(1, outbox.unpublished().size());
+        assertEquals(1, outbox.unpublishedEntries().size());
 
         brokerDown = false;
         assertEquals(1, relay.relayBatch());

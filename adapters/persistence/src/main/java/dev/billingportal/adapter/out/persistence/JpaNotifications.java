@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public final class JpaNotifications implements Notifications {
@@ -83,6 +84,49 @@ public final class JpaNotifications implements Notifications {
             throw new IllegalStateException("No notification " + notification.id());
         }
         copy(notification, row);
+    }
+
+    @Override
+    public List<Notification> newestFirst(AccountId account, Optional<Position> after, int limit) {
+        return page("n.accountId = :account AND n.kind IN :kinds", "n.accountId, ", after, limit, query -> query
+                .setParameter("account", account.value())
+                .setParameter("kinds", java.util.Arrays.stream(NotificationKind.values())
+                        .filter(NotificationKind::isBillingNotification).map(Enum::name).toList()));
+    }
+
+    @Override
+    public List<Notification> newestFirst(Optional<DeliveryStatus> status, Optional<Position> after, int limit) {
+        if (status.isPresent()) {
+            return page("n.status = :status", "n.status, ", after, limit,
+                    query -> query.setParameter("status", status.get().name()));
+        }
+        return page("1 = 1", "", after, limit, query -> { });
+    }
+
+    /** Newest first by (createdAt, id) after a position; the ORDER BY follows the index (see the V4 migration). */
+    private List<Notification> page(String where, String indexPrefix, Optional<Position> after, int limit,
+                                    java.util.function.Consumer<jakarta.persistence.TypedQuery<NotificationRow>> bind) {
+        String jpql = "SELECT n FROM NotificationRow n WHERE " + where
+                + (after.isPresent() ? " AND (n.createdAt < :at OR (n.createdAt = :at AND n.id < :id))"
+                : " AND n.createdAt < :farFuture")
+                + " ORDER BY " + indexPrefix + "n.createdAt DESC, n.id DESC";
+        jakarta.persistence.TypedQuery<NotificationRow> query = unitOfWork.entityManager()
+                .createQuery(jpql, NotificationRow.class)
+                .setMaxResults(limit);
+        bind.accept(query);
+        after.ifPresentOrElse(position -> query.setParameter("at", position.createdAt()).setParameter("id", position.id()),
+                () -> query.setParameter("farFuture", Instant.parse("9999-12-31T00:00:00Z")));
+        return query.getResultList().stream().map(JpaNotifications::toDomain).toList();
+    }
+
+    @Override
+    public Map<DeliveryStatus, Long> countByStatus() {
+        Map<DeliveryStatus, Long> counts = new java.util.EnumMap<>(DeliveryStatus.class);
+        unitOfWork.entityManager()
+                .createQuery("SELECT n.status, COUNT(n) FROM NotificationRow n GROUP BY n.status", Object[].class)
+                .getResultList()
+                .forEach(row -> counts.put(DeliveryStatus.valueOf((String) row[0]), (Long) row[1]));
+        return counts;
     }
 
     @Override

@@ -49,6 +49,13 @@ public final class JpaOutbox implements Outbox {
     }
 
     @Override
+    public long unpublished() {
+        return unitOfWork.entityManager()
+                .createQuery("SELECT COUNT(e) FROM OutboxEntryRow e WHERE e.publishedAt IS NULL", Long.class)
+                .getSingleResult();
+    }
+
+    @Override
     public Optional<Instant> oldestUnpublished() {
         return unitOfWork.entityManager()
                 .createQuery("SELECT MIN(e.createdAt) FROM OutboxEntryRow e WHERE e.publishedAt IS NULL", Instant.class)

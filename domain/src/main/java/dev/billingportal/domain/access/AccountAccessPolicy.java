@@ -1,6 +1,5 @@
-package dev.billingportal.application.service.account;
+package dev.billingportal.domain.access;
 
-import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.failure.NotFound;
 
@@ -8,8 +7,8 @@ import dev.billingportal.domain.failure.NotFound;
  * Tenant isolation: operators reach every account, portal users only their own. Anything else is
  * reported as not found, so that the existence of other accounts is never revealed.
  */
-public final class AccountAccess {
-    private AccountAccess() {
+public final class AccountAccessPolicy {
+    private AccountAccessPolicy() {
     }
 
     public static void require(Actor actor, AccountId account) {

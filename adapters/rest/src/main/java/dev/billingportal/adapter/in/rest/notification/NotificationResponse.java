@@ -1,0 +1,31 @@
+package dev.billingportal.adapter.in.rest.notification;
+
+import dev.billingportal.application.port.in.Page;
+import dev.billingportal.domain.notification.Notification;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "NotificationDelivery", description = "One e-mail: an event to one recipient")
+public record NotificationResponse(UUID id, UUID eventId,
+                                   @Schema(enumeration = {"TRANSACTION_POSTED", "USER_ADDED", "USER_DELETED",
+                                           "INVITATION", "PASSWORD_RESET"}) String eventType,
+                                   UUID recipientUserId, String recipientEmail,
+                                   @Schema(enumeration = {"PENDING", "SENT", "FAILED"}) String status, int attempts,
+                                   String lastError, Instant createdAt, Instant sentAt) {
+
+    static NotificationResponse of(Notification n) {
+        return new NotificationResponse(n.id().value(), n.eventId().value(), n.kind().name(),
+                n.recipientUserId().value(), n.recipientEmail().value(), n.status().name(), n.attempts(),
+                n.lastError(), n.createdAt(), n.sentAt());
+    }
+
+    @Schema(name = "NotificationDeliveryPage")
+    public record PageResponse(List<NotificationResponse> items, String nextCursor) {
+        static PageResponse of(Page<Notification> page) {
+            return new PageResponse(page.items().stream().map(NotificationResponse::of).toList(),
+                    page.nextCursor().orElse(null));
+        }
+    }
+}

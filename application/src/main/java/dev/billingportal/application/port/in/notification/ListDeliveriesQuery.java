@@ -1,0 +1,14 @@
+package dev.billingportal.application.port.in.notification;
+
+import dev.billingportal.application.port.in.Page;
+import dev.billingportal.application.port.in.PageRequest;
+import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.notification.DeliveryStatus;
+import dev.billingportal.domain.notification.Notification;
+import java.util.Optional;
+
+public interface ListDeliveriesQuery {
+
+    /** Every account's deliveries of every kind, optionally in one status (FAILED...): the operators' view. */
+    Page<Notification> list(Actor actor, Optional<DeliveryStatus> status, PageRequest page);
+}
