@@ -76,6 +76,22 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** How many connections clients opened so far. */
+    public int connectionsAccepted() {
+        return connections.size();
+    }
+
+    /** Drops every open connection without a word, as a server does with connections idle too long. */
+    public void dropConnections() {
+        for (Socket connection : connections) {
+            try {
+                connection.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
     private void acceptLoop() {
         while (!closed) {
             try {

@@ -7,13 +7,27 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.util.Deque;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Sends mail to an SMTP server with Jakarta Mail (Eclipse Angus). */
-public final class SmtpMailer implements Mailer {
+/**
+ * Sends mail to an SMTP server with Jakarta Mail (Eclipse Angus), keeping connections open between messages:
+ * a worker takes an idle connection, checks it is still alive (NOOP; a server may close idle connections), sends
+ * and gives it back. Opening a connection per message (greeting, EHLO, QUIT) cost a third of each send (JFR, see
+ * docs/performance.md). A connection that failed a send is closed, never reused.
+ */
+public final class SmtpMailer implements Mailer, AutoCloseable {
+    /** More idle connections than workers are never needed; extra ones are closed. */
+    private static final int MAX_IDLE = 16;
+
     private final MailSettings settings;
     private final Session session;
     private final MimeMessages messages;
+    private final Deque<Transport> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger opened = new AtomicInteger();
+    private volatile boolean closed;
 
     public SmtpMailer(MailSettings settings, Clock clock) {
         this.settings = settings;
@@ -42,15 +56,72 @@ public final class SmtpMailer implements Mailer {
 
     @Override
     public void send(OutgoingMail mail) {
+        Transport transport = null;
         try {
             MimeMessage message = messages.build(session, mail);
-            if (settings.smtpUsername() != null) {
-                Transport.send(message, settings.smtpUsername(), settings.smtpPassword());
-            } else {
-                Transport.send(message);
-            }
+            transport = connection();
+            transport.sendMessage(message, message.getAllRecipients());
+            release(transport);
         } catch (MessagingException failure) {
+            closeQuietly(transport);
             throw SmtpFailures.classify(failure);
+        } catch (RuntimeException failure) {
+            closeQuietly(transport);
+            throw failure;
+        }
+    }
+
+    /** How many SMTP connections this mailer has opened so far. */
+    int connectionsOpened() {
+        return opened.get();
+    }
+
+    private Transport connection() throws MessagingException {
+        Transport transport;
+        while ((transport = idle.pollFirst()) != null) {
+            if (transport.isConnected()) { // sends NOOP: a connection the server dropped while idle fails here
+                return transport;
+            }
+            closeQuietly(transport);
+        }
+        transport = session.getTransport("smtp");
+        if (settings.smtpUsername() != null) {
+            transport.connect(settings.smtpHost(), settings.smtpPort(), settings.smtpUsername(), settings.smtpPassword());
+        } else {
+            transport.connect();
+        }
+        opened.incrementAndGet();
+        return transport;
+    }
+
+    private void release(Transport transport) {
+        if (closed || idle.size() >= MAX_IDLE) {
+            closeQuietly(transport);
+            return;
+        }
+        idle.offerFirst(transport); // the most recently used first: the others may time out and be closed
+        if (closed) {
+            close();
+        }
+    }
+
+    private static void closeQuietly(Transport transport) {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException ignored) {
+                // the connection is gone either way
+            }
+        }
+    }
+
+    /** Closes the idle connections (QUIT); connections in use close when their send ends. */
+    @Override
+    public void close() {
+        closed = true;
+        Transport transport;
+        while ((transport = idle.pollFirst()) != null) {
+            closeQuietly(transport);
         }
     }
 }

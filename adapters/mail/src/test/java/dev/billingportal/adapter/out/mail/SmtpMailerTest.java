@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -105,6 +106,50 @@ class SmtpMailerTest {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertFalse(failure.permanent());
             assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "gave up after the read timeout, took " + took);
+        }
+    }
+
+    @Test
+    void consecutiveMailsShareOneConnection() {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer();
+             SmtpMailer mailer = new SmtpMailer(MailFixtures.smtp(server.port(), Duration.ofSeconds(5)), clock)) {
+            for (String to : new String[] {"ann@example.com", "bob@example.com", "cy@example.com"}) {
+                mailer.send(MailFixtures.mail(NotificationKind.USER_ADDED, to));
+            }
+
+            assertEquals(3, server.received().size());
+            assertEquals(1, server.connectionsAccepted());
+            assertEquals(1, mailer.connectionsOpened());
+        }
+    }
+
+    @Test
+    void aConnectionTheServerDroppedWhileIdleIsReplacedWithoutFailingTheMail() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer();
+             SmtpMailer mailer = new SmtpMailer(MailFixtures.smtp(server.port(), Duration.ofSeconds(5)), clock)) {
+            mailer.send(MailFixtures.mail(NotificationKind.USER_ADDED, "ann@example.com"));
+            server.dropConnections();
+
+            mailer.send(MailFixtures.mail(NotificationKind.USER_ADDED, "bob@example.com"));
+
+            assertEquals(2, server.received().size());
+            assertEquals(List.of("bob@example.com"), server.received().get(1).recipients());
+            assertEquals(2, mailer.connectionsOpened());
+        }
+    }
+
+    @Test
+    void aConnectionThatFailedASendIsNeverReused() {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer();
+             SmtpMailer mailer = new SmtpMailer(MailFixtures.smtp(server.port(), Duration.ofSeconds(5)), clock)) {
+            server.replyToRecipient("later@example.com", "451 4.3.0 Try again later");
+            assertThrows(MailDeliveryFailure.class,
+                    () -> mailer.send(MailFixtures.mail(NotificationKind.USER_ADDED, "later@example.com")));
+
+            mailer.send(MailFixtures.mail(NotificationKind.USER_ADDED, "ann@example.com"));
+
+            assertEquals(1, server.received().size());
+            assertEquals(2, mailer.connectionsOpened());
         }
     }
 }
