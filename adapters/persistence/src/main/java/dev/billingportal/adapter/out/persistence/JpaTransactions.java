@@ -69,7 +69,9 @@ public final class JpaTransactions implements Transactions {
     @SuppressWarnings("unchecked")
     public List<Transaction> newestFirst(AccountId account, Criteria criteria, OptionalLong beforeSequence, int limit) {
         TransactionHistorySql history = TransactionHistorySql.of(account, criteria, beforeSequence, limit);
-        Query query = unitOfWork.entityManager().createNativeQuery(history.sql(), TransactionRow.class);
+        Query query = unitOfWork.entityManager().createNativeQuery(history.sql(), TransactionRow.class)
+                // Rows only read: not registered in the unit of work, so not copied nor compared at commit.
+                .setHint("eclipselink.read-only", true);
         for (int i = 0; i < history.parameters().size(); i++) {
             query.setParameter(i + 1, history.parameters().get(i));
         }
