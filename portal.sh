@@ -2,6 +2,8 @@
 # The Billing Portal's two commands:
 #   ./portal.sh run    build (tests skipped) and start the portal with its embedded defaults
 #   ./portal.sh test   build and run every test (unit, end-to-end, architecture, process-level)
+#   ./portal.sh bench [--quick] [--transactions N] [--jfr]
+#                      build, then measure the portal against the machine's limits (docs/performance.md)
 # Maven and the portal need a JDK 21 or newer; this finds one even where the default `java` is older.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -34,8 +36,15 @@ case "${1:-}" in
   test)
     exec "${MVN[@]}" verify
     ;;
+  bench)
+    shift
+    "${MVN[@]}" -q -DskipTests package
+    exec "$JAVA_HOME/bin/java" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
+      -Dportal.jar=bootstrap/target/billing-portal.jar dev.billingportal.bench.PerformanceBench \
+      --output docs/performance.md --work-dir bench/target/bench-work "$@"
+    ;;
   *)
-    echo "usage: $0 run|test" >&2
+    echo "usage: $0 run|test|bench [options]" >&2
     exit 2
     ;;
 esac

@@ -22,8 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * Signs users in (spec §4). Every failure looks the same from outside — and takes as long: an unknown
@@ -40,8 +38,8 @@ public final class LogInService implements LogInUseCase {
     private final PasswordHasher hasher;
     private final AuditLog auditLog;
     private final Clock clock;
-    /** A hash no password matches, checked when there is no user's hash to check; made off the startup path. */
-    private final FutureTask<String> decoyHash;
+    /** A hash no password matches, checked when there is no user's hash to check (see {@link #decoyHash()}). */
+    private volatile String decoyHash;
 
     public LogInService(UnitOfWork unitOfWork, PortalUsers users, LoginThrottles throttles, Sessions sessions,
                         PasswordHasher hasher, AuditLog auditLog, Clock clock) {
@@ -52,21 +50,24 @@ public final class LogInService implements LogInUseCase {
         this.hasher = hasher;
         this.auditLog = auditLog;
         this.clock = clock;
-        // One Argon2id derivation is a noticeable part of startup (JFR: ~0.3 s on two cores); the first login
-        // that needs the decoy waits for it, every later one finds it made.
-        this.decoyHash = new FutureTask<>(() -> hasher.hash(SecretTokens.generate()));
-        Thread.ofPlatform().daemon(true).name("login-decoy-hash").start(decoyHash);
     }
 
+    /**
+     * Made at the first sign-in attempt, whatever its outcome — so the extra cost of that one attempt never
+     * tells a known username from an unknown one. Made at startup it cost 0.3 s and 34 MB of allocation
+     * on the startup path (JFR, docs/performance.md).
+     */
     private String decoyHash() {
-        try {
-            return decoyHash.get();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while preparing the login check", interrupted);
-        } catch (ExecutionException failure) {
-            throw new IllegalStateException("The decoy password hash could not be made", failure.getCause());
+        String hash = decoyHash;
+        if (hash == null) {
+            synchronized (this) {
+                if (decoyHash == null) {
+                    decoyHash = hasher.hash(SecretTokens.generate());
+                }
+                hash = decoyHash;
+            }
         }
+        return hash;
     }
 
     /** What one attempt came to; decided inside the transaction, reported after it committed. */
@@ -83,10 +84,11 @@ public final class LogInService implements LogInUseCase {
 
     @Override
     public SessionToken logIn(String username, String password) {
+        String decoy = decoyHash();
         String key = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         String candidate = password == null ? "" : password;
         if (key.isEmpty() || key.length() > Username.MAX_LENGTH) {
-            hasher.matches(candidate, decoyHash());
+            hasher.matches(candidate, decoy);
             throw new AuthenticationFailed();
         }
         Outcome outcome = unitOfWork.inTransaction(() -> attempt(key, candidate));

@@ -1,0 +1,26 @@
+package dev.billingportal.bench;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** What the bench needs of its own JVM to start others alike. */
+final class Jvm {
+    private Jvm() {
+    }
+
+    /** The java launcher running the bench, so that every process measured runs on the same JDK. */
+    static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** A loopback port nothing listens on right now. */
+    static int freePort() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+}

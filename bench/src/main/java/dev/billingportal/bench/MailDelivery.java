@@ -1,0 +1,108 @@
+package dev.billingportal.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Goal 4: billing-notification mails per second end to end — from the first post until the SMTP sink accepted
+ * the last mail — against a raw Jakarta Mail send loop to the same sink; then, at half that rate, the p99 of
+ * the time from a post to the SMTP accept of each of its mails.
+ */
+final class MailDelivery {
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(5);
+
+    private long mails;
+    private Duration endToEnd;
+    private Duration rawLoop;
+    private int rawThreads;
+    private final Latencies latency = new Latencies();
+    private double latencyPostsPerSecond;
+    private long latencyPosts;
+
+    /** Posts {@code settings.mailPosts()} payments from two threads and waits for every mail they cause. */
+    void measureEndToEnd(PortalClient client, PortalClient.Member account, SmtpSink sink, AtomicLong ids,
+                         BenchSettings settings) throws InterruptedException {
+        mails = (long) settings.mailPosts() * settings.mailRecipients();
+        long target = sink.accepted() + mails;
+        long started = System.nanoTime();
+        ClosedLoop.times(2, settings.mailPosts(),
+                (worker, n) -> client.postPayment(account.accountId(), ids.incrementAndGet()));
+        if (!sink.awaitAccepted(target, DELIVERY_TIMEOUT)) {
+            throw new IllegalStateException("only " + sink.accepted() + " of " + target + " mails arrived");
+        }
+        endToEnd = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** An open-loop load at half the end-to-end rate: posts leave on schedule whatever the portal's pace. */
+    void measureLatency(PortalClient client, PortalClient.Member account, SmtpSink sink, AtomicLong ids,
+                        BenchSettings settings) throws InterruptedException {
+        latencyPostsPerSecond = 0.5 * mailsPerSecond() / settings.mailRecipients();
+        long intervalNanos = (long) (1e9 / latencyPostsPerSecond);
+        long count = Math.max(1, settings.latencyTime().toNanos() / intervalNanos);
+        long target = sink.accepted() + count * settings.mailRecipients();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long start = System.nanoTime();
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long i = 0; i < count; i++) {
+                long due = start + i * intervalNanos;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                senders.submit(() -> {
+                    long id = ids.incrementAndGet();
+                    long sent = System.nanoTime();
+                    sink.onMessage(id, accepted -> latency.record(accepted - sent));
+                    try {
+                        client.postPayment(account.accountId(), id);
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
+            }
+        }
+        latencyPosts = count;
+        if (failure.get() != null) {
+            throw new IllegalStateException("a post failed", failure.get());
+        }
+        if (!sink.awaitAccepted(target, DELIVERY_TIMEOUT)) {
+            throw new IllegalStateException("only " + sink.accepted() + " of " + target + " mails arrived");
+        }
+        Thread.sleep(200); // the listener of the last accepted mail runs just after the count moves
+    }
+
+    void measureRawLoop(SmtpSink sink, int threads) throws InterruptedException {
+        rawThreads = threads;
+        rawLoop = RawMailLoop.send(sink.port(), threads, mails);
+    }
+
+    private double mailsPerSecond() {
+        return mails / (endToEnd.toNanos() / 1e9);
+    }
+
+    void report(Report report, BenchSettings settings) {
+        double rawPerSecond = mails / (rawLoop.toNanos() / 1e9);
+        double ratio = mailsPerSecond() / rawPerSecond;
+        report.ratio("e-mails per second, post → SMTP accepted / raw Jakarta Mail loop", Report.rate(mailsPerSecond(),
+                "mails"), Report.rate(rawPerSecond, "mails") + " (raw loop)", ratio, "≥ 0.7", ratio >= 0.7);
+        double p99Seconds = latency.p99Millis() / 1000;
+        report.ratio("p99 post → SMTP accepted at half that load, seconds", String.format(Locale.ROOT, "%.3f s",
+                p99Seconds), "1 s (the goal itself)", p99Seconds, "≤ 1", p99Seconds <= 1.0);
+        report.section("E-mail", List.of(
+                settings.mailPosts() + " payments posted from 2 threads to an account with " + settings.mailRecipients()
+                        + " users who want billing notifications: " + mails + " mails in " + endToEnd.toMillis()
+                        + " ms from the first post to the last SMTP accept",
+                "raw loop: " + mails + " multipart/alternative messages on " + rawThreads + " threads (as many as the"
+                        + " portal's notification workers), each on one kept-open SMTP connection, in "
+                        + rawLoop.toMillis() + " ms",
+                String.format(Locale.ROOT, "latency run: %d posts at %.1f posts/s (%.1f mails/s, half the end-to-end"
+                        + " rate), open loop; from sending the post (so an upper bound on commit → accept): %s",
+                        latencyPosts, latencyPostsPerSecond, latencyPostsPerSecond * settings.mailRecipients(), latency)));
+    }
+}

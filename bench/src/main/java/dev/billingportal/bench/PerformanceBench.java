@@ -1,0 +1,164 @@
+package dev.billingportal.bench;
+
+import dev.billingportal.adapter.out.persistence.TransactionGenerator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * Runs every measurement of the portal against its baseline in one run and writes the report. The portal is
+ * the packaged jar ({@code -Dportal.jar}), started as its own process on loopback; its mail goes to the bench's
+ * SMTP sink. Phases that open the H2 file directly (the generator, the raw JDBC baselines) run while the
+ * portal is stopped.
+ *
+ * <pre>java -Dportal.jar=bootstrap/target/billing-portal.jar -cp … dev.billingportal.bench.PerformanceBench
+ *     [--quick] [--transactions N] [--output docs/performance.md] [--work-dir target/bench-work]</pre>
+ */
+public final class PerformanceBench {
+    /** Both the portal and the hello application run with exactly these JVM options. */
+    private static final List<String> JVM_OPTIONS = List.of();
+
+    private PerformanceBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchSettings settings = BenchSettings.parse(args);
+        Report report = run(settings);
+        report.writeTo(settings.output(), settings);
+        log("wrote " + settings.output().toAbsolutePath());
+        report.ratios().forEach(ratio -> log(ratio.toString()));
+    }
+
+    static Report run(BenchSettings settings) throws Exception {
+        Path jar = Path.of(System.getProperty("portal.jar", "bootstrap/target/billing-portal.jar")).toAbsolutePath();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the portal first (mvn package)");
+        }
+        Path work = settings.workDir().toAbsolutePath();
+        deleteRecursively(work);
+        Report report = new Report();
+        AtomicLong ids = new AtomicLong();
+        try (SmtpSink sink = new SmtpSink()) {
+            PortalInstance portal = new PortalInstance(jar, work.resolve("portal").resolve("data"), Jvm.freePort(),
+                    sink.port(), JVM_OPTIONS);
+
+            log("setting up accounts (first start of the portal)");
+            long coldStart;
+            PortalClient.Member history;
+            List<PortalClient.Member> posting = new ArrayList<>();
+            PortalClient.Member mail;
+            try (MeasuredProcess process = portal.start()) {
+                coldStart = process.startupTime().toMillis();
+                PortalClient client = portal.client();
+                history = client.newAccount("history@bench.example", sink);
+                for (int i = 0; i < settings.postingThreads(); i++) {
+                    posting.add(client.newAccount("poster" + i + "@bench.example", sink));
+                }
+                mail = client.newAccount("mail0@bench.example", sink);
+                for (int i = 1; i < settings.mailRecipients(); i++) {
+                    client.addUser(mail, "mail" + i + "@bench.example");
+                }
+                awaitQuiet(sink);
+            }
+
+            log("generating " + settings.transactions() + " transactions");
+            JdbcDataSource dataSource = new JdbcDataSource();
+            dataSource.setURL(portal.jdbcUrl());
+            dataSource.setUser("sa");
+            long generationStarted = System.nanoTime();
+            TransactionGenerator.Result generated = TransactionGenerator.append(dataSource,
+                    UUID.fromString(history.accountId()), settings.transactions(),
+                    Instant.parse("2016-01-01T00:00:00Z"), Duration.ofSeconds(30));
+            Duration generation = Duration.ofNanos(System.nanoTime() - generationStarted);
+            report.section("Data", List.of(settings.transactions() + " transactions generated into one account in "
+                    + generation.toMillis() + " ms, straight into the database (TransactionGenerator, batched JDBC);"
+                    + " database files then " + Report.mib(size(portal.dataDir().resolve("db")))));
+
+            log("startup and memory");
+            StartupAndMemory startup = new StartupAndMemory();
+            startup.measure(portal, history, new HelloApplication(work.resolve("hello"), Jvm.freePort(), JVM_OPTIONS),
+                    settings);
+            startup.report(report, coldStart);
+
+            HistoryPages pages = new HistoryPages(generated.lastSequence(), settings);
+            PostingThroughput postingThroughput = new PostingThroughput();
+            MailDelivery delivery = new MailDelivery();
+            List<String> recording = settings.flightRecording()
+                    ? List.of("-XX:StartFlightRecording=settings=profile,filename=" + work.resolve("portal-workload.jfr"))
+                    : List.of();
+            try (MeasuredProcess process = portal.start(recording)) {
+                PortalClient client = portal.client();
+                log("history pages through the API");
+                pages.measureApi(client, history);
+
+                log("posting through the API");
+                long mailsBefore = sink.accepted();
+                long idsBefore = ids.get();
+                postingThroughput.measureApi(client, posting, ids, settings);
+                long postingEnded = System.nanoTime();
+                if (!sink.awaitAccepted(mailsBefore + (ids.get() - idsBefore), Duration.ofMinutes(10))) {
+                    throw new IllegalStateException("the posting run's mails did not all arrive");
+                }
+                postingThroughput.drained(Duration.ofNanos(System.nanoTime() - postingEnded));
+
+                log("e-mail end to end");
+                delivery.measureEndToEnd(client, mail, sink, ids, settings);
+                log("e-mail latency at half load");
+                delivery.measureLatency(client, mail, sink, ids, settings);
+                process.stop();
+            }
+
+            log("raw JDBC baselines");
+            try (RawJdbc raw = new RawJdbc(portal.jdbcUrl())) {
+                pages.measureRaw(raw, UUID.fromString(history.accountId()));
+                postingThroughput.measureRaw(raw, posting, settings);
+            }
+            log("raw Jakarta Mail loop");
+            delivery.measureRawLoop(sink, 4);
+
+            pages.report(report);
+            postingThroughput.report(report, settings);
+            delivery.report(report, settings);
+            report.section("Disk", List.of("portal database files after the run: " + Report.mib(size(portal.dataDir().resolve("db")))));
+        }
+        return report;
+    }
+
+    /** Waits until the sink has accepted nothing new for a second: earlier mail must not load a measurement. */
+    private static void awaitQuiet(SmtpSink sink) throws InterruptedException {
+        long last = -1;
+        for (int i = 0; i < 120 && sink.accepted() != last; i++) {
+            last = sink.accepted();
+            Thread.sleep(1_000);
+        }
+    }
+
+    private static long size(Path directory) throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws java.io.IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private static void log(String line) {
+        System.out.println("[bench " + Instant.now() + "] " + line);
+    }
+}

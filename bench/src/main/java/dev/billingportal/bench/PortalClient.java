@@ -1,0 +1,121 @@
+package dev.billingportal.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The load driver's side of the portal's HTTP API: the calls the bench makes, over loopback. */
+final class PortalClient {
+    static final String PASSWORD = "bench password, long enough";
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+    private final String operatorToken;
+
+    PortalClient(int port, String operatorToken) {
+        this.base = URI.create("http://127.0.0.1:" + port);
+        this.operatorToken = operatorToken;
+    }
+
+    /** A signed-in portal user of an account. */
+    record Member(String accountId, String token) {
+    }
+
+    /** Creates an account whose first user has billing notifications on, accepts the invitation, signs in. */
+    Member newAccount(String username, SmtpSink sink) throws InterruptedException {
+        JsonObject account = json(send("POST", "/api/v1/operator/accounts", operatorToken, """
+                {"name":"Bench account %s","currency":"CAD","firstUser":%s}""".formatted(username, user(username)),
+                null), 201);
+        String invitation = sink.invitationFor(username);
+        send("POST", "/api/v1/auth/invitations/accept", null,
+                "{\"token\":\"" + invitation + "\",\"password\":\"" + PASSWORD + "\"}", null, 204);
+        JsonObject login = json(send("POST", "/api/v1/auth/login", null,
+                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}", null), 200);
+        return new Member(account.getString("id"), login.getString("accessToken"));
+    }
+
+    /** Adds a user with billing notifications on; invited users receive billing notifications at once. */
+    void addUser(Member member, String username) {
+        send("POST", "/api/v1/accounts/" + member.accountId() + "/users", member.token(), user(username), null, 201);
+    }
+
+    /** Posts a payment whose reference carries {@code id}; returns once the portal has answered 201. */
+    void postPayment(String accountId, long id) {
+        send("POST", "/api/v1/operator/accounts/" + accountId + "/transactions", operatorToken,
+                "{\"type\":\"PAYMENT\",\"amount\":\"1.00\",\"reference\":\"BENCH-" + id + "-post\"}",
+                "bench-" + id, 201);
+    }
+
+    /** One page of history, 50 rows, from {@code cursor} (null: the first page). */
+    void historyPage(Member member, String cursor) {
+        String path = "/api/v1/accounts/" + member.accountId() + "/transactions?limit=50"
+                + (cursor == null ? "" : "&cursor=" + cursor);
+        HttpResponse<String> page = send("GET", path, member.token(), null, null);
+        if (page.statusCode() != 200 || !page.body().contains("\"balanceAfter\"")) {
+            throw new IllegalStateException("history page failed: " + page.statusCode() + " " + page.body());
+        }
+    }
+
+    /** The liveness check: an HTTP round trip through the portal's server with no JAX-RS, no token, no database. */
+    void live() {
+        HttpResponse<String> live = send("GET", "/health/live", null, null, null);
+        if (live.statusCode() != 200) {
+            throw new IllegalStateException("/health/live answered " + live.statusCode());
+        }
+    }
+
+    private static String user(String username) {
+        return """
+                {"username":"%s","firstName":"Bench","lastName":"User","timeZone":"America/Toronto",\
+                "billingNotifications":true}""".formatted(username);
+    }
+
+    private void send(String method, String path, String token, String body, String idempotencyKey, int expected) {
+        HttpResponse<String> response = send(method, path, token, body, idempotencyKey);
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    private static JsonObject json(HttpResponse<String> response, int expected) {
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+}

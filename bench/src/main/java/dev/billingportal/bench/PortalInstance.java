@@ -1,0 +1,65 @@
+package dev.billingportal.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One installation of the packaged portal under test: a data directory, a port, an operator token and the SMTP
+ * sink its mail goes to. Started and stopped as a separate process, as an operator runs it, with the same JVM
+ * options as the hello application it is compared with.
+ */
+final class PortalInstance {
+    static final String OPERATOR_TOKEN = "bench-operator-token-0123456789abcdef";
+
+    private final Path jar;
+    private final Path dataDir;
+    private final int port;
+    private final int smtpPort;
+    private final List<String> jvmOptions;
+
+    PortalInstance(Path jar, Path dataDir, int port, int smtpPort, List<String> jvmOptions) {
+        this.jar = jar;
+        this.dataDir = dataDir;
+        this.port = port;
+        this.smtpPort = smtpPort;
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    MeasuredProcess start() {
+        return start(List.of());
+    }
+
+    /** Starts with {@code extraOptions} after the common JVM options (a flight recording, say). */
+    MeasuredProcess start(List<String> extraOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(Jvm.java());
+        command.addAll(jvmOptions);
+        command.addAll(extraOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        return MeasuredProcess.start(command, dataDir.getParent(), Map.of(
+                        "SERVER_PORT", Integer.toString(port),
+                        "PORTAL_DATA_DIR", dataDir.toString(),
+                        "PORTAL_OPERATOR_TOKEN", OPERATOR_TOKEN,
+                        "PORTAL_MAIL_TRANSPORT", "smtp",
+                        "PORTAL_MAIL_SMTP_HOST", "127.0.0.1",
+                        "PORTAL_MAIL_SMTP_PORT", Integer.toString(smtpPort)),
+                URI.create("http://127.0.0.1:" + port + "/health/ready"), Duration.ofMinutes(3));
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    PortalClient client() {
+        return new PortalClient(port, OPERATOR_TOKEN);
+    }
+
+    /** The JDBC URL of the portal's default H2 database, for the raw baselines while the portal is stopped. */
+    String jdbcUrl() {
+        return "jdbc:h2:file:" + dataDir.resolve("db").resolve("portal") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+    }
+}

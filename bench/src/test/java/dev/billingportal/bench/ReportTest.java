@@ -1,0 +1,46 @@
+package dev.billingportal.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTest {
+    @TempDir
+    Path directory;
+
+    private final BenchSettings settings = BenchSettings.parse(new String[] {"--quick"});
+
+    @Test
+    void replacesOnlyWhatIsBetweenItsMarkers() throws Exception {
+        Path file = directory.resolve("performance.md");
+        Files.writeString(file, "# Performance\n\nNotes before.\n\n" + Report.BEGIN + "\nold figures\n" + Report.END
+                + "\n\n## Profiling notes\n\nkept as written\n");
+        Report report = new Report();
+        report.ratio("a measure", "2 ms", "1 ms", 2.0, "≤ 1.5", false);
+        report.section("Raw", List.of("one line"));
+
+        report.writeTo(file, settings);
+
+        String written = Files.readString(file);
+        assertTrue(written.startsWith("# Performance\n\nNotes before.\n\n" + Report.BEGIN), written);
+        assertTrue(written.endsWith(Report.END + "\n\n## Profiling notes\n\nkept as written\n"), written);
+        assertTrue(!written.contains("old figures"), written);
+        assertTrue(written.contains("| a measure | 2 ms | 1 ms | 2.00 | ≤ 1.5 | **no** |"), written);
+        assertTrue(written.contains("### Raw\n\n- one line\n"), written);
+    }
+
+    @Test
+    void optionsArriveOneByOneOrAllInOneArgument() {
+        BenchSettings together = BenchSettings.parse(new String[] {"--quick --transactions 5000", ""});
+        BenchSettings apart = BenchSettings.parse(new String[] {"--quick", "--transactions", "5000"});
+
+        assertEquals(5_000, together.transactions());
+        assertEquals(together, apart);
+        assertTrue(BenchSettings.parse(new String[0]).transactions() > together.transactions());
+    }
+}
