@@ -2,6 +2,7 @@ package dev.billingportal.adapter.messaging;
 
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /** Opens JMS connections to the broker, embedded or remote. */
@@ -25,6 +26,15 @@ final class BrokerConnections {
 
     void close() {
         factory.close();
+    }
+
+    /** Closes a connection that may already be broken; a broken one has nothing left to close. */
+    static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (JMSException | JMSRuntimeException ignored) {
+            // already gone
+        }
     }
 
     private static String blankToNull(String value) {

@@ -87,11 +87,7 @@ public final class JmsNotificationQueue implements NotificationQueue, AutoClosea
 
     private synchronized void reset() {
         if (connection != null) {
-            try {
-                connection.close();
-            } catch (JMSException | JMSRuntimeException ignored) {
-                // already broken
-            }
+            BrokerConnections.closeQuietly(connection);
             connection = null;
         }
     }

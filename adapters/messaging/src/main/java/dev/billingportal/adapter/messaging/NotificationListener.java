@@ -105,11 +105,7 @@ public final class NotificationListener implements AutoCloseable {
 
     private void disconnect() {
         if (connection != null) {
-            try {
-                connection.close();
-            } catch (JMSException | JMSRuntimeException ignored) {
-                // already gone
-            }
+            BrokerConnections.closeQuietly(connection);
             connection = null;
         }
     }
