@@ -172,12 +172,6 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         } catch (IOException ignored) {
             // closing anyway
         }
-        for (Socket connection : connections) {
-            try {
-                connection.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
+        dropConnections();
     }
 }
