@@ -75,18 +75,12 @@ public final class TransactionQueryService implements ListTransactionsQuery, Exp
 
     @Override
     public void checkExport(Actor actor, AccountId account, TransactionFilter filter) {
-        AccountAccessPolicy.require(actor, account);
-        unitOfWork.inTransaction(() -> {
-            criteria(filter, () -> ReaderZone.of(actor, users));
-            requireAccount(actor, account);
-        });
+        checkedCriteria(actor, account, filter);
     }
 
     @Override
     public void export(Actor actor, AccountId account, TransactionFilter filter, Consumer<Transaction> rows) {
-        checkExport(actor, account, filter);
-        Transactions.Criteria criteria = unitOfWork.inTransaction(
-                () -> criteria(filter, () -> ReaderZone.of(actor, users)));
+        Transactions.Criteria criteria = checkedCriteria(actor, account, filter);
         OptionalLong before = OptionalLong.empty();
         while (true) {
             OptionalLong from = before;
@@ -98,6 +92,16 @@ public final class TransactionQueryService implements ListTransactionsQuery, Exp
             }
             before = OptionalLong.of(batch.get(batch.size() - 1).sequence());
         }
+    }
+
+    /** The caller may read the account, it exists, and the filter is valid: its criteria, in one transaction. */
+    private Transactions.Criteria checkedCriteria(Actor actor, AccountId account, TransactionFilter filter) {
+        AccountAccessPolicy.require(actor, account);
+        return unitOfWork.inTransaction(() -> {
+            Transactions.Criteria criteria = criteria(filter, () -> ReaderZone.of(actor, users));
+            requireAccount(actor, account);
+            return criteria;
+        });
     }
 
     /**
