@@ -39,9 +39,6 @@ import dev.billingportal.application.port.in.account.CreateAccountUseCase;
 import dev.billingportal.application.port.in.account.GetAccountQuery;
 import dev.billingportal.application.port.out.Mailer;
 import jakarta.annotation.Priority;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
@@ -53,6 +50,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
@@ -87,18 +88,11 @@ public class Portal {
             // The broker starts while the database opens (migrations, JPA): neither needs the other, and doing
             // both at once took a second off startup (docs/performance.md). The api role publishes nothing
             // (workers relay the outbox), so it needs no broker at all.
-            CompletableFuture<Messaging> broker = new CompletableFuture<>();
-            if (settings.role().runsWorkers()) {
-                Thread.ofPlatform().name("broker-start").start(() -> {
-                    try {
-                        broker.complete(timed("Broker started", () -> Messaging.start(settings.messaging())));
-                    } catch (Throwable failure) {
-                        broker.completeExceptionally(failure);
-                    }
-                });
-            } else {
-                broker.complete(null);
-            }
+            CompletableFuture<Messaging> broker = settings.role().runsWorkers()
+                    ? CompletableFuture.supplyAsync(
+                            () -> timed("Broker started", () -> Messaging.start(settings.messaging())),
+                            task -> Thread.ofPlatform().name("broker-start").start(task))
+                    : CompletableFuture.completedFuture(null);
             try {
                 database = timed("Database opened", () -> Database.open(settings.database()));
             } catch (RuntimeException failure) {
@@ -175,7 +169,7 @@ public class Portal {
             try {
                 connections.close();
             } catch (Exception failure) {
-                LOG.log(java.util.logging.Level.FINE, "Closing the SMTP connections failed", failure);
+                LOG.log(Level.FINE, "Closing the SMTP connections failed", failure);
             }
             mailer = null;
         }

@@ -91,7 +91,7 @@ public final class LogInService implements LogInUseCase {
             hasher.matches(candidate, decoy);
             throw new AuthenticationFailed();
         }
-        Outcome outcome = unitOfWork.inTransaction(() -> attempt(key, candidate));
+        Outcome outcome = unitOfWork.inTransaction(() -> attempt(key, candidate, decoy));
         return switch (outcome) {
             case Outcome.SignedIn signedIn -> signedIn.token();
             case Outcome.Refused refused -> throw new AuthenticationFailed();
@@ -99,7 +99,7 @@ public final class LogInService implements LogInUseCase {
         };
     }
 
-    private Outcome attempt(String key, String password) {
+    private Outcome attempt(String key, String password, String decoy) {
         Instant now = clock.instant();
         LoginThrottle throttle = throttles.lock(key);
         Optional<Duration> locked = throttle.lockedFor(now);
@@ -111,7 +111,7 @@ public final class LogInService implements LogInUseCase {
         if (user.isPresent() && user.get().canSignIn()) {
             passwordMatches = hasher.matches(password, user.get().passwordHash());
         } else {
-            hasher.matches(password, decoyHash()); // the same cost as a real check: timing reveals nothing
+            hasher.matches(password, decoy); // the same cost as a real check: timing reveals nothing
             passwordMatches = false;
         }
         if (!passwordMatches) {
