@@ -57,7 +57,7 @@ final class HistoryPages {
             long between = System.nanoTime();
             int below = raw.historyPage(account, deep);
             long after = System.nanoTime();
-            if (first != 50 || below != 50) {
+            if (first != RawJdbc.ROWS || below != RawJdbc.ROWS) {
                 throw new IllegalStateException("raw pages held " + first + " and " + below + " rows");
             }
             if (recorded) {

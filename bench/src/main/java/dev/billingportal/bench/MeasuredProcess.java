@@ -74,10 +74,6 @@ final class MeasuredProcess implements AutoCloseable {
         return Duration.ofNanos(readyNanos);
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     /** Resident set size in bytes ({@code VmRSS} in {@code /proc/<pid>/status}). */
     long residentBytes() {
         try {
@@ -89,14 +85,6 @@ final class MeasuredProcess implements AutoCloseable {
             throw new IllegalStateException("no VmRSS for " + process.pid());
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
-        }
-    }
-
-    String output() {
-        try {
-            return Files.readString(log);
-        } catch (IOException failure) {
-            return "(no output: " + failure + ")";
         }
     }
 

@@ -50,10 +50,6 @@ final class PostingThroughput {
         return settings.quick() ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
     }
 
-    long posted() {
-        return api.completed();
-    }
-
     void report(Report report, BenchSettings settings) {
         double ratio = api.perSecond() / raw.perSecond();
         report.ratio("posting through the API / raw JDBC insert + commit", Report.rate(api.perSecond(), "transactions"),

@@ -1,5 +1,8 @@
 package dev.billingportal.bench;
 
+import dev.billingportal.adapter.out.persistence.TransactionHistorySql;
+import dev.billingportal.application.port.out.Transactions;
+import dev.billingportal.domain.account.AccountId;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -8,6 +11,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -16,11 +21,8 @@ import java.util.UUID;
  * (the embedded H2 database is one process's at a time).
  */
 final class RawJdbc implements AutoCloseable {
-    /** The history query as the portal's TransactionHistorySql writes it for an unfiltered page. */
-    static final String HISTORY = "SELECT id, account_id, sequence, type, amount_minor, currency, posted_at, "
-            + "reference, description, invoice_id, invoice_number, balance_after_minor, idempotency_key, "
-            + "request_fingerprint, created_at FROM account_transaction WHERE account_id = ? AND sequence < ?"
-            + " ORDER BY account_id, sequence DESC FETCH FIRST 50 ROWS ONLY";
+    /** As the portal asks for a page of 50: one row more, to know whether another page follows. */
+    static final int ROWS = 51;
 
     private final String url;
     private final Connection reader;
@@ -29,13 +31,15 @@ final class RawJdbc implements AutoCloseable {
     RawJdbc(String url) throws SQLException {
         this.url = url;
         this.reader = DriverManager.getConnection(url, "sa", "");
-        this.history = reader.prepareStatement(HISTORY);
+        this.history = reader.prepareStatement(page(new UUID(0, 0), Long.MAX_VALUE).sql());
     }
 
     /** Reads one page below {@code beforeSequence} and every column of it, as the portal maps them; returns the rows. */
     int historyPage(UUID account, long beforeSequence) throws SQLException {
-        history.setObject(1, account);
-        history.setLong(2, beforeSequence);
+        List<Object> parameters = page(account, beforeSequence).parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            history.setObject(i + 1, parameters.get(i));
+        }
         int rows = 0;
         long checksum = 0;
         try (ResultSet page = history.executeQuery()) {
@@ -53,6 +57,12 @@ final class RawJdbc implements AutoCloseable {
             System.out.print("");
         }
         return rows;
+    }
+
+    /** The portal's own history SQL for an unfiltered page below {@code beforeSequence}. */
+    private static TransactionHistorySql page(UUID account, long beforeSequence) {
+        return TransactionHistorySql.of(new AccountId(account), Transactions.Criteria.all(),
+                OptionalLong.of(beforeSequence), ROWS);
     }
 
     private static int length(String value) {

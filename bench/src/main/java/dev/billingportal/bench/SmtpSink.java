@@ -59,10 +59,6 @@ final class SmtpSink implements AutoCloseable {
         waiting.put(id, onAccepted);
     }
 
-    void forget(long id) {
-        waiting.remove(id);
-    }
-
     /** The invitation token last mailed to {@code address}, waiting up to 30 s for it. */
     String invitationFor(String address) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -3,7 +3,6 @@ package dev.billingportal.bench;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Goal 5: startup-to-ready time, and resident memory after 1 000 requests, of the portal (with its full
@@ -58,11 +57,5 @@ final class StartupAndMemory {
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);
-    }
-
-    @Override
-    public String toString() {
-        return String.format(Locale.ROOT, "portal starts %s ms, hello %s ms; portal RSS %s, hello %s",
-                portalStartMillis, helloStartMillis, portalResident, helloResident);
     }
 }

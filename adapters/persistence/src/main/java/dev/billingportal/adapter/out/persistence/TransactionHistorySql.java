@@ -12,15 +12,16 @@ import java.util.StringJoiner;
 /**
  * The history query, as SQL we control: always {@code account_id = ? AND sequence < ? ORDER BY account_id,
  * sequence DESC}, which walks the {@code uq_transaction_sequence} index from the page's start and stops after
- * one page, so a page deep in the history costs what the first page costs. Tests EXPLAIN ANALYZE this SQL.
+ * one page, so a page deep in the history costs what the first page costs. Tests EXPLAIN ANALYZE this SQL, and
+ * the bench runs it over raw JDBC as the baseline of the history API (so public).
  */
-record TransactionHistorySql(String sql, List<Object> parameters) {
+public record TransactionHistorySql(String sql, List<Object> parameters) {
     private static final String COLUMNS = "id, account_id, sequence, type, amount_minor, currency, posted_at, "
             + "reference, description, invoice_id, invoice_number, balance_after_minor, idempotency_key, "
             + "request_fingerprint, created_at";
 
-    static TransactionHistorySql of(AccountId account, Transactions.Criteria criteria, OptionalLong beforeSequence,
-                                    int limit) {
+    public static TransactionHistorySql of(AccountId account, Transactions.Criteria criteria,
+                                           OptionalLong beforeSequence, int limit) {
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
                 .append(" FROM account_transaction WHERE account_id = ?");
