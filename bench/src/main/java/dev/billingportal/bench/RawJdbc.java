@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -31,15 +30,20 @@ final class RawJdbc implements AutoCloseable {
     RawJdbc(String url) throws SQLException {
         this.url = url;
         this.reader = DriverManager.getConnection(url, "sa", "");
-        this.history = reader.prepareStatement(page(new UUID(0, 0), Long.MAX_VALUE).sql());
+        TransactionHistorySql query = TransactionHistorySql.of(new AccountId(new UUID(0, 0)),
+                Transactions.Criteria.all(), OptionalLong.of(Long.MAX_VALUE), ROWS);
+        // Bound by position below, without rebuilding the query each time: the baseline is the database's work.
+        if (query.parameters().size() != 2 || !(query.parameters().get(0) instanceof UUID)
+                || !(query.parameters().get(1) instanceof Long)) {
+            throw new IllegalStateException("the history query's parameters changed: " + query.parameters());
+        }
+        this.history = reader.prepareStatement(query.sql());
     }
 
     /** Reads one page below {@code beforeSequence} and every column of it, as the portal maps them; returns the rows. */
     int historyPage(UUID account, long beforeSequence) throws SQLException {
-        List<Object> parameters = page(account, beforeSequence).parameters();
-        for (int i = 0; i < parameters.size(); i++) {
-            history.setObject(i + 1, parameters.get(i));
-        }
+        history.setObject(1, account);
+        history.setLong(2, beforeSequence);
         int rows = 0;
         long checksum = 0;
         try (ResultSet page = history.executeQuery()) {
@@ -57,12 +61,6 @@ final class RawJdbc implements AutoCloseable {
             System.out.print("");
         }
         return rows;
-    }
-
-    /** The portal's own history SQL for an unfiltered page below {@code beforeSequence}. */
-    private static TransactionHistorySql page(UUID account, long beforeSequence) {
-        return TransactionHistorySql.of(new AccountId(account), Transactions.Criteria.all(),
-                OptionalLong.of(beforeSequence), ROWS);
     }
 
     private static int length(String value) {
