@@ -3,16 +3,47 @@ package dev.billingportal.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * How much the bench does: the full run that docs/performance.md records, or the quick run CI keeps working;
  * with {@code --jfr} the portal's workload run is recorded with Java Flight Recorder (profile settings) into the
- * work directory, for finding where a missed goal's time goes.
+ * work directory, for finding where a missed goal's time goes; with {@code --only} some of the measures, to
+ * check one fix against its own baseline without waiting for the rest.
  */
 record BenchSettings(boolean quick, long transactions, long depth, int historySamples, int warmup,
                      int postingThreads, Duration postingTime, int mailRecipients, int mailPosts,
                      Duration latencyTime, int startups, int requestsBeforeMemory, Path output, Path workDir,
-                     boolean flightRecording) {
+                     boolean flightRecording, Set<Measure> measures) {
+
+    /** The groups of measures a run can be limited to ({@code --only history,mail}). */
+    enum Measure {
+        STARTUP, HISTORY, POSTING, MAIL;
+
+        static Set<Measure> parse(String list) {
+            Set<Measure> measures = EnumSet.noneOf(Measure.class);
+            for (String name : list.split(",")) {
+                try {
+                    measures.add(valueOf(name.trim().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException unknown) {
+                    throw new IllegalArgumentException("unknown measure " + name + " (known: startup, history,"
+                            + " posting, mail)");
+                }
+            }
+            return measures;
+        }
+    }
+
+    boolean measures(Measure measure) {
+        return measures.contains(measure);
+    }
+
+    /** Whether every measure runs: only such a run stands as the record in docs/performance.md. */
+    boolean complete() {
+        return measures.size() == Measure.values().length;
+    }
 
     /** Options may arrive one per argument or several in one (as Maven passes {@code -Dbench.args}). */
     static BenchSettings parse(String[] arguments) {
@@ -20,6 +51,7 @@ record BenchSettings(boolean quick, long transactions, long depth, int historySa
                 .filter(argument -> !argument.isEmpty()).toArray(String[]::new);
         boolean quick = false;
         boolean flightRecording = false;
+        Set<Measure> measures = EnumSet.allOf(Measure.class);
         Long transactions = null;
         Path output = Path.of("docs", "performance.md");
         Path workDir = Path.of("target", "bench-work");
@@ -30,15 +62,18 @@ record BenchSettings(boolean quick, long transactions, long depth, int historySa
                 case "--transactions" -> transactions = Long.parseLong(args[++i]);
                 case "--output" -> output = Path.of(args[++i]);
                 case "--work-dir" -> workDir = Path.of(args[++i]);
+                case "--only" -> measures = Measure.parse(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (known: --quick, --transactions N, --output FILE, --work-dir DIR, --jfr)");
+                        + " (known: --quick, --transactions N, --output FILE, --work-dir DIR, --jfr,"
+                        + " --only startup,history,posting,mail)");
             }
         }
         if (quick) {
             return new BenchSettings(true, transactions == null ? 210_000 : transactions, 200_000, 200, 100, 4,
-                    Duration.ofSeconds(5), 4, 40, Duration.ofSeconds(5), 1, 1_000, output, workDir, flightRecording);
+                    Duration.ofSeconds(5), 4, 40, Duration.ofSeconds(5), 1, 1_000, output, workDir, flightRecording, measures);
         }
         return new BenchSettings(false, transactions == null ? 10_000_000 : transactions, 200_000, 2_000, 1_000, 4,
-                Duration.ofSeconds(30), 10, 300, Duration.ofSeconds(60), 3, 1_000, output, workDir, flightRecording);
+                Duration.ofSeconds(30), 10, 300, Duration.ofSeconds(60), 3, 1_000, output, workDir, flightRecording,
+                measures);
     }
 }

@@ -70,6 +70,10 @@ final class MeasuredProcess implements AutoCloseable {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     Duration startupTime() {
         return Duration.ofNanos(readyNanos);
     }

@@ -42,6 +42,7 @@ final class Report {
     String render(BenchSettings settings) {
         StringBuilder md = new StringBuilder();
         md.append("## Latest run").append(settings.quick() ? " (quick mode: figures not comparable)" : "")
+                .append(settings.complete() ? "" : " (partial: only " + settings.measures() + ")")
                 .append("\n\n");
         md.append("- Date: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append('\n');
         md.append("- Machine: ").append(Machine.describe()).append('\n');

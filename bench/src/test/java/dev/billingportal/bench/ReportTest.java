@@ -1,6 +1,8 @@
 package dev.billingportal.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -42,5 +44,19 @@ class ReportTest {
         assertEquals(5_000, together.transactions());
         assertEquals(together, apart);
         assertTrue(BenchSettings.parse(new String[0]).transactions() > together.transactions());
+    }
+
+    @Test
+    void aRunCanBeLimitedToSomeMeasuresAndIsThenNotTheRecord() {
+        BenchSettings all = BenchSettings.parse(new String[] {"--quick"});
+        BenchSettings some = BenchSettings.parse(new String[] {"--quick", "--only", "mail,History"});
+
+        assertTrue(all.complete());
+        assertFalse(some.complete());
+        assertTrue(some.measures(BenchSettings.Measure.MAIL) && some.measures(BenchSettings.Measure.HISTORY));
+        assertFalse(some.measures(BenchSettings.Measure.POSTING) || some.measures(BenchSettings.Measure.STARTUP));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> BenchSettings.parse(new String[] {"--only", "mail,speed"}));
+        assertTrue(unknown.getMessage().contains("speed"), unknown.getMessage());
     }
 }
