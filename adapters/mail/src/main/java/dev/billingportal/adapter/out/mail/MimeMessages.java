@@ -15,6 +15,10 @@ import java.util.Date;
 
 /** Builds the MIME message for a rendered mail: {@code multipart/alternative}, plain text then HTML. */
 final class MimeMessages {
+    static {
+        StreamProviders.preferAngus();
+    }
+
     private final MailTemplates templates = new MailTemplates();
     private final InternetAddress from;
     private final String messageIdDomain;

@@ -7,18 +7,20 @@ import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.domain.audit.AuditEvent;
 import dev.billingportal.domain.user.FieldChange;
 import dev.billingportal.domain.user.PortalUserId;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.TypedQuery;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
 
 public final class JpaAuditLog implements AuditLog {
+    /** Looked up once: {@code Json.createReader} and friends look the provider up through ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     private static final java.time.Instant FAR_FUTURE = java.time.Instant.parse("9999-12-31T00:00:00Z");
 
     private final JpaUnitOfWork unitOfWork;
@@ -76,8 +78,8 @@ public final class JpaAuditLog implements AuditLog {
     }
 
     private static String writeChanges(List<FieldChange> changes) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        changes.forEach(change -> array.add(Json.createObjectBuilder()
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        changes.forEach(change -> array.add(JSON.createObjectBuilder()
                 .add("field", change.field())
                 .add("before", change.before())
                 .add("after", change.after())));
@@ -85,7 +87,7 @@ public final class JpaAuditLog implements AuditLog {
     }
 
     private static List<FieldChange> readChanges(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonArray array = reader.readArray();
             return array.stream().map(JsonValue::asJsonObject).map(JpaAuditLog::change).toList();
         }

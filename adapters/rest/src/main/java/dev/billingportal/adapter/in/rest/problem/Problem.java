@@ -1,9 +1,9 @@
 package dev.billingportal.adapter.in.rest.problem;
 
 import dev.billingportal.domain.failure.FieldError;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,6 +13,8 @@ import java.util.List;
 public record Problem(String code, String title, int status, String detail, List<FieldError> errors) {
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
     private static final String TYPE_PREFIX = "urn:billing-portal:problem:";
+    /** Looked up once: {@code Json.createObjectBuilder} looks the provider up through ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public Problem {
         errors = errors == null ? List.of() : List.copyOf(errors);
@@ -28,14 +30,14 @@ public record Problem(String code, String title, int status, String detail, List
     }
 
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("type", type())
                 .add("title", title)
                 .add("status", status)
                 .add("detail", detail);
         if (!errors.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            errors.forEach(error -> list.add(Json.createObjectBuilder()
+            JsonArrayBuilder list = JSON.createArrayBuilder();
+            errors.forEach(error -> list.add(JSON.createObjectBuilder()
                     .add("field", error.field())
                     .add("message", error.message())));
             json.add("errors", list);

@@ -1,11 +1,11 @@
 package dev.billingportal.adapter.in.rest.request;
 
 import dev.billingportal.domain.failure.InvalidInput;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.json.spi.JsonProvider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
  * it over ours for the first request after startup.
  */
 public final class JsonBodies {
+    /** Looked up once: {@code Json.createReader} and friends look the provider up through ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     public static final long MAX_BYTES = 1024 * 1024;
 
     private JsonBodies() {
@@ -33,7 +35,7 @@ public final class JsonBodies {
                 StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT));
-        try (JsonReader reader = Json.createReader(utf8)) {
+        try (JsonReader reader = JSON.createReader(utf8)) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw InvalidInput.field("body", "must be a JSON object");
