@@ -82,6 +82,11 @@ public class Portal {
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION) @Initialized(ApplicationScoped.class) Object event) {
         settings = PortalSettings.from(config);
         LOG.info("Starting the Billing Portal: " + settings);
+        if (settings.role().runsWorkers() && settings.messaging().consumers() >= settings.database().maxPoolSize()) {
+            LOG.warning("portal.notifications.workers (" + settings.messaging().consumers() + ") is not below "
+                    + "portal.db.pool-size (" + settings.database().maxPoolSize() + "): each worker holds a database "
+                    + "connection while it sends, so slow mail can leave the API none");
+        }
         try {
             Files.createDirectories(settings.dataDir());
             String operatorToken = OperatorTokenFile.resolve(settings.operatorToken(), settings.dataDir());
