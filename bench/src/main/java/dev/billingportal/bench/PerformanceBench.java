@@ -47,6 +47,7 @@ public final class PerformanceBench {
         }
         Path work = settings.workDir().toAbsolutePath();
         deleteRecursively(work);
+        requireDiskSpace(work, settings);
         Report report = new Report();
         AtomicLong ids = new AtomicLong();
         try (SmtpSink sink = new SmtpSink()) {
@@ -167,6 +168,27 @@ public final class PerformanceBench {
             report.section("Disk", List.of("portal database files after the run: " + Report.mib(size(portal.dataDir().resolve("db")))));
         }
         return report;
+    }
+
+    /**
+     * The full run's database grows to about 10 GB; and the portal's embedded broker stops taking messages once
+     * its disk is 90 % full (Artemis' max-disk-usage) — the outbox then holds every notification, which is right
+     * for the portal and ruins a measurement. Better to refuse at the start than to fail half an hour in.
+     */
+    private static void requireDiskSpace(Path work, BenchSettings settings) throws java.io.IOException {
+        Path existing = work;
+        while (!Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        java.nio.file.FileStore disk = Files.getFileStore(existing);
+        long needed = (settings.quick() ? 2L : 20L) * 1024 * 1024 * 1024;
+        long usable = disk.getUsableSpace();
+        long total = disk.getTotalSpace();
+        if (usable < needed || (total - usable + needed) > 0.85 * total) {
+            throw new IllegalStateException(String.format(java.util.Locale.ROOT, "%s has %s free of %s: the run needs"
+                            + " %s, and the disk must stay below 90 %% use, where the portal's broker stops taking"
+                            + " messages", existing, Report.mib(usable), Report.mib(total), Report.mib(needed)));
+        }
     }
 
     /** Waits until the sink has accepted nothing new for a second: earlier mail must not load a measurement. */
