@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The Billing Portal's two commands:
 #   ./portal.sh run    build (tests skipped) and start the portal with its embedded defaults
-#   ./portal.sh test   build and run every test (unit, end-to-end, architecture, process-level)
-#   ./portal.sh bench [--quick] [--transactions N] [--jfr]
+#   ./portal.sh test   build and run every test (unit, end-to-end on H2 and on PostgreSQL, architecture,
+#                      process-level); installs PostgreSQL's server from Debian's package if it is missing
+#   ./portal.sh bench [--quick] [--transactions N] [--jfr] [--only startup,history,posting,mail]
 #                      build, then measure the portal against the machine's limits (docs/performance.md)
 # Maven and the portal need a JDK 21 or newer; this finds one even where the default `java` is older.
 set -euo pipefail
@@ -24,6 +25,23 @@ find_jdk() {
   return 1
 }
 
+# The end-to-end tests run a second time against PostgreSQL (a private server each test run starts and stops);
+# its server binaries come from Debian's package, installed here when missing.
+ensure_postgresql() {
+  if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    return 0
+  fi
+  if command -v apt-get >/dev/null 2>&1; then
+    echo "The tests need PostgreSQL's server binaries: installing Debian's postgresql package" >&2
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
+    "${sudo[@]}" apt-get update -qq && "${sudo[@]}" apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+    ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && return 0
+  fi
+  echo "The tests need PostgreSQL's server binaries under /usr/lib/postgresql/VERSION/bin (apt-get install postgresql)." >&2
+  exit 1
+}
+
 JDK="$(find_jdk)" || { echo "No JDK 21 or newer found (checked JAVA_HOME, java on PATH, /usr/lib/jvm). Install one." >&2; exit 1; }
 export JAVA_HOME="$JDK"
 MVN=(mvn -B --no-transfer-progress)
@@ -34,6 +52,7 @@ case "${1:-}" in
     exec "$JAVA_HOME/bin/java" -jar bootstrap/target/billing-portal.jar
     ;;
   test)
+    ensure_postgresql
     exec "${MVN[@]}" verify
     ;;
   bench)

@@ -11,7 +11,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Configuration of a portal under test: its own data directory, a random HTTP port, a known operator
- * token, mail over SMTP to a test server on loopback, and retries fast enough for tests.
+ * token, mail over SMTP to a test server on loopback, and retries fast enough for tests. Its database is the
+ * embedded H2 in the data directory, or, in the build's PostgreSQL test run, a database of its own on a private
+ * PostgreSQL server ({@link TestPostgres}).
  */
 public final class TestPortal {
     public static final String OPERATOR_TOKEN = "test-operator-token-0123456789abcdef";
@@ -38,6 +40,10 @@ public final class TestPortal {
         values.put("portal.notifications.retry.max-delay-ms", "1000");
         values.put("portal.notifications.max-attempts", "5");
         values.put("portal.outbox.poll-interval-ms", "200");
+        if (TestPostgres.requested()) { // the build's second test run: the same tests on PostgreSQL
+            values.put("portal.db.url", TestPostgres.newDatabase());
+            values.put("portal.db.user", "postgres");
+        }
         values.putAll(overrides);
         return new MapConfigSource(values);
     }

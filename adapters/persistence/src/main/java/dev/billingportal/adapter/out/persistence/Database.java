@@ -34,6 +34,12 @@ public final class Database implements AutoCloseable {
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.maxPoolSize());
         config.setAutoCommit(false);
+        if (settings.url().startsWith("jdbc:postgresql:")) {
+            // EclipseLink 4.0 knows no JDBC type for UUID, so it binds a NULL UUID (an operator's audit event has no
+            // actor user) as VARCHAR, which PostgreSQL refuses for a uuid column. Sent untyped, string parameters
+            // take the column's type. A stringtype in the URL itself still wins.
+            config.addDataSourceProperty("stringtype", "unspecified");
+        }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             Flyway.configure()
