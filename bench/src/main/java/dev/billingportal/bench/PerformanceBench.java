@@ -181,10 +181,13 @@ public final class PerformanceBench {
             existing = existing.getParent();
         }
         java.nio.file.FileStore disk = Files.getFileStore(existing);
-        long needed = (settings.quick() ? 2L : 20L) * 1024 * 1024 * 1024;
+        boolean generates = settings.measures(BenchSettings.Measure.HISTORY)
+                || settings.measures(BenchSettings.Measure.STARTUP);
+        // About 1 KiB per generated transaction by the end of a run (H2 keeps old chunks), plus the workload's.
+        long needed = (2L << 30) + (generates ? settings.transactions() * 1024 : 0);
         long usable = disk.getUsableSpace();
         long total = disk.getTotalSpace();
-        if (usable < needed || (total - usable + needed) > 0.85 * total) {
+        if (usable < needed || (total - usable + needed) > 0.88 * total) {
             throw new IllegalStateException(String.format(java.util.Locale.ROOT, "%s has %s free of %s: the run needs"
                             + " %s, and the disk must stay below 90 %% use, where the portal's broker stops taking"
                             + " messages", existing, Report.mib(usable), Report.mib(total), Report.mib(needed)));
