@@ -40,9 +40,21 @@ record BenchSettings(boolean quick, long transactions, long depth, int historySa
         return measures.contains(measure);
     }
 
-    /** Whether every measure runs: only such a run stands as the record in docs/performance.md. */
+    /** Whether every measure runs. */
     boolean complete() {
         return measures.size() == Measure.values().length;
+    }
+
+    /**
+     * Where the findings go: only a full run of every measure stands as the record in {@code output}; a quick
+     * run (small data, no wait for the JIT) or a partial one is for checking the harness or a fix, and is
+     * written to the work directory.
+     */
+    Path findings() {
+        if (quick) {
+            return workDir.resolve("performance-quick.md");
+        }
+        return complete() ? output : workDir.resolve("performance-partial.md");
     }
 
     /** Options may arrive one per argument or several in one (as Maven passes {@code -Dbench.args}). */

@@ -23,6 +23,7 @@ final class MailDelivery {
     static final int RAW_THREADS = 8;
 
     private RawMailLoop.Result rawLoop;
+    private BaselineWarmUp rawWarmUp;
     private final Latencies latency = new Latencies();
     private double latencyPostsPerSecond;
     private long latencyPosts;
@@ -88,9 +89,10 @@ final class MailDelivery {
         Thread.sleep(200); // the listener of the last accepted mail runs just after the count moves
     }
 
-    void measureRawLoop(SmtpSink sink, BenchSettings settings) throws InterruptedException {
+    void measureRawLoop(SmtpSink sink, BenchSettings settings) throws Exception {
         Duration minimum = settings.quick() ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
-        RawMailLoop.send(sink.port(), RAW_THREADS, mails, minimum); // warm-up, as the portal had
+        rawWarmUp = BaselineWarmUp.run("the raw mail loop", 1, settings.quick() ? Duration.ofSeconds(5)
+                : Duration.ofSeconds(60), () -> RawMailLoop.send(sink.port(), RAW_THREADS, mails, minimum));
         rawLoop = RawMailLoop.send(sink.port(), RAW_THREADS, mails, minimum);
     }
 
@@ -113,7 +115,8 @@ final class MailDelivery {
                 "raw loop: " + rawLoop.sent() + " multipart/alternative messages on " + RAW_THREADS + " threads (as"
                         + " many as the portal's notification workers), each on one kept-open SMTP connection, in "
                         + rawLoop.took().toMillis() + " ms",
-                "both measured warm: each after a first round of the same size that is not counted",
+                "both measured warm: the portal after its warm-up and a first round of the same size that is not"
+                        + " counted; " + rawWarmUp,
                 String.format(Locale.ROOT, "latency run: %d posts at %.1f posts/s (%.1f mails/s, half the end-to-end"
                         + " rate), open loop; from sending the post (so an upper bound on commit → accept): %s",
                         latencyPosts, latencyPostsPerSecond, latencyPostsPerSecond * settings.mailRecipients(), latency)));

@@ -32,9 +32,7 @@ public final class PerformanceBench {
     public static void main(String[] args) throws Exception {
         BenchSettings settings = BenchSettings.parse(args);
         Report report = run(settings);
-        // Only a run of every measure stands as the record; a partial one is for checking a fix.
-        Path output = settings.complete() ? settings.output()
-                : settings.workDir().resolve("performance-partial.md");
+        Path output = settings.findings();
         report.writeTo(output, settings);
         log("wrote " + output.toAbsolutePath());
         report.ratios().forEach(ratio -> log(ratio.toString()));

@@ -8,10 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Brings the portal to its steady state before anything is measured: rounds of its whole workload (history
- * pages, postings, billing-notification mails) until its JIT compilers spend less than a tenth of the round's
- * time compiling. A fresh portal compiles for a minute or more (tens of thousands of methods: Jersey,
- * EclipseLink, H2, Artemis, Jakarta Mail), on the same two cores the measurements need; the baselines' small
- * loops settle within their own warm-up.
+ * pages, postings, billing-notification mails) until its JIT compilers spend less than a tenth of two rounds
+ * in a row compiling. A fresh portal compiles for a minute or more (tens of thousands of methods: Jersey,
+ * EclipseLink, H2, Artemis, Jakarta Mail), on the same two cores the measurements need. Each baseline warms
+ * the same way in the bench's own JVM ({@link BaselineWarmUp}).
  */
 final class WarmUp {
     /** Compiling for less than this share of a round's time counts as settled. */
@@ -44,6 +44,7 @@ final class WarmUp {
         }
         String deepCursor = KeysetCursor.encode(Long.toString(lastSequence / 2));
         Duration compiled = JitActivity.compileTime(process.pid());
+        int quietRounds = 0; // two in a row: a compilation counts only once it finishes
         do {
             long roundStarted = System.nanoTime();
             for (int i = 0; i < HISTORY_PAGES; i++) {
@@ -64,9 +65,10 @@ final class WarmUp {
             lastShare = (nowCompiled.toNanos() - compiled.toNanos()) / (double) roundNanos;
             compiled = nowCompiled;
             rounds++;
+            quietRounds = lastShare < SETTLED ? quietRounds + 1 : 0;
             System.out.printf(Locale.ROOT, "[bench] warm-up round %d: %.1f s, JIT %.1f %%%n", rounds, roundNanos / 1e9,
                     lastShare * 100);
-        } while (lastShare >= SETTLED && System.nanoTime() - started < limit.toNanos());
+        } while (quietRounds < 2 && System.nanoTime() - started < limit.toNanos());
         took = Duration.ofNanos(System.nanoTime() - started);
         compileTime = compiled;
     }
@@ -74,7 +76,7 @@ final class WarmUp {
     void report(Report report) {
         report.section("Warm-up", List.of(String.format(Locale.ROOT, "before the measures, %d round(s) of the whole"
                         + " workload (%d history pages, postings on %d threads for 2 s, %d posts fanned out to %d"
-                        + " recipients) in %.0f s, until the portal's JIT compiled for less than %.0f %% of a round"
+                        + " recipients) in %.0f s, until the portal's JIT compiled for less than %.0f %% of two rounds in a row"
                         + " (last round: %.1f %%; %.1f s of compiling since the start)", rounds, HISTORY_PAGES,
                 settings.postingThreads(), FAN_OUT_POSTS, settings.mailRecipients(), took.toMillis() / 1000.0,
                 SETTLED * 100, lastShare * 100, compileTime.toMillis() / 1000.0)));

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,5 +60,22 @@ class ReportTest {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> BenchSettings.parse(new String[] {"--only", "mail,speed"}));
         assertTrue(unknown.getMessage().contains("speed"), unknown.getMessage());
+    }
+
+    @Test
+    void onlyAFullRunOfEveryMeasureIsWrittenAsTheRecord() {
+        String[] elsewhere = {"--output", "docs/p.md", "--work-dir", "w"};
+        BenchSettings full = BenchSettings.parse(elsewhere);
+        BenchSettings quick = BenchSettings.parse(concat(elsewhere, "--quick"));
+        BenchSettings partial = BenchSettings.parse(concat(elsewhere, "--only", "posting"));
+
+        assertEquals(Path.of("docs", "p.md"), full.findings());
+        assertEquals(Path.of("w", "performance-quick.md"), quick.findings());
+        assertEquals(Path.of("w", "performance-partial.md"), partial.findings());
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        return Stream.concat(Arrays.stream(first), Arrays.stream(more))
+                .toArray(String[]::new);
     }
 }
