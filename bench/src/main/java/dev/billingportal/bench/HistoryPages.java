@@ -23,7 +23,7 @@ final class HistoryPages {
     private final Latencies rawFirst = new Latencies();
     private final Latencies rawDeep = new Latencies();
     private final Latencies httpFloor = new Latencies();
-    private BaselineWarmUp rawWarmUp;
+    private JitSettling rawWarmUp;
     private final long lastSequence;
     private final BenchSettings settings;
 
@@ -54,8 +54,8 @@ final class HistoryPages {
 
     void measureRaw(RawJdbc raw, UUID account) throws Exception {
         Random warmUpDepths = new Random(11);
-        rawWarmUp = BaselineWarmUp.run("the raw JDBC history query", settings.quick() ? 1 : 3,
-                settings.quick() ? Duration.ofSeconds(5) : Duration.ofSeconds(60), () -> {
+        rawWarmUp = JitSettling.run("the raw JDBC history query", JitActivity::ownCompileTime, Duration.ofSeconds(1),
+                settings.quick() ? 1 : 3, settings.quick() ? Duration.ofSeconds(5) : Duration.ofSeconds(60), () -> {
                     for (int i = 0; i < RAW_WARMUP_PIECE; i++) {
                         rawPair(raw, account, deepSequence(warmUpDepths), false);
                     }
@@ -104,7 +104,7 @@ final class HistoryPages {
         report.section("History pages (50 rows, newest first)", List.of(
                 "API first page: " + apiFirst, "API page at depth ~" + settings.depth() + ": " + apiDeep,
                 "the HTTP floor, GET /health/live on the same connection (no JAX-RS, no token, no database): " + httpFloor,
-                "raw JDBC first page: " + rawFirst + " (" + rawWarmUp + ")", "raw JDBC page at depth ~" + settings.depth() + ": " + rawDeep,
+                "raw JDBC first page: " + rawFirst + " (the query warmed in the bench's JVM: " + rawWarmUp + ")", "raw JDBC page at depth ~" + settings.depth() + ": " + rawDeep,
                 String.format(Locale.ROOT, "deep page p50 above the HTTP floor: %.3f ms, %.1f× the JDBC query",
                         apiDeep.p50Millis() - httpFloor.p50Millis(),
                         (apiDeep.p50Millis() - httpFloor.p50Millis()) / rawDeep.p50Millis()),

@@ -2,6 +2,8 @@ package dev.billingportal.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,15 +12,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How much time another JVM's JIT compilers have spent so far, read with {@code jcmd <pid> PerfCounter.print}
- * (HotSpot's {@code java.ci.totalTime}): the bench warms the portal up until compiling no longer takes a
- * noticeable share of the machine, so that what it measures is the portal, not the JIT working through it.
+ * How much time a JVM's JIT compilers have spent so far: another JVM's read with {@code jcmd <pid>
+ * PerfCounter.print} (HotSpot's {@code java.ci.totalTime}), the bench's own from its compilation MXBean. The
+ * bench warms the portal and its baselines until compiling no longer takes a noticeable share of the machine
+ * ({@link JitSettling}), so that what it measures is the code, not the JIT working through it.
  */
 final class JitActivity {
     private static final Pattern TOTAL_TIME = Pattern.compile("(?m)^java\\.ci\\.totalTime=(\\d+)$");
     private static final Pattern FREQUENCY = Pattern.compile("(?m)^sun\\.os\\.hrt\\.frequency=(\\d+)$");
 
     private JitActivity() {
+    }
+
+    /** The compile time the bench's own JVM has accumulated. */
+    static Duration ownCompileTime() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            throw new IllegalStateException("this JVM does not report its JIT compile time");
+        }
+        return Duration.ofMillis(jit.getTotalCompilationTime());
     }
 
     /** The compile time the JVM with process id {@code pid} has accumulated. */

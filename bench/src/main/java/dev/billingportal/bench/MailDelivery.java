@@ -23,7 +23,7 @@ final class MailDelivery {
     static final int RAW_THREADS = 8;
 
     private RawMailLoop.Result rawLoop;
-    private BaselineWarmUp rawWarmUp;
+    private JitSettling rawWarmUp;
     private final Latencies latency = new Latencies();
     private double latencyPostsPerSecond;
     private long latencyPosts;
@@ -91,8 +91,9 @@ final class MailDelivery {
 
     void measureRawLoop(SmtpSink sink, BenchSettings settings) throws Exception {
         Duration minimum = settings.quick() ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
-        rawWarmUp = BaselineWarmUp.run("the raw mail loop", 1, settings.quick() ? Duration.ofSeconds(5)
-                : Duration.ofSeconds(60), () -> RawMailLoop.send(sink.port(), RAW_THREADS, mails, minimum));
+        rawWarmUp = JitSettling.run("the raw mail loop", JitActivity::ownCompileTime, Duration.ofSeconds(1), 1,
+                settings.quick() ? Duration.ofSeconds(5) : Duration.ofSeconds(60),
+                () -> RawMailLoop.send(sink.port(), RAW_THREADS, mails, minimum));
         rawLoop = RawMailLoop.send(sink.port(), RAW_THREADS, mails, minimum);
     }
 
@@ -116,7 +117,7 @@ final class MailDelivery {
                         + " many as the portal's notification workers), each on one kept-open SMTP connection, in "
                         + rawLoop.took().toMillis() + " ms",
                 "both measured warm: the portal after its warm-up and a first round of the same size that is not"
-                        + " counted; " + rawWarmUp,
+                        + " counted; the raw loop in the bench's JVM, " + rawWarmUp,
                 String.format(Locale.ROOT, "latency run: %d posts at %.1f posts/s (%.1f mails/s, half the end-to-end"
                         + " rate), open loop; from sending the post (so an upper bound on commit → accept): %s",
                         latencyPosts, latencyPostsPerSecond, latencyPostsPerSecond * settings.mailRecipients(), latency)));

@@ -15,7 +15,7 @@ final class PostingThroughput {
     private ClosedLoop.Result api;
     private ClosedLoop.Result raw;
     private Duration drained;
-    private BaselineWarmUp rawWarmUp;
+    private JitSettling rawWarmUp;
 
     void measureApi(PortalClient client, List<PortalClient.Member> accounts, AtomicLong ids, BenchSettings settings)
             throws InterruptedException {
@@ -38,8 +38,8 @@ final class PostingThroughput {
             }
             AtomicLong sequence = new AtomicLong(1_000_000_000L); // far above anything posted, per account unique
             ClosedLoop.Operation insert = (worker, n) -> inserters.get(worker).insertAndCommit(sequence.incrementAndGet());
-            rawWarmUp = BaselineWarmUp.run("raw JDBC insert + commit", warmupRounds(settings),
-                    settings.quick() ? Duration.ofSeconds(5) : Duration.ofSeconds(60),
+            rawWarmUp = JitSettling.run("raw JDBC insert + commit", JitActivity::ownCompileTime, Duration.ofSeconds(1),
+                    warmupRounds(settings), settings.quick() ? Duration.ofSeconds(5) : Duration.ofSeconds(60),
                     () -> ClosedLoop.run(settings.postingThreads(), Duration.ofSeconds(1), insert));
             raw = ClosedLoop.run(settings.postingThreads(), settings.postingTime(), insert);
         } finally {
@@ -66,7 +66,7 @@ final class PostingThroughput {
                 settings.postingThreads() + " threads, " + settings.postingTime().toSeconds() + " s each after a warm-up",
                 "API: " + api.completed() + " transactions posted; latency " + api.latencies(),
                 "raw JDBC: " + raw.completed() + " rows inserted and committed; latency " + raw.latencies() + " ("
-                        + rawWarmUp + ")",
+                        + "warmed in the bench's JVM: " + rawWarmUp + ")",
                 "the " + api.completed() + " billing-notification mails of the API run reached the sink "
                         + drained.toMillis() + " ms after posting ended"));
     }
