@@ -1,12 +1,13 @@
 package dev.billingportal.bootstrap;
 
-import dev.billingportal.adapter.messaging.Messaging;
-import dev.billingportal.adapter.messaging.OutboxRelay;
+import dev.billingportal.adapter.in.messaging.NotificationListener;
+import dev.billingportal.adapter.in.messaging.OutboxRelay;
+import dev.billingportal.adapter.out.messaging.Messaging;
 import dev.billingportal.adapter.out.mail.Mailers;
 import dev.billingportal.adapter.out.documents.PdfInvoiceDocuments;
 import dev.billingportal.adapter.out.persistence.Database;
 import dev.billingportal.adapter.out.persistence.JpaUnitOfWork;
-import dev.billingportal.adapter.out.security.Argon2idPasswordHasher;
+import dev.billingportal.adapter.out.passwords.Argon2idPasswordHasher;
 import dev.billingportal.application.port.in.access.AcceptInvitationUseCase;
 import dev.billingportal.application.port.in.access.LogInUseCase;
 import dev.billingportal.application.port.in.access.LogOutUseCase;
@@ -76,6 +77,7 @@ public class Portal {
     private Database database;
     private Messaging messaging;
     private OutboxRelay relay;
+    private NotificationListener listener;
     private Mailer mailer;
     private PortalServices services;
 
@@ -122,7 +124,9 @@ public class Portal {
                 relay = new OutboxRelay(services.relayOutbox, settings.outboxPollInterval(), settings.outboxBatchSize());
                 relayHolder.relay = relay;
                 relay.start();
-                messaging.startListener(services.deliverNotification);
+                listener = new NotificationListener(messaging.connections(), services.deliverNotification,
+                        settings.messaging().consumers());
+                listener.start();
             }
             LOG.info("Billing Portal started in role " + settings.role().name().toLowerCase(java.util.Locale.ROOT)
                     + "; data in " + settings.dataDir());
@@ -165,6 +169,10 @@ public class Portal {
         if (relay != null) {
             relay.close();
             relay = null;
+        }
+        if (listener != null) {
+            listener.close();
+            listener = null;
         }
         if (messaging != null) {
             messaging.close();

@@ -6,7 +6,7 @@ import dev.billingportal.adapter.out.persistence.JpaInvoices;
 import dev.billingportal.adapter.out.persistence.JpaLedgers;
 import dev.billingportal.adapter.out.persistence.JpaTransactions;
 import dev.billingportal.adapter.out.persistence.JpaLoginThrottles;
-import dev.billingportal.adapter.out.persistence.JpaNotifications;
+import dev.billingportal.adapter.out.persistence.JpaDeliveries;
 import dev.billingportal.adapter.out.persistence.JpaOneTimeTokens;
 import dev.billingportal.adapter.out.persistence.JpaOutbox;
 import dev.billingportal.adapter.out.persistence.JpaPortalUsers;
@@ -93,7 +93,7 @@ final class PortalServices {
                    Clock clock) {
         JpaAccounts accounts = new JpaAccounts(unitOfWork);
         JpaPortalUsers users = new JpaPortalUsers(unitOfWork);
-        JpaNotifications notifications = new JpaNotifications(unitOfWork);
+        JpaDeliveries notifications = new JpaDeliveries(unitOfWork);
         JpaOneTimeTokens tokens = new JpaOneTimeTokens(unitOfWork);
         JpaOutbox outbox = new JpaOutbox(unitOfWork);
         JpaSessions sessions = new JpaSessions(unitOfWork);

@@ -1,7 +1,7 @@
 package dev.billingportal.bootstrap;
 
-import dev.billingportal.adapter.messaging.MessagingSettings;
-import dev.billingportal.adapter.messaging.RetryPolicy;
+import dev.billingportal.adapter.out.messaging.MessagingSettings;
+import dev.billingportal.adapter.out.messaging.RetryPolicy;
 import dev.billingportal.adapter.out.mail.MailSettings;
 import dev.billingportal.adapter.out.persistence.DatabaseSettings;
 import java.net.URI;

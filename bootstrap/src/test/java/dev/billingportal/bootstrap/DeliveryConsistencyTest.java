@@ -8,7 +8,7 @@ import dev.billingportal.adapter.out.persistence.Database;
 import dev.billingportal.adapter.out.persistence.DatabaseSettings;
 import dev.billingportal.adapter.out.persistence.JpaAccounts;
 import dev.billingportal.adapter.out.persistence.JpaAuditLog;
-import dev.billingportal.adapter.out.persistence.JpaNotifications;
+import dev.billingportal.adapter.out.persistence.JpaDeliveries;
 import dev.billingportal.adapter.out.persistence.JpaOneTimeTokens;
 import dev.billingportal.adapter.out.persistence.JpaOutbox;
 import dev.billingportal.adapter.out.persistence.JpaPortalUsers;
@@ -17,7 +17,7 @@ import dev.billingportal.application.port.in.account.AccountCreated;
 import dev.billingportal.application.port.in.account.CreateAccountCommand;
 import dev.billingportal.application.port.in.notification.DeliveryOutcome;
 import dev.billingportal.application.port.out.Mailer;
-import dev.billingportal.application.port.out.Notifications;
+import dev.billingportal.application.port.out.Deliveries;
 import dev.billingportal.application.port.out.OutgoingMail;
 import dev.billingportal.application.service.account.CreateAccountService;
 import dev.billingportal.application.service.notification.DeliverNotificationService;
@@ -28,9 +28,9 @@ import dev.billingportal.bootstrap.support.Db;
 import dev.billingportal.bootstrap.support.TestPortal;
 import dev.billingportal.domain.account.AccountName;
 import dev.billingportal.domain.account.CurrencyCode;
-import dev.billingportal.domain.notification.Notification;
+import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.NotificationEvent;
-import dev.billingportal.domain.notification.NotificationId;
+import dev.billingportal.domain.notification.DeliveryId;
 import dev.billingportal.domain.user.PersonName;
 import dev.billingportal.domain.user.PortalUserProfile;
 import dev.billingportal.domain.user.Username;
@@ -62,7 +62,7 @@ class DeliveryConsistencyTest {
     private final Clock clock = Clock.tickMillis(ZoneOffset.UTC);
     private Database database;
     private JpaUnitOfWork unitOfWork;
-    private final List<NotificationId> published = new CopyOnWriteArrayList<>();
+    private final List<DeliveryId> published = new CopyOnWriteArrayList<>();
     private final AtomicInteger wakeUps = new AtomicInteger();
 
     @BeforeEach
@@ -78,7 +78,7 @@ class DeliveryConsistencyTest {
         database.close();
     }
 
-    private CreateAccountService createAccount(Notifications notifications) {
+    private CreateAccountService createAccount(Deliveries notifications) {
         NotificationRecorder recorder = new NotificationRecorder(notifications, unitOfWork, wakeUps::incrementAndGet);
         return new CreateAccountService(unitOfWork, new JpaAccounts(unitOfWork), new JpaPortalUsers(unitOfWork),
                 recorder, new JpaAuditLog(unitOfWork), clock);
@@ -95,8 +95,8 @@ class DeliveryConsistencyTest {
     }
 
     /** Records the event and its outbox entry, then fails — as a commit can, after everything was written. */
-    private Notifications failingAfterRecording(Notifications real) {
-        return (Notifications) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Notifications.class},
+    private Deliveries failingAfterRecording(Deliveries real) {
+        return (Deliveries) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Deliveries.class},
                 (proxy, method, args) -> {
                     Object result = method.invoke(real, args);
                     if (method.getName().equals("record")) {
@@ -108,7 +108,7 @@ class DeliveryConsistencyTest {
 
     @Test
     void aChangeThatFailsAfterWritingItsOutboxEntrySendsNothing() {
-        Notifications real = new JpaNotifications(unitOfWork);
+        Deliveries real = new JpaDeliveries(unitOfWork);
 
         assertThrows(IllegalStateException.class,
                 () -> createAccount(failingAfterRecording(real)).create(command("rolled-back@example.com")));
@@ -128,9 +128,9 @@ class DeliveryConsistencyTest {
 
     @Test
     void twoWorkersHandedTheSameDeliveryAtOnceSendOneMail() throws Exception {
-        AccountCreated created = createAccount(new JpaNotifications(unitOfWork)).create(command("race@example.com"));
+        AccountCreated created = createAccount(new JpaDeliveries(unitOfWork)).create(command("race@example.com"));
         relay().relayBatch();
-        NotificationId delivery = published.get(0);
+        DeliveryId delivery = published.get(0);
         AtomicInteger sent = new AtomicInteger();
         CountDownLatch inside = new CountDownLatch(1);
         Mailer slowMailer = (OutgoingMail mail) -> {
@@ -138,7 +138,7 @@ class DeliveryConsistencyTest {
             sleep(300); // the other worker arrives while this one is sending
             sent.incrementAndGet();
         };
-        DeliverNotificationService deliver = new DeliverNotificationService(unitOfWork, new JpaNotifications(unitOfWork),
+        DeliverNotificationService deliver = new DeliverNotificationService(unitOfWork, new JpaDeliveries(unitOfWork),
                 new JpaPortalUsers(unitOfWork), new MailComposer(new JpaOneTimeTokens(unitOfWork), "http://portal.test"),
                 slowMailer, clock, 5);
 

@@ -2,14 +2,14 @@ package dev.billingportal.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.billingportal.adapter.messaging.EmbeddedBroker;
-import dev.billingportal.adapter.messaging.Messaging;
+import dev.billingportal.adapter.out.messaging.EmbeddedBroker;
+import dev.billingportal.adapter.out.messaging.Messaging;
 import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Await;
 import dev.billingportal.bootstrap.support.Db;
 import dev.billingportal.bootstrap.support.Mailbox;
 import dev.billingportal.bootstrap.support.TestPortal;
-import dev.billingportal.domain.notification.NotificationId;
+import dev.billingportal.domain.notification.DeliveryId;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.enterprise.inject.spi.CDI;
@@ -79,7 +79,7 @@ class InvitationFaultsTest {
     void theSameDeliveryHandedOverAgainSendsNoSecondMail() {
         createAccount("twice@example.com");
         Await.until(Duration.ofSeconds(15), () -> MAILBOX.to("twice@example.com").size() == 1, "the invitation");
-        NotificationId delivery = new NotificationId(UUID.fromString(
+        DeliveryId delivery = new DeliveryId(UUID.fromString(
                 db.strings("SELECT id FROM notification WHERE recipient_email = ?", "twice@example.com").get(0)));
 
         messaging.queue().publish(List.of(delivery, delivery));

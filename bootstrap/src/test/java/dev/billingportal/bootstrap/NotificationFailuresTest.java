@@ -3,7 +3,7 @@ package dev.billingportal.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.billingportal.adapter.messaging.EmbeddedBroker;
+import dev.billingportal.adapter.out.messaging.EmbeddedBroker;
 import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Await;
 import dev.billingportal.bootstrap.support.Billing;

@@ -52,8 +52,9 @@ final class ArchitectureRules {
                 .adapter("rest", root + ".adapter.in.rest..")
                 .adapter("persistence", root + ".adapter.out.persistence..")
                 .adapter("mail", root + ".adapter.out.mail..")
-                .adapter("security", root + ".adapter.out.security..")
-                .adapter("messaging", root + ".adapter.messaging..")
+                .adapter("passwords", root + ".adapter.out.passwords..")
+                // One technology, both directions: the workers (in) consume through the broker connections (out).
+                .adapter("messaging", root + ".adapter.in.messaging..", root + ".adapter.out.messaging..")
                 .adapter("documents", root + ".adapter.out.documents..")
                 // The composition root wires every layer together; it is outside the onion.
                 .ignoreDependency(JavaClass.Predicates.resideInAPackage(root + ".bootstrap.."),
@@ -103,11 +104,19 @@ final class ArchitectureRules {
                 classes().that().areAnnotatedWith("jakarta.ws.rs.Path")
                         .should().resideInAPackage(root + ".adapter.in.rest..")
                         .as("@Path only in the REST adapter"),
-                confined(root, ".adapter.messaging..", "jakarta.jms..", "org.apache.activemq.."),
+                confinedToAny(root, List.of(".adapter.in.messaging..", ".adapter.out.messaging.."), "jakarta.jms..",
+                        "org.apache.activemq.."),
                 confined(root, ".adapter.out.mail..", "jakarta.mail..", "org.eclipse.angus..", "com.github.mustachejava.."),
-                confined(root, ".adapter.out.security..", "org.bouncycastle.."),
+                confined(root, ".adapter.out.passwords..", "org.bouncycastle.."),
                 confined(root, ".adapter.out.documents..", "org.apache.pdfbox.."),
                 confined(root, ".adapter.in.rest..", "org.apache.commons.csv.."));
+    }
+
+    private static ArchRule confinedToAny(String root, List<String> adapters, String... technology) {
+        String[] packages = adapters.stream().map(adapter -> root + adapter).toArray(String[]::new);
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackages(packages)
+                .should().dependOnClassesThat().resideInAnyPackage(technology)
+                .as(String.join(", ", technology) + " only in " + String.join(" and ", packages));
     }
 
     private static ArchRule confined(String root, String adapter, String... technology) {

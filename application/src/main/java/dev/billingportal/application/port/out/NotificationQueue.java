@@ -1,6 +1,6 @@
 package dev.billingportal.application.port.out;
 
-import dev.billingportal.domain.notification.NotificationId;
+import dev.billingportal.domain.notification.DeliveryId;
 import java.util.List;
 
 /** The message queue between the outbox relay and the notification workers. */
@@ -10,5 +10,5 @@ public interface NotificationQueue {
      * Hands the deliveries to the queue, all or none. Throws {@link QueueUnavailable} when the broker
      * cannot take them; the outbox entries then stay unpublished and are tried again.
      */
-    void publish(List<NotificationId> notifications);
+    void publish(List<DeliveryId> notifications);
 }

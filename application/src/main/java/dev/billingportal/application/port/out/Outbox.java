@@ -1,6 +1,6 @@
 package dev.billingportal.application.port.out;
 
-import dev.billingportal.domain.notification.NotificationId;
+import dev.billingportal.domain.notification.DeliveryId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +10,7 @@ import java.util.UUID;
 public interface Outbox {
 
     /** An entry waiting to be published: one delivery to hand to the queue. */
-    record Entry(UUID id, NotificationId notificationId, Instant createdAt) {
+    record Entry(UUID id, DeliveryId notificationId, Instant createdAt) {
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.billingportal.application.port.out;
 
-import dev.billingportal.domain.notification.NotificationId;
+import dev.billingportal.domain.notification.DeliveryId;
 import dev.billingportal.domain.notification.NotificationKind;
 import dev.billingportal.domain.user.EmailAddress;
 import java.util.Map;
@@ -11,7 +11,7 @@ import java.util.Objects;
  * for the recipient (amounts with currency, times in their time zone). The mail's Message-ID derives
  * from {@code notificationId}, so a message sent twice is recognisably the same one.
  */
-public record OutgoingMail(NotificationId notificationId, NotificationKind template, EmailAddress to,
+public record OutgoingMail(DeliveryId notificationId, NotificationKind template, EmailAddress to,
                            String recipientName, Map<String, String> values) {
     public OutgoingMail {
         Objects.requireNonNull(notificationId, "notificationId");

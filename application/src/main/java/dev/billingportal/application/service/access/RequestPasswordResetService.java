@@ -3,7 +3,7 @@ package dev.billingportal.application.service.access;
 import dev.billingportal.application.port.in.access.RequestPasswordResetUseCase;
 import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.AuditLog;
-import dev.billingportal.application.port.out.Notifications;
+import dev.billingportal.application.port.out.Deliveries;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.application.service.notification.NotificationRecorder;
@@ -30,13 +30,13 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
     private final UnitOfWork unitOfWork;
     private final PortalUsers users;
     private final Accounts accounts;
-    private final Notifications notificationLog;
+    private final Deliveries notificationLog;
     private final NotificationRecorder notifications;
     private final AuditLog auditLog;
     private final Clock clock;
 
     public RequestPasswordResetService(UnitOfWork unitOfWork, PortalUsers users, Accounts accounts,
-                                       Notifications notificationLog, NotificationRecorder notifications,
+                                       Deliveries notificationLog, NotificationRecorder notifications,
                                        AuditLog auditLog, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.users = users;

@@ -4,12 +4,12 @@ import dev.billingportal.application.port.in.notification.DeliverNotificationUse
 import dev.billingportal.application.port.in.notification.DeliveryOutcome;
 import dev.billingportal.application.port.out.MailDeliveryFailure;
 import dev.billingportal.application.port.out.Mailer;
-import dev.billingportal.application.port.out.Notifications;
+import dev.billingportal.application.port.out.Deliveries;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.UnitOfWork;
-import dev.billingportal.domain.notification.Notification;
+import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.NotificationEvent;
-import dev.billingportal.domain.notification.NotificationId;
+import dev.billingportal.domain.notification.DeliveryId;
 import dev.billingportal.domain.user.PortalUser;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 public final class DeliverNotificationService implements DeliverNotificationUseCase {
     private final UnitOfWork unitOfWork;
-    private final Notifications notifications;
+    private final Deliveries notifications;
     private final PortalUsers users;
     private final MailComposer composer;
     private final Mailer mailer;
@@ -31,7 +31,7 @@ public final class DeliverNotificationService implements DeliverNotificationUseC
     private final int maxAttempts;
 
     /** @param maxAttempts how many times the queue delivers a message before the delivery is given up */
-    public DeliverNotificationService(UnitOfWork unitOfWork, Notifications notifications, PortalUsers users,
+    public DeliverNotificationService(UnitOfWork unitOfWork, Deliveries notifications, PortalUsers users,
                                       MailComposer composer, Mailer mailer, Clock clock, int maxAttempts) {
         this.unitOfWork = unitOfWork;
         this.notifications = notifications;
@@ -43,7 +43,7 @@ public final class DeliverNotificationService implements DeliverNotificationUseC
     }
 
     @Override
-    public DeliveryOutcome deliver(NotificationId id, int deliveryCount) {
+    public DeliveryOutcome deliver(DeliveryId id, int deliveryCount) {
         try {
             return unitOfWork.inTransaction(() -> attempt(id));
         } catch (MailDeliveryFailure failure) {
@@ -51,12 +51,12 @@ public final class DeliverNotificationService implements DeliverNotificationUseC
         }
     }
 
-    private DeliveryOutcome attempt(NotificationId id) {
-        Optional<Notification> found = notifications.lockForDelivery(id);
+    private DeliveryOutcome attempt(DeliveryId id) {
+        Optional<Delivery> found = notifications.lockForDelivery(id);
         if (found.isEmpty() || !found.get().isPending()) {
             return DeliveryOutcome.NOTHING_TO_DO;
         }
-        Notification delivery = found.get();
+        Delivery delivery = found.get();
         NotificationEvent event = notifications.event(delivery.eventId())
                 .orElseThrow(() -> new IllegalStateException("Delivery " + id + " has no event"));
         PortalUser recipient = users.find(delivery.recipientUserId())
@@ -77,12 +77,12 @@ public final class DeliverNotificationService implements DeliverNotificationUseC
         }
     }
 
-    private DeliveryOutcome recordFailure(NotificationId id, MailDeliveryFailure failure, int deliveryCount) {
-        Optional<Notification> found = notifications.lockForDelivery(id);
+    private DeliveryOutcome recordFailure(DeliveryId id, MailDeliveryFailure failure, int deliveryCount) {
+        Optional<Delivery> found = notifications.lockForDelivery(id);
         if (found.isEmpty() || !found.get().isPending()) {
             return DeliveryOutcome.NOTHING_TO_DO;
         }
-        Notification delivery = found.get();
+        Delivery delivery = found.get();
         DeliveryOutcome outcome;
         if (failure.permanent()) {
             delivery.failed("Rejected: " + failure.getMessage(), true);

@@ -5,7 +5,7 @@ import dev.billingportal.application.port.out.OutgoingMail;
 import dev.billingportal.domain.access.SecretTokens;
 import dev.billingportal.domain.access.TokenPurpose;
 import dev.billingportal.domain.notification.EventFacts;
-import dev.billingportal.domain.notification.Notification;
+import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.NotificationEvent;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.domain.user.UserStatus;
@@ -35,7 +35,7 @@ public final class MailComposer {
         }
     }
 
-    public Composition compose(Notification delivery, NotificationEvent event, PortalUser recipient, Instant now) {
+    public Composition compose(Delivery delivery, NotificationEvent event, PortalUser recipient, Instant now) {
         if (recipient.isDeleted()) {
             return new Composition.NothingToSend("The recipient was deleted before the mail was sent.");
         }

@@ -6,7 +6,7 @@ import dev.billingportal.application.port.in.notification.ListDeliveriesQuery;
 import dev.billingportal.application.port.in.notification.ListNotificationsQuery;
 import dev.billingportal.application.port.in.notification.NotificationStatsQuery;
 import dev.billingportal.application.port.out.Accounts;
-import dev.billingportal.application.port.out.Notifications;
+import dev.billingportal.application.port.out.Deliveries;
 import dev.billingportal.application.port.out.Outbox;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.domain.access.AccountAccessPolicy;
@@ -16,7 +16,7 @@ import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.failure.AccessDenied;
 import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.notification.DeliveryStatus;
-import dev.billingportal.domain.notification.Notification;
+import dev.billingportal.domain.notification.Delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,11 +31,11 @@ public final class NotificationQueryService implements ListNotificationsQuery, L
         NotificationStatsQuery {
     private final UnitOfWork unitOfWork;
     private final Accounts accounts;
-    private final Notifications notifications;
+    private final Deliveries notifications;
     private final Outbox outbox;
     private final Clock clock;
 
-    public NotificationQueryService(UnitOfWork unitOfWork, Accounts accounts, Notifications notifications,
+    public NotificationQueryService(UnitOfWork unitOfWork, Accounts accounts, Deliveries notifications,
                                     Outbox outbox, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.accounts = accounts;
@@ -45,10 +45,10 @@ public final class NotificationQueryService implements ListNotificationsQuery, L
     }
 
     @Override
-    public Page<Notification> list(Actor actor, AccountId account, PageRequest page) {
+    public Page<Delivery> list(Actor actor, AccountId account, PageRequest page) {
         AccountAccessPolicy.require(actor, account);
-        Optional<Notifications.Position> after = page.cursor().map(NotificationQueryService::position);
-        List<Notification> found = unitOfWork.inTransaction(() -> {
+        Optional<Deliveries.Position> after = page.cursor().map(NotificationQueryService::position);
+        List<Delivery> found = unitOfWork.inTransaction(() -> {
             accounts.find(account).orElseThrow(() -> new NotFound("The account"));
             return notifications.newestFirst(account, after, page.limit() + 1);
         });
@@ -56,11 +56,11 @@ public final class NotificationQueryService implements ListNotificationsQuery, L
     }
 
     @Override
-    public Page<Notification> list(Actor actor, Optional<DeliveryStatus> status, PageRequest page) {
+    public Page<Delivery> list(Actor actor, Optional<DeliveryStatus> status, PageRequest page) {
         if (!(actor instanceof Actor.Operator)) {
             throw new AccessDenied("Only the provider's billing team sees every delivery.");
         }
-        Optional<Notifications.Position> after = page.cursor().map(NotificationQueryService::position);
+        Optional<Deliveries.Position> after = page.cursor().map(NotificationQueryService::position);
         return page(unitOfWork.inTransaction(() -> notifications.newestFirst(status, after, page.limit() + 1)),
                 page.limit());
     }
@@ -79,19 +79,19 @@ public final class NotificationQueryService implements ListNotificationsQuery, L
         });
     }
 
-    private static Page<Notification> page(List<Notification> found, int limit) {
+    private static Page<Delivery> page(List<Delivery> found, int limit) {
         if (found.size() <= limit) {
             return new Page<>(found, Optional.empty());
         }
-        List<Notification> items = found.subList(0, limit);
-        Notification last = items.get(items.size() - 1);
+        List<Delivery> items = found.subList(0, limit);
+        Delivery last = items.get(items.size() - 1);
         return new Page<>(items, Optional.of(KeysetCursor.encode(last.createdAt().toString(), last.id().toString())));
     }
 
-    private static Notifications.Position position(String cursor) {
+    private static Deliveries.Position position(String cursor) {
         List<String> parts = KeysetCursor.decode(cursor, 2);
         try {
-            return new Notifications.Position(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1)));
+            return new Deliveries.Position(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1)));
         } catch (DateTimeParseException | IllegalArgumentException malformed) {
             throw KeysetCursor.invalid();
         }

@@ -1,11 +1,11 @@
 package dev.billingportal.application.service.notification;
 
-import dev.billingportal.application.port.out.Notifications;
+import dev.billingportal.application.port.out.Deliveries;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.notification.EventFacts;
 import dev.billingportal.domain.notification.EventId;
-import dev.billingportal.domain.notification.Notification;
+import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.NotificationEvent;
 import dev.billingportal.domain.notification.NotificationKind;
 import dev.billingportal.domain.notification.RecipientPolicy;
@@ -23,11 +23,11 @@ import java.util.Optional;
  * recipients fixed at that moment, and nudges the relay once the unit commits.
  */
 public final class NotificationRecorder {
-    private final Notifications notifications;
+    private final Deliveries notifications;
     private final UnitOfWork unitOfWork;
     private final Runnable relayWakeUp;
 
-    public NotificationRecorder(Notifications notifications, UnitOfWork unitOfWork, Runnable relayWakeUp) {
+    public NotificationRecorder(Deliveries notifications, UnitOfWork unitOfWork, Runnable relayWakeUp) {
         this.notifications = notifications;
         this.unitOfWork = unitOfWork;
         this.relayWakeUp = relayWakeUp;
@@ -54,8 +54,8 @@ public final class NotificationRecorder {
         }
         NotificationEvent event = new NotificationEvent(EventId.random(), kind, account.id(), now,
                 withAccount(account, facts));
-        List<Notification> deliveries = RecipientPolicy.billingRecipients(accountUsers, subject).stream()
-                .map(recipient -> Notification.pending(event, recipient.id(), recipient.email()))
+        List<Delivery> deliveries = RecipientPolicy.billingRecipients(accountUsers, subject).stream()
+                .map(recipient -> Delivery.pending(event, recipient.id(), recipient.email()))
                 .toList();
         record(event, deliveries);
     }
@@ -66,10 +66,10 @@ public final class NotificationRecorder {
         facts.put(EventFacts.SUBJECT_USERNAME, user.username().value());
         NotificationEvent event = new NotificationEvent(EventId.random(), kind, account.id(), now,
                 withAccount(account, facts));
-        record(event, List.of(Notification.pending(event, user.id(), user.email())));
+        record(event, List.of(Delivery.pending(event, user.id(), user.email())));
     }
 
-    private void record(NotificationEvent event, List<Notification> deliveries) {
+    private void record(NotificationEvent event, List<Delivery> deliveries) {
         notifications.record(event, deliveries);
         if (!deliveries.isEmpty()) {
             unitOfWork.afterCommit(relayWakeUp);

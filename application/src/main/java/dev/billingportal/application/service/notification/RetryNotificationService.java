@@ -1,13 +1,13 @@
 package dev.billingportal.application.service.notification;
 
 import dev.billingportal.application.port.in.notification.RetryNotificationUseCase;
-import dev.billingportal.application.port.out.Notifications;
+import dev.billingportal.application.port.out.Deliveries;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.failure.AccessDenied;
 import dev.billingportal.domain.failure.NotFound;
-import dev.billingportal.domain.notification.Notification;
-import dev.billingportal.domain.notification.NotificationId;
+import dev.billingportal.domain.notification.Delivery;
+import dev.billingportal.domain.notification.DeliveryId;
 import java.time.Clock;
 
 /**
@@ -16,11 +16,11 @@ import java.time.Clock;
  */
 public final class RetryNotificationService implements RetryNotificationUseCase {
     private final UnitOfWork unitOfWork;
-    private final Notifications notifications;
+    private final Deliveries notifications;
     private final Runnable relayWakeUp;
     private final Clock clock;
 
-    public RetryNotificationService(UnitOfWork unitOfWork, Notifications notifications, Runnable relayWakeUp,
+    public RetryNotificationService(UnitOfWork unitOfWork, Deliveries notifications, Runnable relayWakeUp,
                                     Clock clock) {
         this.unitOfWork = unitOfWork;
         this.notifications = notifications;
@@ -29,12 +29,12 @@ public final class RetryNotificationService implements RetryNotificationUseCase 
     }
 
     @Override
-    public void retry(Actor actor, NotificationId id) {
+    public void retry(Actor actor, DeliveryId id) {
         if (!(actor instanceof Actor.Operator)) {
             throw new AccessDenied("Only the provider's billing team re-drives deliveries.");
         }
         unitOfWork.inTransaction(() -> {
-            Notification delivery = notifications.lockForDelivery(id)
+            Delivery delivery = notifications.lockForDelivery(id)
                     .orElseThrow(() -> new NotFound("The notification"));
             delivery.retry();
             notifications.update(delivery);

@@ -12,7 +12,7 @@ import dev.billingportal.domain.account.CurrencyCode;
 import dev.billingportal.domain.failure.StateConflict;
 import dev.billingportal.domain.failure.UsernameTaken;
 import dev.billingportal.domain.notification.DeliveryStatus;
-import dev.billingportal.domain.notification.Notification;
+import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.NotificationKind;
 import dev.billingportal.domain.user.PersonName;
 import dev.billingportal.domain.user.PortalUserProfile;
@@ -22,7 +22,7 @@ import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.testing.InMemoryAccounts;
 import dev.billingportal.testing.InMemoryAuditLog;
-import dev.billingportal.testing.InMemoryNotifications;
+import dev.billingportal.testing.InMemoryDeliveries;
 import dev.billingportal.testing.InMemoryPortalUsers;
 import dev.billingportal.testing.InMemoryUnitOfWork;
 import dev.billingportal.testing.MutableClock;
@@ -38,7 +38,7 @@ class CreateAccountServiceTest {
     private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
     private final InMemoryAccounts accounts = new InMemoryAccounts();
     private final InMemoryPortalUsers users = new InMemoryPortalUsers();
-    private final InMemoryNotifications notifications = new InMemoryNotifications();
+    private final InMemoryDeliveries notifications = new InMemoryDeliveries();
     private final AtomicInteger wakeUps = new AtomicInteger();
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     private final CreateAccountService service = new CreateAccountService(unitOfWork, accounts, users,
@@ -59,7 +59,7 @@ class CreateAccountServiceTest {
         assertEquals(UserStatus.INVITED, created.firstUser().status());
         assertEquals(created.account().id(), created.firstUser().accountId());
         assertEquals(1, unitOfWork.commits(), "one transaction");
-        Notification invitation = notifications.deliveries().get(0);
+        Delivery invitation = notifications.deliveries().get(0);
         assertEquals(NotificationKind.INVITATION, invitation.kind());
         assertEquals(created.firstUser().id(), invitation.recipientUserId());
         assertEquals(DeliveryStatus.PENDING, invitation.status());

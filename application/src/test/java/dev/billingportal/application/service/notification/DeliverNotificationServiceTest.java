@@ -13,14 +13,14 @@ import dev.billingportal.domain.account.AccountName;
 import dev.billingportal.domain.account.AccountNumber;
 import dev.billingportal.domain.account.CurrencyCode;
 import dev.billingportal.domain.notification.DeliveryStatus;
-import dev.billingportal.domain.notification.Notification;
-import dev.billingportal.domain.notification.NotificationId;
+import dev.billingportal.domain.notification.Delivery;
+import dev.billingportal.domain.notification.DeliveryId;
 import dev.billingportal.domain.user.PersonName;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.domain.user.PortalUserId;
 import dev.billingportal.domain.user.PortalUserProfile;
 import dev.billingportal.domain.user.Username;
-import dev.billingportal.testing.InMemoryNotifications;
+import dev.billingportal.testing.InMemoryDeliveries;
 import dev.billingportal.testing.InMemoryOneTimeTokens;
 import dev.billingportal.testing.InMemoryPortalUsers;
 import dev.billingportal.testing.InMemoryUnitOfWork;
@@ -41,7 +41,7 @@ class DeliverNotificationServiceTest {
 
     private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
     private final InMemoryPortalUsers users = new InMemoryPortalUsers();
-    private final InMemoryNotifications notifications = new InMemoryNotifications();
+    private final InMemoryDeliveries notifications = new InMemoryDeliveries();
     private final InMemoryOneTimeTokens tokens = new InMemoryOneTimeTokens();
     private final RecordingMailer mailer = new RecordingMailer();
     private final MutableClock clock = new MutableClock(NOW);
@@ -50,7 +50,7 @@ class DeliverNotificationServiceTest {
     private final Account account = new Account(AccountId.random(), new AccountNumber("ACC-000001"),
             new AccountName("Acme"), CurrencyCode.CAD, NOW);
     private PortalUser ann;
-    private NotificationId invitation;
+    private DeliveryId invitation;
 
     @BeforeEach
     void inviteAnn() {
@@ -62,7 +62,7 @@ class DeliverNotificationServiceTest {
         invitation = notifications.deliveries().get(0).id();
     }
 
-    private Notification delivery() {
+    private Delivery delivery() {
         return notifications.find(invitation).orElseThrow();
     }
 

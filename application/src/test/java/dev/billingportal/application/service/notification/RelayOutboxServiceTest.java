@@ -7,13 +7,13 @@ import dev.billingportal.application.port.out.NotificationQueue;
 import dev.billingportal.application.port.out.QueueUnavailable;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.notification.EventId;
-import dev.billingportal.domain.notification.Notification;
+import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.NotificationEvent;
-import dev.billingportal.domain.notification.NotificationId;
+import dev.billingportal.domain.notification.DeliveryId;
 import dev.billingportal.domain.notification.NotificationKind;
 import dev.billingportal.domain.user.EmailAddress;
 import dev.billingportal.domain.user.PortalUserId;
-import dev.billingportal.testing.InMemoryNotifications;
+import dev.billingportal.testing.InMemoryDeliveries;
 import dev.billingportal.testing.InMemoryUnitOfWork;
 import dev.billingportal.testing.MutableClock;
 import java.time.Instant;
@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class RelayOutboxServiceTest {
     private static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
-    private final InMemoryNotifications outbox = new InMemoryNotifications();
-    private final List<NotificationId> queued = new ArrayList<>();
+    private final InMemoryDeliveries outbox = new InMemoryDeliveries();
+    private final List<DeliveryId> queued = new ArrayList<>();
     private boolean brokerDown;
     private final NotificationQueue queue = ids -> {
         if (brokerDown) {
@@ -36,19 +36,19 @@ class RelayOutboxServiceTest {
     private final RelayOutboxService relay = new RelayOutboxService(new InMemoryUnitOfWork(), outbox, queue,
             new MutableClock(NOW), 2);
 
-    private NotificationId record(int second) {
+    private DeliveryId record(int second) {
         NotificationEvent event = new NotificationEvent(EventId.random(), NotificationKind.USER_ADDED,
                 AccountId.random(), NOW.plusSeconds(second), Map.of());
-        Notification delivery = Notification.pending(event, PortalUserId.random(), new EmailAddress("a@example.com"));
+        Delivery delivery = Delivery.pending(event, PortalUserId.random(), new EmailAddress("a@example.com"));
         outbox.record(event, List.of(delivery));
         return delivery.id();
     }
 
     @Test
     void publishesOldestFirstInBatchesAndMarksThem() {
-        NotificationId first = record(1);
-        NotificationId second = record(2);
-        NotificationId third = record(3);
+        DeliveryId first = record(1);
+        DeliveryId second = record(2);
+        DeliveryId third = record(3);
 
         assertEquals(2, relay.relayBatch());
         assertEquals(1, relay.relayBatch());
@@ -58,7 +58,7 @@ class RelayOutboxServiceTest {
 
     @Test
     void whenTheBrokerIsDownEntriesStayForTheNextRound() {
-        NotificationId waiting = record(1);
+        DeliveryId waiting = record(1);
         brokerDown = true;
 
         assertThrows(QueueUnavailable.class, relay::relayBatch);

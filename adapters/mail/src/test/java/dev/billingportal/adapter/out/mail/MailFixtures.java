@@ -1,7 +1,7 @@
 package dev.billingportal.adapter.out.mail;
 
 import dev.billingportal.application.port.out.OutgoingMail;
-import dev.billingportal.domain.notification.NotificationId;
+import dev.billingportal.domain.notification.DeliveryId;
 import dev.billingportal.domain.notification.NotificationKind;
 import dev.billingportal.domain.user.EmailAddress;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ final class MailFixtures {
     }
 
     static OutgoingMail mail(NotificationKind kind, String to) {
-        return new OutgoingMail(NotificationId.random(), kind, new EmailAddress(to), "Zoë Gagné", values());
+        return new OutgoingMail(DeliveryId.random(), kind, new EmailAddress(to), "Zoë Gagné", values());
     }
 
     static MailSettings smtp(int port, Duration readTimeout) {

@@ -1,7 +1,7 @@
 package dev.billingportal.adapter.out.persistence;
 
 import dev.billingportal.application.port.out.Outbox;
-import dev.billingportal.domain.notification.NotificationId;
+import dev.billingportal.domain.notification.DeliveryId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -17,7 +17,7 @@ public final class JpaOutbox implements Outbox {
         this.unitOfWork = unitOfWork;
     }
 
-    static OutboxEntryRow newEntry(NotificationId notification, Instant createdAt) {
+    static OutboxEntryRow newEntry(DeliveryId notification, Instant createdAt) {
         OutboxEntryRow row = new OutboxEntryRow();
         row.id = UUID.randomUUID();
         row.notificationId = notification.value();
@@ -35,7 +35,7 @@ public final class JpaOutbox implements Outbox {
                 .setMaxResults(limit)
                 .getResultList()
                 .stream()
-                .map(row -> new Entry(row.id, new NotificationId(row.notificationId), row.createdAt))
+                .map(row -> new Entry(row.id, new DeliveryId(row.notificationId), row.createdAt))
                 .toList();
     }
 

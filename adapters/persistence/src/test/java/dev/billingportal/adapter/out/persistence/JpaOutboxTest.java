@@ -13,7 +13,7 @@ import dev.billingportal.domain.account.AccountNumber;
 import dev.billingportal.domain.account.CurrencyCode;
 import dev.billingportal.domain.notification.DeliveryStatus;
 import dev.billingportal.domain.notification.EventId;
-import dev.billingportal.domain.notification.Notification;
+import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.NotificationEvent;
 import dev.billingportal.domain.notification.NotificationKind;
 import dev.billingportal.domain.user.PersonName;
@@ -46,7 +46,7 @@ class JpaOutboxTest {
     Path folder;
     private Database database;
     private JpaUnitOfWork unitOfWork;
-    private JpaNotifications notifications;
+    private JpaDeliveries notifications;
     private JpaOutbox outbox;
     private JpaOneTimeTokens tokens;
     private Account account;
@@ -56,7 +56,7 @@ class JpaOutboxTest {
     void openDatabase() {
         database = TestDatabase.open(folder);
         unitOfWork = new JpaUnitOfWork(database.entityManagerFactory());
-        notifications = new JpaNotifications(unitOfWork);
+        notifications = new JpaDeliveries(unitOfWork);
         outbox = new JpaOutbox(unitOfWork);
         tokens = new JpaOneTimeTokens(unitOfWork);
         account = new Account(AccountId.random(), new AccountNumber("ACC-000001"), new AccountName("Acme <b>"),
@@ -75,17 +75,17 @@ class JpaOutboxTest {
         database.close();
     }
 
-    private Notification record(int i) {
+    private Delivery record(int i) {
         NotificationEvent event = new NotificationEvent(EventId.random(), NotificationKind.INVITATION, account.id(),
                 NOW.plusSeconds(i), Map.of("accountName", "Acme <b>", "n", Integer.toString(i)));
-        Notification delivery = Notification.pending(event, user.id(), user.email());
+        Delivery delivery = Delivery.pending(event, user.id(), user.email());
         unitOfWork.inTransaction(() -> notifications.record(event, List.of(delivery)));
         return delivery;
     }
 
     @Test
     void entriesAreClaimedOldestFirstInBatchesAndOncePublishedNoMore() {
-        List<Notification> recorded = new ArrayList<>();
+        List<Delivery> recorded = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             recorded.add(record(i));
         }
@@ -98,9 +98,9 @@ class JpaOutboxTest {
         });
         List<Outbox.Entry> rest = unitOfWork.inTransaction(() -> outbox.claimUnpublished(10));
 
-        assertEquals(recorded.subList(0, 3).stream().map(Notification::id).toList(),
+        assertEquals(recorded.subList(0, 3).stream().map(Delivery::id).toList(),
                 first.stream().map(Outbox.Entry::notificationId).toList());
-        assertEquals(recorded.subList(3, 5).stream().map(Notification::id).toList(),
+        assertEquals(recorded.subList(3, 5).stream().map(Delivery::id).toList(),
                 rest.stream().map(Outbox.Entry::notificationId).toList());
     }
 
@@ -108,7 +108,7 @@ class JpaOutboxTest {
     void aRolledBackRecordingLeavesNoEventNoDeliveryAndNoOutboxEntry() {
         NotificationEvent event = new NotificationEvent(EventId.random(), NotificationKind.INVITATION, account.id(),
                 NOW, Map.of());
-        Notification delivery = Notification.pending(event, user.id(), user.email());
+        Delivery delivery = Delivery.pending(event, user.id(), user.email());
         try {
             unitOfWork.inTransaction(() -> {
                 notifications.record(event, List.of(delivery));
@@ -124,14 +124,14 @@ class JpaOutboxTest {
 
     @Test
     void factsAndDeliveryStateRoundTrip() {
-        Notification delivery = record(7);
+        Delivery delivery = record(7);
         unitOfWork.inTransaction(() -> {
-            Notification locked = notifications.lockForDelivery(delivery.id()).orElseThrow();
+            Delivery locked = notifications.lockForDelivery(delivery.id()).orElseThrow();
             locked.attemptFailed("451 try later");
             notifications.update(locked);
         });
 
-        Notification read = unitOfWork.inTransaction(() -> notifications.find(delivery.id())).orElseThrow();
+        Delivery read = unitOfWork.inTransaction(() -> notifications.find(delivery.id())).orElseThrow();
         NotificationEvent event = unitOfWork.inTransaction(() -> notifications.event(read.eventId())).orElseThrow();
 
         assertEquals(DeliveryStatus.PENDING, read.status());

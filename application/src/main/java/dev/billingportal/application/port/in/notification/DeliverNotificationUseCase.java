@@ -1,6 +1,6 @@
 package dev.billingportal.application.port.in.notification;
 
-import dev.billingportal.domain.notification.NotificationId;
+import dev.billingportal.domain.notification.DeliveryId;
 
 public interface DeliverNotificationUseCase {
 
@@ -8,5 +8,5 @@ public interface DeliverNotificationUseCase {
      * Sends the delivery's e-mail unless it was sent already (so a redelivered message never mails twice).
      * {@code deliveryCount} is how many times the queue has handed this message over, this time included.
      */
-    DeliveryOutcome deliver(NotificationId notification, int deliveryCount);
+    DeliveryOutcome deliver(DeliveryId notification, int deliveryCount);
 }

@@ -4,11 +4,11 @@ import dev.billingportal.application.port.in.Page;
 import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.notification.DeliveryStatus;
-import dev.billingportal.domain.notification.Notification;
+import dev.billingportal.domain.notification.Delivery;
 import java.util.Optional;
 
 public interface ListDeliveriesQuery {
 
     /** Every account's deliveries of every kind, optionally in one status (FAILED...): the operators' view. */
-    Page<Notification> list(Actor actor, Optional<DeliveryStatus> status, PageRequest page);
+    Page<Delivery> list(Actor actor, Optional<DeliveryStatus> status, PageRequest page);
 }

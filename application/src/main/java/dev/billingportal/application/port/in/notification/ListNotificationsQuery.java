@@ -4,10 +4,10 @@ import dev.billingportal.application.port.in.Page;
 import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.account.AccountId;
-import dev.billingportal.domain.notification.Notification;
+import dev.billingportal.domain.notification.Delivery;
 
 public interface ListNotificationsQuery {
 
     /** The account's billing notifications — event, recipient, status, attempts — newest first. */
-    Page<Notification> list(Actor actor, AccountId account, PageRequest page);
+    Page<Delivery> list(Actor actor, AccountId account, PageRequest page);
 }

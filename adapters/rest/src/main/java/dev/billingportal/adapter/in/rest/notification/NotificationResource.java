@@ -3,7 +3,7 @@ package dev.billingportal.adapter.in.rest.notification;
 import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.request.PathIds;
 import dev.billingportal.adapter.in.rest.request.QueryParams;
-import dev.billingportal.adapter.in.rest.security.CurrentCaller;
+import dev.billingportal.adapter.in.rest.access.CurrentCaller;
 import dev.billingportal.application.port.in.notification.ListNotificationsQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

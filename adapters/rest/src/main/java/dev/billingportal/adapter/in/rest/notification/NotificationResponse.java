@@ -1,7 +1,7 @@
 package dev.billingportal.adapter.in.rest.notification;
 
 import dev.billingportal.application.port.in.Page;
-import dev.billingportal.domain.notification.Notification;
+import dev.billingportal.domain.notification.Delivery;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +15,7 @@ public record NotificationResponse(UUID id, UUID eventId,
                                    @Schema(enumeration = {"PENDING", "SENT", "FAILED"}) String status, int attempts,
                                    String lastError, Instant createdAt, Instant sentAt) {
 
-    static NotificationResponse of(Notification n) {
+    static NotificationResponse of(Delivery n) {
         return new NotificationResponse(n.id().value(), n.eventId().value(), n.kind().name(),
                 n.recipientUserId().value(), n.recipientEmail().value(), n.status().name(), n.attempts(),
                 n.lastError(), n.createdAt(), n.sentAt());
@@ -23,7 +23,7 @@ public record NotificationResponse(UUID id, UUID eventId,
 
     @Schema(name = "NotificationDeliveryPage")
     public record PageResponse(List<NotificationResponse> items, String nextCursor) {
-        static PageResponse of(Page<Notification> page) {
+        static PageResponse of(Page<Delivery> page) {
             return new PageResponse(page.items().stream().map(NotificationResponse::of).toList(),
                     page.nextCursor().orElse(null));
         }

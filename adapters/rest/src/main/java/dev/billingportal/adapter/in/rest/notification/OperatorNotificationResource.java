@@ -3,13 +3,13 @@ package dev.billingportal.adapter.in.rest.notification;
 import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.request.PathIds;
 import dev.billingportal.adapter.in.rest.request.QueryParams;
-import dev.billingportal.adapter.in.rest.security.CurrentCaller;
-import dev.billingportal.adapter.in.rest.security.OperatorEndpoint;
+import dev.billingportal.adapter.in.rest.access.CurrentCaller;
+import dev.billingportal.adapter.in.rest.access.OperatorEndpoint;
 import dev.billingportal.application.port.in.notification.ListDeliveriesQuery;
 import dev.billingportal.application.port.in.notification.RetryNotificationUseCase;
 import dev.billingportal.domain.failure.InvalidInput;
 import dev.billingportal.domain.notification.DeliveryStatus;
-import dev.billingportal.domain.notification.NotificationId;
+import dev.billingportal.domain.notification.DeliveryId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -59,7 +59,7 @@ public class OperatorNotificationResource {
     @APIResponse(responseCode = "202", description = "Queued again")
     @APIResponse(responseCode = "409", description = "The delivery has not failed")
     public Response retry(@PathParam("notificationId") String notificationId) {
-        retry.retry(caller.actor(), new NotificationId(PathIds.uuid(notificationId, "The notification")));
+        retry.retry(caller.actor(), new DeliveryId(PathIds.uuid(notificationId, "The notification")));
         return Response.accepted().build();
     }
 

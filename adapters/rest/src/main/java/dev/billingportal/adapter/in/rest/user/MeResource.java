@@ -2,7 +2,7 @@ package dev.billingportal.adapter.in.rest.user;
 
 import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.account.AccountResponse;
-import dev.billingportal.adapter.in.rest.security.CurrentCaller;
+import dev.billingportal.adapter.in.rest.access.CurrentCaller;
 import dev.billingportal.application.port.in.user.GetCurrentUserQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

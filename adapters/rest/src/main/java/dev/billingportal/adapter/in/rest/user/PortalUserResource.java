@@ -4,7 +4,7 @@ import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.request.JsonBodies;
 import dev.billingportal.adapter.in.rest.request.PathIds;
 import dev.billingportal.adapter.in.rest.request.Versions;
-import dev.billingportal.adapter.in.rest.security.CurrentCaller;
+import dev.billingportal.adapter.in.rest.access.CurrentCaller;
 import dev.billingportal.application.port.in.user.AddPortalUserUseCase;
 import dev.billingportal.application.port.in.user.DeletePortalUserUseCase;
 import dev.billingportal.application.port.in.user.EditPortalUserUseCase;

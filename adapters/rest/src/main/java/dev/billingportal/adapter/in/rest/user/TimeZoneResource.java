@@ -1,7 +1,7 @@
 package dev.billingportal.adapter.in.rest.user;
 
 import dev.billingportal.adapter.in.rest.JsonResponses;
-import dev.billingportal.adapter.in.rest.security.PublicEndpoint;
+import dev.billingportal.adapter.in.rest.access.PublicEndpoint;
 import dev.billingportal.domain.user.TimeZones;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;

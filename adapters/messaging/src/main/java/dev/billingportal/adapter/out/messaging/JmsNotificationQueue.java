@@ -1,0 +1,113 @@
+package dev.billingportal.adapter.out.messaging;
+
+import dev.billingportal.application.port.out.NotificationQueue;
+import dev.billingportal.application.port.out.QueueUnavailable;
+import dev.billingportal.domain.notification.DeliveryId;
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.util.List;
+
+/**
+ * Publishes deliveries to {@code billing.notifications}: persistent messages in one transacted session,
+ * so a batch is taken whole or not at all. The session and its producer stay open between batches (opening
+ * and closing them cost two round trips to the broker per batch); a broken connection is dropped, with
+ * them, and reopened on next use.
+ */
+public final class JmsNotificationQueue implements NotificationQueue, AutoCloseable {
+    private final BrokerConnections connections;
+    private Connection connection;
+    private Session session;
+    private MessageProducer producer;
+
+    JmsNotificationQueue(BrokerConnections connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public synchronized void publish(List<DeliveryId> notifications) {
+        try {
+            MessageProducer open = producer();
+            for (DeliveryId id : notifications) {
+                TextMessage message = session.createTextMessage(id.toString());
+                message.setStringProperty(Queues.NOTIFICATION_ID, id.toString());
+                open.send(message);
+            }
+            session.commit();
+        } catch (JMSException | JMSRuntimeException failure) {
+            reset();
+            throw new QueueUnavailable("The broker did not take " + notifications.size() + " notification(s): "
+                    + failure.getMessage(), failure);
+        }
+    }
+
+    private MessageProducer producer() throws JMSException {
+        if (producer == null) {
+            Session opened = connection().createSession(true, Session.SESSION_TRANSACTED);
+            MessageProducer created = opened.createProducer(opened.createQueue(Queues.NOTIFICATIONS));
+            created.setDeliveryMode(DeliveryMode.PERSISTENT);
+            session = opened;
+            producer = created;
+        }
+        return producer;
+    }
+
+    /** How many messages a queue holds, counted by browsing it (at most 100 000); -1 if unreachable. */
+    long browseDepth(String queue) {
+        try {
+            Connection open = connection();
+            try (Session session = open.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                 jakarta.jms.QueueBrowser browser = session.createBrowser(session.createQueue(queue))) {
+                long count = 0;
+                var messages = browser.getEnumeration();
+                while (messages.hasMoreElements() && count < 100_000) {
+                    messages.nextElement();
+                    count++;
+                }
+                return count;
+            }
+        } catch (JMSException | JMSRuntimeException failure) {
+            reset();
+            return -1;
+        }
+    }
+
+    /** Whether the broker accepts a connection now; for the readiness check. */
+    public boolean isReachable() {
+        try {
+            connection();
+            return true;
+        } catch (JMSException | JMSRuntimeException failure) {
+            reset();
+            return false;
+        }
+    }
+
+    private synchronized Connection connection() throws JMSException {
+        if (connection == null) {
+            Connection opened = connections.open();
+            opened.setExceptionListener(broken -> reset());
+            connection = opened;
+        }
+        return connection;
+    }
+
+    /** Drops the connection, and the publishing session with it (closing a connection closes its sessions). */
+    private synchronized void reset() {
+        producer = null;
+        session = null;
+        if (connection != null) {
+            BrokerConnections.closeQuietly(connection);
+            connection = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        reset();
+    }
+}

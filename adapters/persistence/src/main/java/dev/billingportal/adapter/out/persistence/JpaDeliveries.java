@@ -1,0 +1,163 @@
+package dev.billingportal.adapter.out.persistence;
+
+import dev.billingportal.application.port.out.Deliveries;
+import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.notification.DeliveryStatus;
+import dev.billingportal.domain.notification.EventId;
+import dev.billingportal.domain.notification.Delivery;
+import dev.billingportal.domain.notification.NotificationEvent;
+import dev.billingportal.domain.notification.DeliveryId;
+import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.user.EmailAddress;
+import dev.billingportal.domain.user.PortalUserId;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+public final class JpaDeliveries implements Deliveries {
+    private final JpaUnitOfWork unitOfWork;
+
+    public JpaDeliveries(JpaUnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public void record(NotificationEvent event, List<Delivery> deliveries) {
+        EntityManager em = unitOfWork.entityManager();
+        NotificationEventRow eventRow = new NotificationEventRow();
+        eventRow.id = event.id().value();
+        eventRow.kind = event.kind().name();
+        eventRow.accountId = event.accountId().value();
+        eventRow.occurredAt = event.occurredAt();
+        eventRow.facts = FactsJson.write(event.facts());
+        em.persist(eventRow);
+        // Parents before children, explicitly: EclipseLink orders inserts of unrelated entities by class name.
+        em.flush();
+        List<OutboxEntryRow> entries = new java.util.ArrayList<>();
+        for (Delivery delivery : deliveries) {
+            DeliveryRow row = new DeliveryRow();
+            row.id = delivery.id().value();
+            row.eventId = delivery.eventId().value();
+            row.kind = delivery.kind().name();
+            row.accountId = delivery.accountId().value();
+            row.recipientUserId = delivery.recipientUserId().value();
+            row.recipientEmail = delivery.recipientEmail().value();
+            row.createdAt = delivery.createdAt();
+            copy(delivery, row);
+            em.persist(row);
+            entries.add(JpaOutbox.newEntry(delivery.id(), delivery.createdAt()));
+        }
+        if (!entries.isEmpty()) {
+            em.flush();
+            entries.forEach(em::persist);
+        }
+    }
+
+    @Override
+    public Optional<NotificationEvent> event(EventId id) {
+        NotificationEventRow row = unitOfWork.entityManager().find(NotificationEventRow.class, id.value());
+        return Optional.ofNullable(row).map(r -> new NotificationEvent(new EventId(r.id),
+                NotificationKind.valueOf(r.kind), new AccountId(r.accountId), r.occurredAt, FactsJson.read(r.facts)));
+    }
+
+    @Override
+    public Optional<Delivery> find(DeliveryId id) {
+        return Optional.ofNullable(unitOfWork.entityManager().find(DeliveryRow.class, id.value()))
+                .map(JpaDeliveries::toDomain);
+    }
+
+    @Override
+    public Optional<Delivery> lockForDelivery(DeliveryId id) {
+        return Optional.ofNullable(unitOfWork.entityManager()
+                        .find(DeliveryRow.class, id.value(), LockModeType.PESSIMISTIC_WRITE))
+                .map(JpaDeliveries::toDomain);
+    }
+
+    @Override
+    public void update(Delivery notification) {
+        EntityManager em = unitOfWork.entityManager();
+        DeliveryRow row = em.find(DeliveryRow.class, notification.id().value());
+        if (row == null) {
+            throw new IllegalStateException("No notification " + notification.id());
+        }
+        copy(notification, row);
+    }
+
+    @Override
+    public List<Delivery> newestFirst(AccountId account, Optional<Position> after, int limit) {
+        return page("n.accountId = :account AND n.kind IN :kinds", "n.accountId, ", after, limit, query -> query
+                .setParameter("account", account.value())
+                .setParameter("kinds", java.util.Arrays.stream(NotificationKind.values())
+                        .filter(NotificationKind::isBillingNotification).map(Enum::name).toList()));
+    }
+
+    @Override
+    public List<Delivery> newestFirst(Optional<DeliveryStatus> status, Optional<Position> after, int limit) {
+        if (status.isPresent()) {
+            return page("n.status = :status", "n.status, ", after, limit,
+                    query -> query.setParameter("status", status.get().name()));
+        }
+        return page("1 = 1", "", after, limit, query -> { });
+    }
+
+    /** Newest first by (createdAt, id) after a position; the ORDER BY follows the index (see the V4 migration). */
+    private List<Delivery> page(String where, String indexPrefix, Optional<Position> after, int limit,
+                                    java.util.function.Consumer<jakarta.persistence.TypedQuery<DeliveryRow>> bind) {
+        String jpql = "SELECT n FROM DeliveryRow n WHERE " + where
+                + (after.isPresent() ? " AND (n.createdAt < :at OR (n.createdAt = :at AND n.id < :id))"
+                : " AND n.createdAt < :farFuture")
+                + " ORDER BY " + indexPrefix + "n.createdAt DESC, n.id DESC";
+        jakarta.persistence.TypedQuery<DeliveryRow> query = unitOfWork.entityManager()
+                .createQuery(jpql, DeliveryRow.class)
+                .setMaxResults(limit);
+        bind.accept(query);
+        after.ifPresentOrElse(position -> query.setParameter("at", position.createdAt()).setParameter("id", position.id()),
+                () -> query.setParameter("farFuture", Instant.parse("9999-12-31T00:00:00Z")));
+        return query.getResultList().stream().map(JpaDeliveries::toDomain).toList();
+    }
+
+    @Override
+    public Map<DeliveryStatus, Long> countByStatus() {
+        Map<DeliveryStatus, Long> counts = new java.util.EnumMap<>(DeliveryStatus.class);
+        unitOfWork.entityManager()
+                .createQuery("SELECT n.status, COUNT(n) FROM DeliveryRow n GROUP BY n.status", Object[].class)
+                .getResultList()
+                .forEach(row -> counts.put(DeliveryStatus.valueOf((String) row[0]), (Long) row[1]));
+        return counts;
+    }
+
+    @Override
+    public boolean recordedSince(PortalUserId recipient, NotificationKind kind, Instant since) {
+        return !unitOfWork.entityManager()
+                .createQuery("SELECT n.id FROM DeliveryRow n WHERE n.recipientUserId = :user AND n.kind = :kind"
+                        + " AND n.createdAt >= :since", java.util.UUID.class)
+                .setParameter("user", recipient.value())
+                .setParameter("kind", kind.name())
+                .setParameter("since", since)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    @Override
+    public void requeue(DeliveryId id, Instant now) {
+        unitOfWork.entityManager().persist(JpaOutbox.newEntry(id, now));
+    }
+
+    private static void copy(Delivery delivery, DeliveryRow row) {
+        row.status = delivery.status().name();
+        row.attempts = delivery.attempts();
+        row.lastError = delivery.lastError();
+        row.sentAt = delivery.sentAt();
+    }
+
+    static Delivery toDomain(DeliveryRow row) {
+        return Delivery.reconstitute(new DeliveryId(row.id), new EventId(row.eventId),
+                NotificationKind.valueOf(row.kind), new AccountId(row.accountId),
+                new PortalUserId(row.recipientUserId), new EmailAddress(row.recipientEmail),
+                DeliveryStatus.valueOf(row.status), row.attempts, row.lastError, row.createdAt, row.sentAt);
+    }
+}

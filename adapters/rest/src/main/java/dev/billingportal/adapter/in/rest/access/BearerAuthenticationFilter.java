@@ -1,0 +1,102 @@
+package dev.billingportal.adapter.in.rest.access;
+
+import dev.billingportal.application.port.in.access.AuthenticateCallerQuery;
+import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.failure.AccessDenied;
+import dev.billingportal.domain.failure.AuthenticationFailed;
+import dev.billingportal.domain.failure.NotFound;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Authentication and the coarse authorization every endpoint shares, in one place so that no resource
+ * can forget it: a bearer token is required unless the endpoint is {@link PublicEndpoint}; operator
+ * paths ({@code /api/v1/operator/...}; paths here are relative to {@code /api/v1}) admit the operator only (403 for portal users); the other
+ * endpoints admit portal users only, and a portal user naming another account in the path gets 404 —
+ * as if it did not exist.
+ */
+@Provider
+@ApplicationScoped
+@Priority(Priorities.AUTHENTICATION)
+public class BearerAuthenticationFilter implements ContainerRequestFilter {
+    static final String OPERATOR_PATH = "operator";
+
+    @Inject
+    AuthenticateCallerQuery authenticate;
+    @Inject
+    CurrentCaller caller;
+    @Context
+    ResourceInfo resource;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Method method = resource.getResourceMethod();
+        if (method == null) {
+            return; // no endpoint matched: JAX-RS answers 404 or 405
+        }
+        Class<?> type = resource.getResourceClass();
+        Optional<String> token = bearerToken(request);
+        Optional<Actor> actor = token.flatMap(authenticate::authenticate);
+        if (isPublic(method, type)) {
+            actor.ifPresent(known -> caller.authenticated(known, token.get()));
+            return;
+        }
+        Actor known = actor.orElseThrow(AuthenticationFailed::new);
+        String path = stripLeadingSlash(request.getUriInfo().getPath());
+        boolean operatorOnly = path.equals(OPERATOR_PATH) || path.startsWith(OPERATOR_PATH + "/") || annotated(method, type, OperatorEndpoint.class);
+        if (operatorOnly) {
+            if (!(known instanceof Actor.Operator)) {
+                throw new AccessDenied("This endpoint is for the provider's operators only.");
+            }
+        } else {
+            if (!(known instanceof Actor.PortalUserActor user)) {
+                throw new AccessDenied("This endpoint is for portal users; operators use /api/v1/operator.");
+            }
+            String accountId = request.getUriInfo().getPathParameters().getFirst("accountId");
+            if (accountId != null && !sameAccount(accountId, user)) {
+                throw new NotFound("The account");
+            }
+        }
+        caller.authenticated(known, token.get());
+    }
+
+    private static boolean sameAccount(String accountId, Actor.PortalUserActor user) {
+        try {
+            return UUID.fromString(accountId).equals(user.accountId().value());
+        } catch (IllegalArgumentException notAnId) {
+            return false;
+        }
+    }
+
+    private static Optional<String> bearerToken(ContainerRequestContext request) {
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = header.substring(7).strip();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    private static boolean isPublic(Method method, Class<?> type) {
+        return annotated(method, type, PublicEndpoint.class);
+    }
+
+    private static boolean annotated(Method method, Class<?> type, Class<? extends java.lang.annotation.Annotation> a) {
+        return method.isAnnotationPresent(a) || type.isAnnotationPresent(a);
+    }
+
+    private static String stripLeadingSlash(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.billingportal.adapter.in.rest.request;
+
+import dev.billingportal.adapter.in.rest.problem.Problem;
+import dev.billingportal.adapter.in.rest.request.JsonBodies;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Refuses a body announced as larger than 1 MiB before anything reads it. Bodies without a
+ * Content-Length are limited while they are read ({@link JsonBodies}).
+ */
+@Provider
+@PreMatching
+@ApplicationScoped
+@Priority(Priorities.AUTHENTICATION - 100)
+public class BodySizeFilter implements ContainerRequestFilter {
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        int length = request.getLength();
+        if (length > JsonBodies.MAX_BYTES) {
+            request.abortWith(Problem.of("payload-too-large", "Payload too large", 413,
+                            "The request body must not be larger than " + JsonBodies.MAX_BYTES + " bytes (1 MiB).")
+                    .response()
+                    .header("Connection", "close")
+                    .build());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.billingportal.application.port.out;
+
+import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.notification.DeliveryStatus;
+import dev.billingportal.domain.notification.EventId;
+import dev.billingportal.domain.notification.Delivery;
+import dev.billingportal.domain.notification.NotificationEvent;
+import dev.billingportal.domain.notification.DeliveryId;
+import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.user.PortalUserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Notification events and their deliveries — the transactional outbox's writing side. Recording an
+ * event stores it, one delivery per recipient, and one outbox entry per delivery, all in the caller's
+ * unit of work.
+ */
+public interface Deliveries {
+
+    void record(NotificationEvent event, List<Delivery> deliveries);
+
+    Optional<NotificationEvent> event(EventId id);
+
+    Optional<Delivery> find(DeliveryId id);
+
+    /** Reads a delivery and locks it until the unit of work ends, so that two workers never both send it. */
+    Optional<Delivery> lockForDelivery(DeliveryId id);
+
+    void update(Delivery notification);
+
+    /** Whether {@code recipient} was sent (or is due) a mail of this kind recorded at or after {@code since}. */
+    boolean recordedSince(PortalUserId recipient, NotificationKind kind, Instant since);
+
+    /** Where a page of deliveries ends: newest first by (createdAt, id). */
+    record Position(Instant createdAt, UUID id) {
+    }
+
+    /** The account's billing notifications (not invitations or resets), newest first. */
+    List<Delivery> newestFirst(AccountId account, Optional<Position> after,
+                                   int limit);
+
+    /** All deliveries, or those in {@code status}, newest first: the operators' view. */
+    List<Delivery> newestFirst(Optional<DeliveryStatus> status,
+                                   Optional<Position> after, int limit);
+
+    /** How many deliveries are in each status. */
+    Map<DeliveryStatus, Long> countByStatus();
+
+    /** Queues a delivery again (an operator's re-drive): a new outbox entry for it. */
+    void requeue(DeliveryId id, Instant now);
+}

@@ -1,4 +1,0 @@
-package archfixtures.coupledadapters.adapter.messaging;
-
-public class ThingQueue {
-}

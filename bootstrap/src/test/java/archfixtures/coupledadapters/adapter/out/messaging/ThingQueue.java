@@ -1,0 +1,4 @@
+package archfixtures.coupledadapters.adapter.out.messaging;
+
+public class ThingQueue {
+}

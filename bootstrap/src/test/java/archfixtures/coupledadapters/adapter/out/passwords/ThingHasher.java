@@ -1,0 +1,4 @@
+package archfixtures.coupledadapters.adapter.out.passwords;
+
+public class ThingHasher {
+}

@@ -1,4 +1,0 @@
-package archfixtures.coupledadapters.adapter.out.security;
-
-public class ThingHasher {
-}

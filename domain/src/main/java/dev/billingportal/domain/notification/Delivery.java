@@ -1,0 +1,146 @@
+package dev.billingportal.domain.notification;
+
+import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.failure.StateConflict;
+import dev.billingportal.domain.user.EmailAddress;
+import dev.billingportal.domain.user.PortalUserId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One delivery: an event to one recipient. At most one e-mail is ever sent for it — the record is the
+ * dedup key (event id + recipient) and its status is checked under a lock before sending.
+ */
+public final class Delivery {
+    /** Long SMTP replies are cut so that the record stays readable. */
+    public static final int MAX_ERROR_LENGTH = 1000;
+
+    private final DeliveryId id;
+    private final EventId eventId;
+    private final NotificationKind kind;
+    private final AccountId accountId;
+    private final PortalUserId recipientUserId;
+    private final EmailAddress recipientEmail;
+    private DeliveryStatus status;
+    private int attempts;
+    private String lastError;
+    private final Instant createdAt;
+    private Instant sentAt;
+
+    private Delivery(DeliveryId id, EventId eventId, NotificationKind kind, AccountId accountId,
+                         PortalUserId recipientUserId, EmailAddress recipientEmail, DeliveryStatus status,
+                         int attempts, String lastError, Instant createdAt, Instant sentAt) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.eventId = Objects.requireNonNull(eventId, "eventId");
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.accountId = Objects.requireNonNull(accountId, "accountId");
+        this.recipientUserId = Objects.requireNonNull(recipientUserId, "recipientUserId");
+        this.recipientEmail = Objects.requireNonNull(recipientEmail, "recipientEmail");
+        this.status = Objects.requireNonNull(status, "status");
+        this.attempts = attempts;
+        this.lastError = lastError;
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.sentAt = sentAt;
+    }
+
+    /** A new delivery of {@code event} to {@code recipient}, waiting to be sent. */
+    public static Delivery pending(NotificationEvent event, PortalUserId recipient, EmailAddress email) {
+        return new Delivery(DeliveryId.random(), event.id(), event.kind(), event.accountId(), recipient,
+                email, DeliveryStatus.PENDING, 0, null, event.occurredAt(), null);
+    }
+
+    public static Delivery reconstitute(DeliveryId id, EventId eventId, NotificationKind kind,
+                                            AccountId accountId, PortalUserId recipientUserId,
+                                            EmailAddress recipientEmail, DeliveryStatus status, int attempts,
+                                            String lastError, Instant createdAt, Instant sentAt) {
+        return new Delivery(id, eventId, kind, accountId, recipientUserId, recipientEmail, status, attempts,
+                lastError, createdAt, sentAt);
+    }
+
+    public boolean isPending() {
+        return status == DeliveryStatus.PENDING;
+    }
+
+    /** The mail server accepted the message. */
+    public void sent(Instant now) {
+        attempts++;
+        status = DeliveryStatus.SENT;
+        sentAt = now;
+        lastError = null;
+    }
+
+    /** A temporary failure: the delivery stays pending and will be retried. */
+    public void attemptFailed(String error) {
+        attempts++;
+        lastError = truncate(error);
+    }
+
+    /** Given up: rejected for good by the mail server, out of retries, or nothing left to send. */
+    public void failed(String error, boolean countsAsAttempt) {
+        if (countsAsAttempt) {
+            attempts++;
+        }
+        status = DeliveryStatus.FAILED;
+        lastError = truncate(error);
+    }
+
+    /** An operator re-drives a failed delivery: it is pending again and keeps its attempt count. */
+    public void retry() {
+        if (status != DeliveryStatus.FAILED) {
+            throw new StateConflict("notification-not-failed",
+                    "Only a failed notification can be retried.");
+        }
+        status = DeliveryStatus.PENDING;
+    }
+
+    private static String truncate(String error) {
+        if (error == null) {
+            return null;
+        }
+        return error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
+    }
+
+    public DeliveryId id() {
+        return id;
+    }
+
+    public EventId eventId() {
+        return eventId;
+    }
+
+    public NotificationKind kind() {
+        return kind;
+    }
+
+    public AccountId accountId() {
+        return accountId;
+    }
+
+    public PortalUserId recipientUserId() {
+        return recipientUserId;
+    }
+
+    public EmailAddress recipientEmail() {
+        return recipientEmail;
+    }
+
+    public DeliveryStatus status() {
+        return status;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant sentAt() {
+        return sentAt;
+    }
+}
