@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 public final class InMemoryAuditLog implements AuditLog {
     private static final Comparator<AuditEvent> NEWEST_FIRST =
-            Comparator.comparing(AuditEvent::occurredAt).thenComparing(AuditEvent::id).reversed();
+            Comparator.comparing(AuditEvent::occurredAt).thenComparing(AuditEvent::id, Uuids.AS_STORED).reversed();
     private final List<AuditEvent> events = new CopyOnWriteArrayList<>();
 
     @Override
@@ -25,7 +25,7 @@ public final class InMemoryAuditLog implements AuditLog {
                 .filter(event -> event.accountId().equals(account))
                 .filter(event -> after.map(position -> event.occurredAt().isBefore(position.occurredAt())
                         || (event.occurredAt().equals(position.occurredAt())
-                        && event.id().compareTo(position.id()) < 0)).orElse(true))
+                        && Uuids.AS_STORED.compare(event.id(), position.id()) < 0)).orElse(true))
                 .sorted(NEWEST_FIRST)
                 .limit(limit)
                 .toList();

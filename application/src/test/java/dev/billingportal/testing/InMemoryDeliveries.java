@@ -71,10 +71,11 @@ public final class InMemoryDeliveries implements Deliveries, Outbox {
     private static List<Delivery> page(java.util.stream.Stream<Delivery> matching, Optional<Position> after,
                                            int limit) {
         Comparator<Delivery> newestFirst = Comparator.comparing(Delivery::createdAt)
-                .thenComparing(n -> n.id().value()).reversed();
+                .thenComparing(n -> n.id().value(), Uuids.AS_STORED).reversed();
         return matching
                 .filter(n -> after.map(p -> n.createdAt().isBefore(p.createdAt())
-                        || (n.createdAt().equals(p.createdAt()) && n.id().value().compareTo(p.id()) < 0)).orElse(true))
+                        || (n.createdAt().equals(p.createdAt())
+                        && Uuids.AS_STORED.compare(n.id().value(), p.id()) < 0)).orElse(true))
                 .sorted(newestFirst)
                 .limit(limit)
                 .map(InMemoryDeliveries::copy)

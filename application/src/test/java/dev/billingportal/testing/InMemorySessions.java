@@ -2,6 +2,7 @@ package dev.billingportal.testing;
 
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.Sessions;
+import dev.billingportal.domain.access.SessionChannel;
 import dev.billingportal.domain.user.PortalUserId;
 import dev.billingportal.domain.user.UserStatus;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 public final class InMemorySessions implements Sessions {
-    private record Session(PortalUserId user, Instant expiresAt) {
+    private record Session(PortalUserId user, SessionChannel channel, Instant lastUsedAt, Instant expiresAt) {
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -21,17 +22,27 @@ public final class InMemorySessions implements Sessions {
     }
 
     @Override
-    public void open(String tokenHash, PortalUserId user, Instant createdAt, Instant expiresAt) {
-        sessions.put(tokenHash, new Session(user, expiresAt));
+    public void open(String tokenHash, PortalUserId user, SessionChannel channel, Instant now, Instant expiresAt) {
+        sessions.values().removeIf(session -> session.user().equals(user) && !now.isBefore(session.expiresAt()));
+        sessions.put(tokenHash, new Session(user, channel, now, expiresAt));
     }
 
     @Override
-    public Optional<SessionOwner> findActive(String tokenHash, Instant now) {
-        return Optional.ofNullable(sessions.get(tokenHash))
-                .filter(session -> now.isBefore(session.expiresAt()))
-                .flatMap(session -> users.find(session.user()))
+    public Optional<StoredSession> find(String tokenHash) {
+        Session session = sessions.get(tokenHash);
+        if (session == null) {
+            return Optional.empty();
+        }
+        return users.find(session.user())
                 .filter(user -> user.status() == UserStatus.ACTIVE)
-                .map(user -> new SessionOwner(user.id(), user.accountId(), user.username().value()));
+                .map(user -> new StoredSession(new SessionOwner(user.id(), user.accountId(), user.username().value()),
+                        session.channel(), session.lastUsedAt(), session.expiresAt()));
+    }
+
+    @Override
+    public void touch(String tokenHash, Instant usedAt) {
+        sessions.computeIfPresent(tokenHash,
+                (hash, session) -> new Session(session.user(), session.channel(), usedAt, session.expiresAt()));
     }
 
     @Override

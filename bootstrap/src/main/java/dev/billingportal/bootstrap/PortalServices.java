@@ -55,6 +55,7 @@ import dev.billingportal.application.service.notification.RetryNotificationServi
 import dev.billingportal.application.service.user.AddPortalUserService;
 import dev.billingportal.application.service.user.DeletePortalUserService;
 import dev.billingportal.application.service.user.EditPortalUserService;
+import dev.billingportal.application.service.user.Invitations;
 import dev.billingportal.application.service.user.PortalUserQueryService;
 import dev.billingportal.application.service.user.ReinvitePortalUserService;
 import dev.billingportal.application.service.user.RestorePortalUserService;
@@ -103,17 +104,19 @@ final class PortalServices {
         JpaTransactions transactions = new JpaTransactions(unitOfWork);
         JpaInvoices invoices = new JpaInvoices(unitOfWork);
         NotificationRecorder recorder = new NotificationRecorder(notifications, unitOfWork, relayWakeUp);
+        Invitations invitations = new Invitations(users, recorder, auditLog);
 
-        createAccount = new CreateAccountService(unitOfWork, accounts, users, recorder, auditLog, clock);
+        createAccount = new CreateAccountService(unitOfWork, accounts, invitations, clock);
         getAccount = new GetAccountService(unitOfWork, accounts);
-        authenticateCaller = new AuthenticateCallerService(operatorToken, unitOfWork, sessions, clock);
+        authenticateCaller = new AuthenticateCallerService(operatorToken, unitOfWork, sessions, settings.sessions(),
+                clock);
         relayOutbox = new RelayOutboxService(unitOfWork, outbox, queue, clock, settings.outboxBatchSize());
         deliverNotification = new DeliverNotificationService(unitOfWork, notifications, users,
                 new MailComposer(tokens, settings.baseUrl()), mailer, clock,
                 settings.messaging().retryPolicy().maxAttempts());
 
         userQueries = new PortalUserQueryService(unitOfWork, accounts, users);
-        addUser = new AddPortalUserService(unitOfWork, accounts, users, recorder, auditLog, clock);
+        addUser = new AddPortalUserService(unitOfWork, accounts, users, invitations, recorder, clock);
         editUser = new EditPortalUserService(unitOfWork, users, auditLog, clock);
         deleteUser = new DeletePortalUserService(unitOfWork, accounts, users, sessions, tokens, recorder, auditLog,
                 clock);

@@ -4,10 +4,13 @@ import dev.billingportal.adapter.out.messaging.MessagingSettings;
 import dev.billingportal.adapter.out.messaging.RetryPolicy;
 import dev.billingportal.adapter.out.mail.MailSettings;
 import dev.billingportal.adapter.out.persistence.DatabaseSettings;
+import dev.billingportal.domain.access.SessionChannel;
+import dev.billingportal.domain.access.SessionTimeouts;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
@@ -20,7 +23,8 @@ import org.eclipse.microprofile.config.Config;
  */
 public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<String> operatorToken,
                              DatabaseSettings database, MessagingSettings messaging, MailSettings mail,
-                             Duration outboxPollInterval, int outboxBatchSize, Duration relayStuckAfter) {
+                             Duration outboxPollInterval, int outboxBatchSize, Duration relayStuckAfter,
+                             Map<SessionChannel, SessionTimeouts> sessions) {
 
     public static PortalSettings from(Config config) {
         Path dataDir = Path.of(string(config, "portal.data-dir", "./data")).toAbsolutePath().normalize();
@@ -69,7 +73,30 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
         return new PortalSettings(role, dataDir, baseUrl, secret(config, "portal.operator.token"), database,
                 messaging, mail, Duration.ofMillis(integer(config, "portal.outbox.poll-interval-ms", 1_000)),
                 integer(config, "portal.outbox.batch-size", 100),
-                Duration.ofMillis(integer(config, "portal.outbox.stuck-after-ms", 60_000)));
+                Duration.ofMillis(integer(config, "portal.outbox.stuck-after-ms", 60_000)),
+                // Web sessions end after 30 idle minutes (spec §9). An API token lasts its 8 hours however rarely it
+                // is used (spec §4: integrations sign in once per batch), unless an idle limit is configured
+                // (docs/architecture.md).
+                Map.of(SessionChannel.WEB, SessionTimeouts.withIdle(duration(config, "portal.web.idle-timeout",
+                                SessionTimeouts.DEFAULT_IDLE)),
+                        SessionChannel.API, SessionTimeouts.withIdle(duration(config, "portal.api.idle-timeout",
+                                SessionTimeouts.ABSOLUTE))));
+    }
+
+    /** An ISO-8601 duration ({@code PT30M}) or a whole number of minutes ({@code 30}). */
+    private static Duration duration(Config config, String key, Duration fallback) {
+        Optional<String> value = secret(config, key).map(String::strip);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return value.get().chars().allMatch(Character::isDigit)
+                    ? Duration.ofMinutes(Long.parseLong(value.get()))
+                    : Duration.parse(value.get());
+        } catch (RuntimeException notADuration) {
+            throw new IllegalArgumentException(key + " must be a number of minutes or an ISO-8601 duration such as"
+                    + " PT30M, not '" + value.get() + "'");
+        }
     }
 
     private static String string(Config config, String key, String fallback) {
@@ -112,6 +139,6 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
     @Override
     public String toString() {
         return "PortalSettings[role=" + role + ", dataDir=" + dataDir + ", baseUrl=" + baseUrl + ", database="
-                + database + ", messaging=" + messaging + ", mail=" + mail + "]";
+                + database + ", messaging=" + messaging + ", mail=" + mail + ", sessions=" + sessions + "]";
     }
 }

@@ -15,6 +15,7 @@ import dev.billingportal.adapter.out.persistence.JpaPortalUsers;
 import dev.billingportal.adapter.out.persistence.JpaUnitOfWork;
 import dev.billingportal.application.port.in.account.AccountCreated;
 import dev.billingportal.application.port.in.account.CreateAccountCommand;
+import dev.billingportal.application.port.in.notification.DeliverNotificationCommand;
 import dev.billingportal.application.port.in.notification.DeliveryOutcome;
 import dev.billingportal.application.port.out.Mailer;
 import dev.billingportal.application.port.out.Deliveries;
@@ -23,6 +24,7 @@ import dev.billingportal.application.service.account.CreateAccountService;
 import dev.billingportal.application.service.notification.DeliverNotificationService;
 import dev.billingportal.application.service.notification.MailComposer;
 import dev.billingportal.application.service.notification.NotificationRecorder;
+import dev.billingportal.application.service.user.Invitations;
 import dev.billingportal.application.service.notification.RelayOutboxService;
 import dev.billingportal.bootstrap.support.Db;
 import dev.billingportal.bootstrap.support.TestPortal;
@@ -80,8 +82,8 @@ class DeliveryConsistencyTest {
 
     private CreateAccountService createAccount(Deliveries notifications) {
         NotificationRecorder recorder = new NotificationRecorder(notifications, unitOfWork, wakeUps::incrementAndGet);
-        return new CreateAccountService(unitOfWork, new JpaAccounts(unitOfWork), new JpaPortalUsers(unitOfWork),
-                recorder, new JpaAuditLog(unitOfWork), clock);
+        return new CreateAccountService(unitOfWork, new JpaAccounts(unitOfWork),
+                new Invitations(new JpaPortalUsers(unitOfWork), recorder, new JpaAuditLog(unitOfWork)), clock);
     }
 
     private RelayOutboxService relay() {
@@ -143,9 +145,9 @@ class DeliveryConsistencyTest {
                 slowMailer, clock, 5);
 
         ExecutorService workers = Executors.newFixedThreadPool(2);
-        Future<DeliveryOutcome> first = workers.submit(() -> deliver.deliver(delivery, 1));
+        Future<DeliveryOutcome> first = workers.submit(() -> deliver.deliver(new DeliverNotificationCommand(delivery, 1)));
         inside.await(10, TimeUnit.SECONDS);
-        Future<DeliveryOutcome> second = workers.submit(() -> deliver.deliver(delivery, 1));
+        Future<DeliveryOutcome> second = workers.submit(() -> deliver.deliver(new DeliverNotificationCommand(delivery, 1)));
         List<DeliveryOutcome> outcomes = new ArrayList<>(List.of(first.get(30, TimeUnit.SECONDS),
                 second.get(30, TimeUnit.SECONDS)));
         workers.shutdown();

@@ -62,6 +62,13 @@ final class ArchitectureRules {
                 .as("domain <- application <- adapters, adapters independent of each other");
     }
 
+    /** 3c. Every adapter says which way it points: {@code adapter.in.<technology>} or {@code adapter.out.<technology>}. */
+    static ArchRule adaptersSayWhichWayTheyPoint(String root) {
+        return classes().that().resideInAPackage(root + ".adapter..")
+                .should().resideInAnyPackage(root + ".adapter.in.*..", root + ".adapter.out.*..")
+                .as("every adapter class is in adapter.in.<technology> or adapter.out.<technology>");
+    }
+
     /** 3b. Nothing depends on the composition root. */
     static ArchRule nothingDependsOnTheCompositionRoot(String root) {
         return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + ".bootstrap..")
@@ -74,6 +81,16 @@ final class ArchitectureRules {
         return noClasses().that().resideInAPackage(root + ".application.port..")
                 .should().dependOnClassesThat().resideInAPackage(root + ".application.service..")
                 .as("ports do not depend on services");
+    }
+
+    /**
+     * 4d. Adapters drive and implement the core through its ports only: none reaches for a service class. The
+     * composition root alone knows the services, because it builds them.
+     */
+    static ArchRule adaptersUseOnlyPorts(String root) {
+        return noClasses().that().resideInAPackage(root + ".adapter..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".application.service..")
+                .as("adapters depend on ports, never on services");
     }
 
     /** 4b. Incoming ports ({@code *UseCase}, {@code *Query}) are interfaces. */
@@ -151,8 +168,9 @@ final class ArchitectureRules {
     /** Every rule above, for one root package. */
     static List<ArchRule> all(String root, String mayPrintFatalErrors) {
         List<ArchRule> rules = new java.util.ArrayList<>(List.of(domainIsPureJava(root),
-                applicationUsesNoTechnology(root), onion(root), nothingDependsOnTheCompositionRoot(root),
-                portsDoNotDependOnServices(root),
+                applicationUsesNoTechnology(root), onion(root), adaptersSayWhichWayTheyPoint(root),
+                nothingDependsOnTheCompositionRoot(root),
+                portsDoNotDependOnServices(root), adaptersUseOnlyPorts(root),
                 incomingPortsAreInterfaces(root), outgoingPortsAreInterfaces(root)));
         rules.addAll(technologyStaysInItsAdapter(root));
         rules.addAll(featureSlicesAreFreeOfCycles(root));

@@ -1,5 +1,6 @@
 package dev.billingportal.bootstrap.support;
 
+import dev.billingportal.adapter.out.persistence.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

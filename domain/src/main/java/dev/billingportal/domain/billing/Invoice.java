@@ -13,6 +13,8 @@ import java.util.Objects;
  * due, nor refund more than was paid, so an invoice's figures always add up.
  */
 public final class Invoice {
+    private static final String AMOUNT = "amount";
+
     private final InvoiceId id;
     private final AccountId accountId;
     private final TransactionId transactionId;
@@ -72,23 +74,20 @@ public final class Invoice {
                 periodEnd, lines, taxes, subtotal, taxTotal, total, postedAt, paid, credited);
     }
 
-    /**
-     * Applies a payment, credit or refund to this invoice. {@code field} names the request field to blame
-     * when the amount is too large.
-     */
-    public void apply(TransactionType type, Money amount, String field) {
+    /** Applies a payment, credit or refund to this invoice; too large an amount is the posting's {@code amount} to blame. */
+    public void apply(TransactionType type, Money amount) {
         switch (type) {
             case PAYMENT -> {
-                requireAtMostDue(amount, field);
+                requireAtMostDue(amount);
                 paid = paid.plus(amount);
             }
             case CREDIT -> {
-                requireAtMostDue(amount, field);
+                requireAtMostDue(amount);
                 credited = credited.plus(amount);
             }
             case REFUND -> {
                 if (amount.compareTo(paid) > 0) {
-                    throw RuleViolation.field(field, "exceeds what was paid on invoice " + invoiceNumber + " ("
+                    throw RuleViolation.field(AMOUNT, "exceeds what was paid on invoice " + invoiceNumber + " ("
                             + paid.withCurrency() + ")");
                 }
                 paid = paid.minus(amount);
@@ -97,9 +96,9 @@ public final class Invoice {
         }
     }
 
-    private void requireAtMostDue(Money amount, String field) {
+    private void requireAtMostDue(Money amount) {
         if (amount.compareTo(amountDue()) > 0) {
-            throw RuleViolation.field(field, "exceeds the amount due on invoice " + invoiceNumber + " ("
+            throw RuleViolation.field(AMOUNT, "exceeds the amount due on invoice " + invoiceNumber + " ("
                     + amountDue().withCurrency() + ")");
         }
     }

@@ -2,6 +2,7 @@ package dev.billingportal.domain.billing;
 
 import dev.billingportal.domain.account.CurrencyCode;
 import dev.billingportal.domain.failure.FieldError;
+import dev.billingportal.domain.failure.FieldPath;
 import dev.billingportal.domain.failure.InvalidInput;
 import dev.billingportal.domain.failure.InvalidValue;
 import dev.billingportal.domain.failure.RuleViolation;
@@ -26,33 +27,37 @@ public final class InvoiceArithmetic {
                           Money total) {
     }
 
+
     /**
-     * @throws InvalidInput  a figure is not written with exactly the currency's minor digits (400)
-     * @throws RuleViolation the figures do not add up (422)
+     * Errors name the posting's fields: {@code amount}, and under {@code invoice} its lines and taxes.
+     *
+     * @throws InvalidInput  a figure is malformed: not written with exactly the currency's minor digits, a zero
+     *                       quantity, a rate outside (0, 100], no line at all
+     * @throws RuleViolation well-formed figures that do not add up
      */
     public static Checked check(InvoiceDraft draft, CurrencyCode currency, Money transactionAmount) {
         List<FieldError> format = new ArrayList<>();
         if (draft.lines().isEmpty()) {
-            format.add(new FieldError("invoice.lines", "must have at least one line"));
+            format.add(new FieldError(InvoiceDraft.FIELD.then("lines"), "must have at least one line"));
         }
         List<Money[]> lineFigures = new ArrayList<>();
         for (int i = 0; i < draft.lines().size(); i++) {
             InvoiceDraft.LineDraft line = draft.lines().get(i);
-            String path = "invoice.lines[" + i + "].";
+            FieldPath path = line(i);
             if (line.quantity().isZero()) {
-                format.add(new FieldError(path + "quantity", "must be greater than zero"));
+                format.add(new FieldError(path.then("quantity"), "must be greater than zero"));
             }
-            lineFigures.add(new Money[] {money(line.unitPrice(), currency, path + "unitPrice", format),
-                    money(line.amount(), currency, path + "amount", format)});
+            lineFigures.add(new Money[] {money(line.unitPrice(), currency, path.then("unitPrice"), format),
+                    money(line.amount(), currency, path.then("amount"), format)});
         }
         List<Money> taxFigures = new ArrayList<>();
         for (int i = 0; i < draft.taxes().size(); i++) {
             InvoiceDraft.TaxDraft tax = draft.taxes().get(i);
-            String path = "invoice.taxes[" + i + "].";
+            FieldPath path = tax(i);
             if (tax.rate().isZero() || tax.rate().value().compareTo(HUNDRED) > 0) {
-                format.add(new FieldError(path + "rate", "must be a percentage above 0 and at most 100"));
+                format.add(new FieldError(path.then("rate"), "must be a percentage above 0 and at most 100"));
             }
-            taxFigures.add(money(tax.amount(), currency, path + "amount", format));
+            taxFigures.add(money(tax.amount(), currency, path.then("amount"), format));
         }
         if (!format.isEmpty()) {
             throw InvalidInput.of(format);
@@ -67,7 +72,7 @@ public final class InvoiceArithmetic {
             Money stated = lineFigures.get(i)[1];
             Money expected = Money.roundedHalfUp(line.quantity().value().multiply(unitPrice.decimal()), currency);
             if (!stated.equals(expected)) {
-                arithmetic.add(new FieldError("invoice.lines[" + i + "].amount", "must be " + expected + " ("
+                arithmetic.add(new FieldError(line(i).then("amount"), "must be " + expected + " ("
                         + line.quantity() + " × " + unitPrice + ", rounded half-up), not " + stated));
             }
             lines.add(new InvoiceLine(line.description(), line.quantity(), unitPrice, stated));
@@ -81,7 +86,7 @@ public final class InvoiceArithmetic {
             Money expected = Money.roundedHalfUp(subtotal.decimal().multiply(tax.rate().value())
                     .divide(HUNDRED), currency);
             if (!stated.equals(expected)) {
-                arithmetic.add(new FieldError("invoice.taxes[" + i + "].amount", "must be " + expected + " ("
+                arithmetic.add(new FieldError(tax(i).then("amount"), "must be " + expected + " ("
                         + tax.rate() + " % of the subtotal " + subtotal + ", rounded half-up), not " + stated));
             }
             taxes.add(new InvoiceTax(tax.name(), tax.rate(), stated));
@@ -89,17 +94,24 @@ public final class InvoiceArithmetic {
         }
         Money total = subtotal.plus(taxTotal);
         if (!transactionAmount.equals(total)) {
-            arithmetic.add(new FieldError("amount", "must equal the invoice total " + total + " (subtotal " + subtotal
+            arithmetic.add(FieldError.of("amount", "must equal the invoice total " + total + " (subtotal " + subtotal
                     + " + taxes " + taxTotal + "), not " + transactionAmount));
         }
         if (!arithmetic.isEmpty()) {
-            throw new RuleViolation("The invoice does not add up: " + arithmetic.get(0).field() + " "
-                    + arithmetic.get(0).message(), arithmetic);
+            throw new RuleViolation("The invoice does not add up.", arithmetic);
         }
         return new Checked(lines, taxes, subtotal, taxTotal, total);
     }
 
-    private static Money money(Decimal value, CurrencyCode currency, String field, List<FieldError> errors) {
+    private static FieldPath line(int i) {
+        return InvoiceDraft.FIELD.then("lines").at(i);
+    }
+
+    private static FieldPath tax(int i) {
+        return InvoiceDraft.FIELD.then("taxes").at(i);
+    }
+
+    private static Money money(Decimal value, CurrencyCode currency, FieldPath field, List<FieldError> errors) {
         try {
             return Money.of(value, currency);
         } catch (InvalidValue invalid) {

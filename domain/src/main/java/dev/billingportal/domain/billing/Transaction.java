@@ -1,8 +1,11 @@
 package dev.billingportal.domain.billing;
 
 import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.common.Text;
+import dev.billingportal.domain.failure.InvalidValue;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A posted transaction: immutable once posted. {@code sequence} numbers an account's transactions
@@ -30,6 +33,28 @@ public record Transaction(TransactionId id, AccountId accountId, long sequence, 
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("a transaction's amount is positive; its type gives the sign");
         }
+    }
+
+    public static final int MAX_REFERENCE_LENGTH = 100;
+    public static final int MAX_DESCRIPTION_LENGTH = 500;
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    /** The billing system's own reference ({@code PAY-981}): one line, at most 100 characters. */
+    public static String reference(String raw) {
+        return Text.singleLine(raw, 1, MAX_REFERENCE_LENGTH);
+    }
+
+    /** What the transaction was for: one line, at most 500 characters. */
+    public static String description(String raw) {
+        return Text.singleLine(raw, 1, MAX_DESCRIPTION_LENGTH);
+    }
+
+    /** The key that makes posting idempotent (spec §5): 1-255 visible ASCII characters, unique per account. */
+    public static String idempotencyKey(String raw) {
+        if (!IDEMPOTENCY_KEY.matcher(raw).matches()) {
+            throw new InvalidValue("must be 1-255 visible ASCII characters");
+        }
+        return raw;
     }
 
     /** What this transaction did to the balance. */

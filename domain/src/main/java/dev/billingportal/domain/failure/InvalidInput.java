@@ -2,7 +2,7 @@ package dev.billingportal.domain.failure;
 
 import java.util.List;
 
-/** The request is malformed or has invalid fields; nothing was changed. */
+/** The command has invalid fields; nothing was changed. Every invalid field is named at once. */
 public final class InvalidInput extends PortalFailure {
     private final List<FieldError> errors;
 
@@ -12,23 +12,15 @@ public final class InvalidInput extends PortalFailure {
     }
 
     public static InvalidInput of(List<FieldError> errors) {
-        return new InvalidInput(summary(errors), errors);
+        return new InvalidInput(FieldChecks.summary(errors), errors);
     }
 
     public static InvalidInput field(String field, String message) {
-        return of(List.of(new FieldError(field, message)));
+        return of(List.of(FieldError.of(field, message)));
     }
 
     public List<FieldError> errors() {
         return errors;
-    }
-
-    private static String summary(List<FieldError> errors) {
-        if (errors.size() == 1) {
-            FieldError only = errors.get(0);
-            return only.field() + ": " + only.message();
-        }
-        return "The request has " + errors.size() + " invalid fields.";
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.billingportal.domain.failure;
 import java.util.List;
 
 /**
- * The request is well-formed but breaks a business rule (an immutable field changed, invoice arithmetic
+ * The command is well-formed but breaks a business rule (an immutable field changed, invoice arithmetic
  * that does not add up, an idempotency key reused for another request). Nothing was changed.
  */
 public final class RuleViolation extends PortalFailure {
@@ -14,8 +14,12 @@ public final class RuleViolation extends PortalFailure {
         this.errors = List.copyOf(errors);
     }
 
+    public static RuleViolation of(List<FieldError> errors) {
+        return new RuleViolation(FieldChecks.summary(errors), errors);
+    }
+
     public static RuleViolation field(String field, String message) {
-        return new RuleViolation(field + ": " + message, List.of(new FieldError(field, message)));
+        return of(List.of(FieldError.of(field, message)));
     }
 
     public List<FieldError> errors() {

@@ -36,7 +36,7 @@ public final class TimeZones {
         }
         String canonical = BY_LOWER_CASE.get(id.strip().toLowerCase(Locale.ROOT));
         if (canonical == null) {
-            throw new InvalidValue("is not a known IANA time zone (see GET /api/v1/time-zones)");
+            throw new InvalidValue("is not a known IANA time zone, such as America/Toronto");
         }
         return ZoneId.of(canonical);
     }

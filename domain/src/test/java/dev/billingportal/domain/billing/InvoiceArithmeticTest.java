@@ -48,7 +48,7 @@ class InvoiceArithmeticTest {
                 () -> InvoiceArithmetic.check(draft("100.01", "10.16"), CAD, cad("117.13")));
 
         FieldError line = wrong.errors().get(0);
-        assertEquals("invoice.lines[0].amount", line.field());
+        assertEquals("invoice.lines[0].amount", line.field().toString());
         assertTrue(line.message().startsWith("must be 100.00"), line.message());
     }
 
@@ -58,7 +58,7 @@ class InvoiceArithmeticTest {
                 () -> InvoiceArithmetic.check(draft("100.00", "10.17"), CAD, cad("117.13")));
 
         assertEquals(List.of("invoice.taxes[1].amount", "amount"),
-                wrong.errors().stream().map(FieldError::field).toList());
+                wrong.errors().stream().map(error -> error.field().toString()).toList());
     }
 
     @Test
@@ -66,7 +66,7 @@ class InvoiceArithmeticTest {
         InvalidInput invalid = assertThrows(InvalidInput.class,
                 () -> InvoiceArithmetic.check(draft("100.000", "10.16"), CAD, cad("117.13")));
 
-        assertEquals("invoice.lines[0].amount", invalid.errors().get(0).field());
+        assertEquals("invoice.lines[0].amount", invalid.errors().get(0).field().toString());
     }
 
     @Test
@@ -78,17 +78,17 @@ class InvoiceArithmeticTest {
         assertTrue(invoice.isOverdue(LocalDate.parse("2026-12-01")));
         assertFalse(invoice.isOverdue(LocalDate.parse("2026-11-30")), "due on the 30th, overdue the day after");
 
-        invoice.apply(TransactionType.PAYMENT, cad("100.00"), "amount");
+        invoice.apply(TransactionType.PAYMENT, cad("100.00"));
         assertEquals(InvoiceStatus.PARTIALLY_PAID, invoice.status());
         assertEquals(cad("17.13"), invoice.amountDue());
-        assertThrows(RuleViolation.class, () -> invoice.apply(TransactionType.CREDIT, cad("17.14"), "amount"));
-        invoice.apply(TransactionType.CREDIT, cad("17.13"), "amount");
+        assertThrows(RuleViolation.class, () -> invoice.apply(TransactionType.CREDIT, cad("17.14")));
+        invoice.apply(TransactionType.CREDIT, cad("17.13"));
         assertEquals(InvoiceStatus.PAID, invoice.status());
         assertFalse(invoice.isOverdue(LocalDate.parse("2026-12-01")), "paid invoices are never overdue");
 
-        assertThrows(RuleViolation.class, () -> invoice.apply(TransactionType.REFUND, cad("100.01"), "amount"),
+        assertThrows(RuleViolation.class, () -> invoice.apply(TransactionType.REFUND, cad("100.01")),
                 "credits are not refunded as payments");
-        invoice.apply(TransactionType.REFUND, cad("40.00"), "amount");
+        invoice.apply(TransactionType.REFUND, cad("40.00"));
         assertEquals(InvoiceStatus.PARTIALLY_PAID, invoice.status());
         assertEquals(cad("40.00"), invoice.amountDue());
     }
@@ -97,6 +97,6 @@ class InvoiceArithmeticTest {
     void datesMustBeInOrder() {
         RuleViolation late = assertThrows(RuleViolation.class, () -> new InvoiceDraft("INV-1",
                 LocalDate.parse("2026-11-30"), LocalDate.parse("2026-11-01"), null, null, List.of(), List.of()));
-        assertEquals("invoice.dueDate", late.errors().get(0).field());
+        assertEquals("invoice.dueDate", late.errors().get(0).field().toString());
     }
 }

@@ -89,6 +89,6 @@ class PortalUserValuesTest {
 
         InvalidInput missing = assertThrows(InvalidInput.class, () -> new PortalUserProfile(Username.of("ann.lee"),
                 null, new PersonName("Ann"), new PersonName("Lee"), ZoneId.of("UTC"), false));
-        assertEquals("email", missing.errors().get(0).field());
+        assertEquals("email", missing.errors().get(0).field().toString());
     }
 }

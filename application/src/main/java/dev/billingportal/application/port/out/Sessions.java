@@ -1,24 +1,33 @@
 package dev.billingportal.application.port.out;
 
+import dev.billingportal.domain.access.SessionChannel;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.user.PortalUserId;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Portal users' sessions: opaque bearer tokens, stored only as hashes. */
+/** Portal users' sessions: opaque tokens, stored only as hashes, each for one channel (API or web). */
 public interface Sessions {
 
-    /** Who a live session belongs to. */
+    /** Who a session belongs to. */
     record SessionOwner(PortalUserId userId, AccountId accountId, String username) {
     }
 
-    void open(String tokenHash, PortalUserId user, Instant createdAt, Instant expiresAt);
+    /** A stored session of an {@code ACTIVE} user, with what decides whether it still works. */
+    record StoredSession(SessionOwner owner, SessionChannel channel, Instant lastUsedAt, Instant expiresAt) {
+    }
+
+    /** Opens a session; the user's sessions that ended by their absolute lifetime go on the way. */
+    void open(String tokenHash, PortalUserId user, SessionChannel channel, Instant now, Instant expiresAt);
 
     /**
-     * The owner of the session, if it exists, has not expired and its user is {@code ACTIVE} right now —
-     * so a deleted user's session stops working at once.
+     * The session, if it exists and its user is {@code ACTIVE} right now — so a deleted user's session stops
+     * working at once. Whether it has timed out is the caller's to decide.
      */
-    Optional<SessionOwner> findActive(String tokenHash, Instant now);
+    Optional<StoredSession> find(String tokenHash);
+
+    /** Records a use of the session (its idle timeout starts again). */
+    void touch(String tokenHash, Instant usedAt);
 
     void close(String tokenHash);
 

@@ -1,12 +1,12 @@
 package dev.billingportal.application.service.access;
 
 import dev.billingportal.application.port.in.access.AcceptInvitationUseCase;
+import dev.billingportal.application.port.in.access.SetPasswordCommand;
 import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.OneTimeTokens;
 import dev.billingportal.application.port.out.PasswordHasher;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.UnitOfWork;
-import dev.billingportal.domain.access.Password;
 import dev.billingportal.domain.access.TokenPurpose;
 import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.domain.audit.AuditEvent;
@@ -36,9 +36,9 @@ public final class AcceptInvitationService implements AcceptInvitationUseCase {
     }
 
     @Override
-    public void accept(String token, Password password) {
-        String tokenHash = OneTimeTokenFormat.hashOf(token);
-        String passwordHash = hasher.hash(password.reveal()); // slow: outside the transaction
+    public void accept(SetPasswordCommand command) {
+        String tokenHash = OneTimeTokenFormat.hashOf(command.token());
+        String passwordHash = hasher.hash(command.password().reveal()); // slow: outside the transaction
         unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
             PortalUser user = tokens.consume(tokenHash, TokenPurpose.INVITATION, now)

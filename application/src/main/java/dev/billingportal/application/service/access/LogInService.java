@@ -1,6 +1,8 @@
 package dev.billingportal.application.service.access;
 
+import dev.billingportal.application.port.in.access.LogInCommand;
 import dev.billingportal.application.port.in.access.LogInUseCase;
+import dev.billingportal.application.port.in.access.SessionToken;
 import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.LoginThrottles;
 import dev.billingportal.application.port.out.PasswordHasher;
@@ -10,6 +12,8 @@ import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.access.LoginThrottle;
 import dev.billingportal.domain.access.SecretTokens;
+import dev.billingportal.domain.access.SessionChannel;
+import dev.billingportal.domain.access.SessionTimeouts;
 import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.domain.audit.AuditEvent;
 import dev.billingportal.domain.failure.AuthenticationFailed;
@@ -29,8 +33,6 @@ import java.util.Optional;
  * attempts on one username are counted exactly.
  */
 public final class LogInService implements LogInUseCase {
-    public static final Duration SESSION_LIFETIME = Duration.ofHours(8);
-
     private final UnitOfWork unitOfWork;
     private final PortalUsers users;
     private final LoginThrottles throttles;
@@ -83,15 +85,15 @@ public final class LogInService implements LogInUseCase {
     }
 
     @Override
-    public SessionToken logIn(String username, String password) {
+    public SessionToken logIn(LogInCommand command) {
         String decoy = decoyHash();
-        String key = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        String candidate = password == null ? "" : password;
+        String key = command.username().strip().toLowerCase(Locale.ROOT);
+        String candidate = command.password();
         if (key.isEmpty() || key.length() > Username.MAX_LENGTH) {
             hasher.matches(candidate, decoy);
             throw new AuthenticationFailed();
         }
-        Outcome outcome = unitOfWork.inTransaction(() -> attempt(key, candidate, decoy));
+        Outcome outcome = unitOfWork.inTransaction(() -> attempt(key, candidate, command.channel(), decoy));
         return switch (outcome) {
             case Outcome.SignedIn signedIn -> signedIn.token();
             case Outcome.Refused refused -> throw new AuthenticationFailed();
@@ -99,7 +101,7 @@ public final class LogInService implements LogInUseCase {
         };
     }
 
-    private Outcome attempt(String key, String password, String decoy) {
+    private Outcome attempt(String key, String password, SessionChannel channel, String decoy) {
         Instant now = clock.instant();
         LoginThrottle throttle = throttles.lock(key);
         Optional<Duration> locked = throttle.lockedFor(now);
@@ -125,9 +127,9 @@ public final class LogInService implements LogInUseCase {
         throttle.succeeded();
         throttles.save(key, throttle);
         String token = SecretTokens.generate();
-        sessions.open(SecretTokens.hash(token), signedIn.id(), now, now.plus(SESSION_LIFETIME));
+        sessions.open(SecretTokens.hash(token), signedIn.id(), channel, now, now.plus(SessionTimeouts.ABSOLUTE));
         auditLog.record(AuditEvent.about(signedIn, actorOf(signedIn), AuditAction.SIGNED_IN, now));
-        return new Outcome.SignedIn(new SessionToken(token, SESSION_LIFETIME));
+        return new Outcome.SignedIn(new SessionToken(token, SessionTimeouts.ABSOLUTE));
     }
 
     private Optional<PortalUser> findUser(String key) {

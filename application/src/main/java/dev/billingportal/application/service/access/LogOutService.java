@@ -1,11 +1,11 @@
 package dev.billingportal.application.service.access;
 
+import dev.billingportal.application.port.in.access.LogOutCommand;
 import dev.billingportal.application.port.in.access.LogOutUseCase;
 import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.Sessions;
 import dev.billingportal.application.port.out.UnitOfWork;
-import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.access.SecretTokens;
 import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.domain.audit.AuditEvent;
@@ -28,11 +28,11 @@ public final class LogOutService implements LogOutUseCase {
     }
 
     @Override
-    public void logOut(Actor.PortalUserActor actor, String bearerToken) {
+    public void logOut(LogOutCommand command) {
         unitOfWork.inTransaction(() -> {
-            sessions.close(SecretTokens.hash(bearerToken));
-            users.find(actor.userId()).ifPresent(user ->
-                    auditLog.record(AuditEvent.about(user, actor, AuditAction.SIGNED_OUT, clock.instant())));
+            sessions.close(SecretTokens.hash(command.sessionToken()));
+            users.find(command.actor().userId()).ifPresent(user -> auditLog.record(
+                    AuditEvent.about(user, command.actor(), AuditAction.SIGNED_OUT, clock.instant())));
         });
     }
 }

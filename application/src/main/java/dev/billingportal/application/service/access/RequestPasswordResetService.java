@@ -1,5 +1,6 @@
 package dev.billingportal.application.service.access;
 
+import dev.billingportal.application.port.in.access.RequestPasswordResetCommand;
 import dev.billingportal.application.port.in.access.RequestPasswordResetUseCase;
 import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.AuditLog;
@@ -48,8 +49,8 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
     }
 
     @Override
-    public void request(String username) {
-        Optional<Username> parsed = parse(username);
+    public void request(RequestPasswordResetCommand command) {
+        Optional<Username> parsed = parse(command.username());
         if (parsed.isEmpty()) {
             return;
         }

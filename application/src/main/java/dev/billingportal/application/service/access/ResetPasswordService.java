@@ -1,13 +1,13 @@
 package dev.billingportal.application.service.access;
 
 import dev.billingportal.application.port.in.access.ResetPasswordUseCase;
+import dev.billingportal.application.port.in.access.SetPasswordCommand;
 import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.OneTimeTokens;
 import dev.billingportal.application.port.out.PasswordHasher;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.Sessions;
 import dev.billingportal.application.port.out.UnitOfWork;
-import dev.billingportal.domain.access.Password;
 import dev.billingportal.domain.access.TokenPurpose;
 import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.domain.audit.AuditEvent;
@@ -39,9 +39,9 @@ public final class ResetPasswordService implements ResetPasswordUseCase {
     }
 
     @Override
-    public void reset(String token, Password password) {
-        String tokenHash = OneTimeTokenFormat.hashOf(token);
-        String passwordHash = hasher.hash(password.reveal());
+    public void reset(SetPasswordCommand command) {
+        String tokenHash = OneTimeTokenFormat.hashOf(command.token());
+        String passwordHash = hasher.hash(command.password().reveal());
         unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
             PortalUser user = tokens.consume(tokenHash, TokenPurpose.PASSWORD_RESET, now)

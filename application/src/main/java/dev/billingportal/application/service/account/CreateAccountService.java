@@ -4,18 +4,13 @@ import dev.billingportal.application.port.in.account.AccountCreated;
 import dev.billingportal.application.port.in.account.CreateAccountCommand;
 import dev.billingportal.application.port.in.account.CreateAccountUseCase;
 import dev.billingportal.application.port.out.Accounts;
-import dev.billingportal.application.port.out.AuditLog;
-import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.UnitOfWork;
-import dev.billingportal.application.service.notification.NotificationRecorder;
+import dev.billingportal.application.service.user.Invitations;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.account.AccountNumber;
-import dev.billingportal.domain.audit.AuditAction;
-import dev.billingportal.domain.audit.AuditEvent;
 import dev.billingportal.domain.user.PortalUser;
-import dev.billingportal.domain.user.PortalUserId;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -26,18 +21,13 @@ public final class CreateAccountService implements CreateAccountUseCase {
 
     private final UnitOfWork unitOfWork;
     private final Accounts accounts;
-    private final PortalUsers users;
-    private final NotificationRecorder notifications;
-    private final AuditLog auditLog;
+    private final Invitations invitations;
     private final Clock clock;
 
-    public CreateAccountService(UnitOfWork unitOfWork, Accounts accounts, PortalUsers users,
-                                NotificationRecorder notifications, AuditLog auditLog, Clock clock) {
+    public CreateAccountService(UnitOfWork unitOfWork, Accounts accounts, Invitations invitations, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.accounts = accounts;
-        this.users = users;
-        this.notifications = notifications;
-        this.auditLog = auditLog;
+        this.invitations = invitations;
         this.clock = clock;
     }
 
@@ -51,10 +41,7 @@ public final class CreateAccountService implements CreateAccountUseCase {
             }
             Account account = new Account(AccountId.random(), number, command.name(), command.currency(), now);
             accounts.add(account);
-            PortalUser firstUser = users.add(
-                    PortalUser.invite(PortalUserId.random(), account.id(), command.firstUser(), now));
-            notifications.invitation(account, firstUser, now);
-            auditLog.record(AuditEvent.about(firstUser, Actor.OPERATOR, AuditAction.USER_ADDED, now));
+            PortalUser firstUser = invitations.addInvited(account, command.firstUser(), Actor.OPERATOR, now);
             return new AccountCreated(account, firstUser);
         });
     }

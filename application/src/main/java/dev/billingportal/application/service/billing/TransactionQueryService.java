@@ -16,13 +16,9 @@ import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.billing.Transaction;
 import dev.billingportal.domain.billing.TransactionId;
-import dev.billingportal.domain.common.Text;
-import dev.billingportal.domain.failure.InvalidInput;
-import dev.billingportal.domain.failure.InvalidValue;
 import dev.billingportal.domain.failure.NotFound;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -119,21 +115,11 @@ public final class TransactionQueryService implements ListTransactionsQuery, Exp
      * which is looked up only when a date filter needs it.
      */
     static Transactions.Criteria criteria(TransactionFilter filter, Supplier<ZoneId> readerZone) {
-        if (filter.from().isPresent() && filter.to().isPresent() && filter.to().get().isBefore(filter.from().get())) {
-            throw InvalidInput.field("to", "must not be before from");
-        }
-        Optional<String> text = filter.text().map(String::strip).filter(q -> !q.isEmpty()).map(q -> {
-            try {
-                return Text.singleLine(q, 1, 100).toLowerCase(Locale.ROOT);
-            } catch (InvalidValue invalid) {
-                throw InvalidInput.field("q", invalid.getMessage());
-            }
-        });
         ZoneId zone = filter.from().isPresent() || filter.to().isPresent() ? readerZone.get() : null;
         return new Transactions.Criteria(filter.types(),
                 filter.from().map(date -> date.atStartOfDay(zone).toInstant()),
                 filter.to().map(date -> date.plusDays(1).atStartOfDay(zone).toInstant()),
-                text);
+                filter.text());
     }
 
     private static OptionalLong sequence(String cursor) {

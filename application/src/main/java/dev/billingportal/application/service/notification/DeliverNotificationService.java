@@ -1,5 +1,6 @@
 package dev.billingportal.application.service.notification;
 
+import dev.billingportal.application.port.in.notification.DeliverNotificationCommand;
 import dev.billingportal.application.port.in.notification.DeliverNotificationUseCase;
 import dev.billingportal.application.port.in.notification.DeliveryOutcome;
 import dev.billingportal.application.port.out.MailDeliveryFailure;
@@ -43,7 +44,9 @@ public final class DeliverNotificationService implements DeliverNotificationUseC
     }
 
     @Override
-    public DeliveryOutcome deliver(DeliveryId id, int deliveryCount) {
+    public DeliveryOutcome deliver(DeliverNotificationCommand command) {
+        DeliveryId id = command.delivery();
+        int deliveryCount = command.deliveryCount();
         try {
             return unitOfWork.inTransaction(() -> attempt(id));
         } catch (MailDeliveryFailure failure) {

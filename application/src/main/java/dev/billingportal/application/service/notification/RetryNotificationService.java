@@ -1,5 +1,6 @@
 package dev.billingportal.application.service.notification;
 
+import dev.billingportal.application.port.in.notification.RetryNotificationCommand;
 import dev.billingportal.application.port.in.notification.RetryNotificationUseCase;
 import dev.billingportal.application.port.out.Deliveries;
 import dev.billingportal.application.port.out.UnitOfWork;
@@ -29,11 +30,12 @@ public final class RetryNotificationService implements RetryNotificationUseCase 
     }
 
     @Override
-    public void retry(Actor actor, DeliveryId id) {
-        if (!(actor instanceof Actor.Operator)) {
+    public void retry(RetryNotificationCommand command) {
+        if (!(command.actor() instanceof Actor.Operator)) {
             throw new AccessDenied("Only the provider's billing team re-drives deliveries.");
         }
         unitOfWork.inTransaction(() -> {
+            DeliveryId id = command.delivery();
             Delivery delivery = notifications.lockForDelivery(id)
                     .orElseThrow(() -> new NotFound("The notification"));
             delivery.retry();

@@ -1,19 +1,16 @@
 package dev.billingportal.application.service.user;
 
+import dev.billingportal.application.port.in.user.AddPortalUserCommand;
 import dev.billingportal.application.port.in.user.AddPortalUserUseCase;
 import dev.billingportal.application.port.out.Accounts;
-import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.UnitOfWork;
-import dev.billingportal.domain.access.AccountAccessPolicy;
 import dev.billingportal.application.service.notification.NotificationRecorder;
+import dev.billingportal.domain.access.AccountAccessPolicy;
 import dev.billingportal.domain.account.Account;
-import dev.billingportal.domain.audit.AuditAction;
-import dev.billingportal.domain.audit.AuditEvent;
 import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.notification.NotificationKind;
 import dev.billingportal.domain.user.PortalUser;
-import dev.billingportal.domain.user.PortalUserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,17 +20,17 @@ public final class AddPortalUserService implements AddPortalUserUseCase {
     private final UnitOfWork unitOfWork;
     private final Accounts accounts;
     private final PortalUsers users;
+    private final Invitations invitations;
     private final NotificationRecorder notifications;
-    private final AuditLog auditLog;
     private final Clock clock;
 
-    public AddPortalUserService(UnitOfWork unitOfWork, Accounts accounts, PortalUsers users,
-                                NotificationRecorder notifications, AuditLog auditLog, Clock clock) {
+    public AddPortalUserService(UnitOfWork unitOfWork, Accounts accounts, PortalUsers users, Invitations invitations,
+                                NotificationRecorder notifications, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.accounts = accounts;
         this.users = users;
+        this.invitations = invitations;
         this.notifications = notifications;
-        this.auditLog = auditLog;
         this.clock = clock;
     }
 
@@ -43,11 +40,9 @@ public final class AddPortalUserService implements AddPortalUserUseCase {
         return unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
             Account account = accounts.find(command.account()).orElseThrow(() -> new NotFound("The account"));
-            PortalUser added = users.add(PortalUser.invite(PortalUserId.random(), account.id(), command.profile(), now));
-            notifications.invitation(account, added, now);
+            PortalUser added = invitations.addInvited(account, command.profile(), command.actor(), now);
             notifications.billing(NotificationKind.USER_ADDED, account, UserEvents.facts(added, command.actor()),
                     Optional.of(added.id()), users.listByAccount(account.id(), false), now);
-            auditLog.record(AuditEvent.about(added, command.actor(), AuditAction.USER_ADDED, now));
             return added;
         });
     }

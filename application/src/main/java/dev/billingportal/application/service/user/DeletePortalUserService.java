@@ -1,5 +1,6 @@
 package dev.billingportal.application.service.user;
 
+import dev.billingportal.application.port.in.user.PortalUserCommand;
 import dev.billingportal.application.port.in.user.DeletePortalUserUseCase;
 import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.AuditLog;
@@ -12,13 +13,11 @@ import dev.billingportal.application.service.notification.NotificationRecorder;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.access.TokenPurpose;
 import dev.billingportal.domain.account.Account;
-import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.domain.audit.AuditEvent;
 import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.notification.NotificationKind;
 import dev.billingportal.domain.user.PortalUser;
-import dev.billingportal.domain.user.PortalUserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -51,20 +50,20 @@ public final class DeletePortalUserService implements DeletePortalUserUseCase {
     }
 
     @Override
-    public void delete(Actor actor, AccountId accountId, PortalUserId userId) {
-        AccountAccessPolicy.require(actor, accountId);
+    public void delete(PortalUserCommand command) {
+        AccountAccessPolicy.require(command.actor(), command.account());
         unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
-            Account account = accounts.find(accountId).orElseThrow(() -> new NotFound("The account"));
-            PortalUser user = UserLookup.current(users, accountId, userId);
-            user.delete(actor instanceof Actor.PortalUserActor self ? self.userId() : null, now);
+            Account account = accounts.find(command.account()).orElseThrow(() -> new NotFound("The account"));
+            PortalUser user = UserLookup.current(users, command.account(), command.user());
+            user.delete(command.actor() instanceof Actor.PortalUserActor self ? self.userId() : null, now);
             PortalUser deleted = users.update(user);
             sessions.closeAll(deleted.id());
             tokens.revoke(deleted.id(), TokenPurpose.INVITATION);
             tokens.revoke(deleted.id(), TokenPurpose.PASSWORD_RESET);
-            notifications.billing(NotificationKind.USER_DELETED, account, UserEvents.facts(deleted, actor),
-                    Optional.of(deleted.id()), users.listByAccount(accountId, false), now);
-            auditLog.record(AuditEvent.about(deleted, actor, AuditAction.USER_DELETED, now));
+            notifications.billing(NotificationKind.USER_DELETED, account, UserEvents.facts(deleted, command.actor()),
+                    Optional.of(deleted.id()), users.listByAccount(command.account(), false), now);
+            auditLog.record(AuditEvent.about(deleted, command.actor(), AuditAction.USER_DELETED, now));
         });
     }
 }

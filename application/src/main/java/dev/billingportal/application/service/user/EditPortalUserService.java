@@ -1,5 +1,6 @@
 package dev.billingportal.application.service.user;
 
+import dev.billingportal.application.port.in.user.EditPortalUserCommand;
 import dev.billingportal.application.port.in.user.EditPortalUserUseCase;
 import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.PortalUsers;

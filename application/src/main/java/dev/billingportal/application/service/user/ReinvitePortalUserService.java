@@ -1,5 +1,6 @@
 package dev.billingportal.application.service.user;
 
+import dev.billingportal.application.port.in.user.PortalUserCommand;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.AuditLog;
@@ -11,13 +12,11 @@ import dev.billingportal.application.service.notification.NotificationRecorder;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.access.TokenPurpose;
 import dev.billingportal.domain.account.Account;
-import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.domain.audit.AuditEvent;
 import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.failure.StateConflict;
 import dev.billingportal.domain.user.PortalUser;
-import dev.billingportal.domain.user.PortalUserId;
 import dev.billingportal.domain.user.UserStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,19 +44,19 @@ public final class ReinvitePortalUserService implements ReinvitePortalUserUseCas
     }
 
     @Override
-    public void reinvite(Actor actor, AccountId accountId, PortalUserId userId) {
-        AccountAccessPolicy.require(actor, accountId);
+    public void reinvite(PortalUserCommand command) {
+        AccountAccessPolicy.require(command.actor(), command.account());
         unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
-            Account account = accounts.find(accountId).orElseThrow(() -> new NotFound("The account"));
-            PortalUser user = UserLookup.current(users, accountId, userId);
+            Account account = accounts.find(command.account()).orElseThrow(() -> new NotFound("The account"));
+            PortalUser user = UserLookup.current(users, command.account(), command.user());
             if (user.status() != UserStatus.INVITED) {
                 throw new StateConflict("user-not-invited",
                         "Only a user who has not accepted their invitation yet can be invited again.");
             }
             tokens.revoke(user.id(), TokenPurpose.INVITATION);
             notifications.invitation(account, user, now);
-            auditLog.record(AuditEvent.about(user, actor, AuditAction.USER_REINVITED, now));
+            auditLog.record(AuditEvent.about(user, command.actor(), AuditAction.USER_REINVITED, now));
         });
     }
 }

@@ -1,5 +1,6 @@
 package dev.billingportal.application.service.user;
 
+import dev.billingportal.application.port.in.user.PortalUserCommand;
 import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
 import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.AuditLog;
@@ -8,13 +9,11 @@ import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.application.service.notification.NotificationRecorder;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.account.Account;
-import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.domain.audit.AuditEvent;
 import dev.billingportal.domain.failure.AccessDenied;
 import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.user.PortalUser;
-import dev.billingportal.domain.user.PortalUserId;
 import dev.billingportal.domain.user.UserStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,20 +38,20 @@ public final class RestorePortalUserService implements RestorePortalUserUseCase 
     }
 
     @Override
-    public PortalUser restore(Actor actor, AccountId accountId, PortalUserId userId) {
-        if (!(actor instanceof Actor.Operator)) {
+    public PortalUser restore(PortalUserCommand command) {
+        if (!(command.actor() instanceof Actor.Operator)) {
             throw new AccessDenied("Only the provider's billing team can restore a deleted user.");
         }
         return unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
-            Account account = accounts.find(accountId).orElseThrow(() -> new NotFound("The account"));
-            PortalUser user = UserLookup.includingDeleted(users, accountId, userId);
+            Account account = accounts.find(command.account()).orElseThrow(() -> new NotFound("The account"));
+            PortalUser user = UserLookup.includingDeleted(users, command.account(), command.user());
             UserStatus status = user.restore(now);
             PortalUser restored = users.update(user);
             if (status == UserStatus.INVITED) {
                 notifications.invitation(account, restored, now);
             }
-            auditLog.record(AuditEvent.about(restored, actor, AuditAction.USER_RESTORED, now));
+            auditLog.record(AuditEvent.about(restored, command.actor(), AuditAction.USER_RESTORED, now));
             return restored;
         });
     }

@@ -3,7 +3,15 @@ package dev.billingportal.application.service.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.billingportal.application.port.in.access.LogInCommand;
+import dev.billingportal.application.port.in.access.SessionToken;
+import dev.billingportal.application.port.out.Sessions;
+import dev.billingportal.domain.access.SecretTokens;
+import dev.billingportal.domain.failure.TooManyAttempts;
+import dev.billingportal.testing.InMemoryPortal;
+import java.time.Duration;
 import dev.billingportal.application.port.out.PasswordHasher;
+import dev.billingportal.domain.access.SessionChannel;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.failure.AuthenticationFailed;
 import dev.billingportal.domain.user.PersonName;
@@ -70,10 +78,10 @@ class LogInServiceTest {
         LogInService other = new LogInService(new InMemoryUnitOfWork(), users, new InMemoryLoginThrottles(),
                 new InMemorySessions(users), hasher, new InMemoryAuditLog(), new MutableClock(NOW));
 
-        assertThrows(AuthenticationFailed.class, () -> service.logIn("ann@example.com", "wrong password here"));
+        assertThrows(AuthenticationFailed.class, () -> service.logIn(LogInCommand.of("ann@example.com", "wrong password here", SessionChannel.API)));
         List<String> known = List.copyOf(hasher.derivations);
         hasher.derivations.clear();
-        assertThrows(AuthenticationFailed.class, () -> other.logIn("nobody@example.com", "wrong password here"));
+        assertThrows(AuthenticationFailed.class, () -> other.logIn(LogInCommand.of("nobody@example.com", "wrong password here", SessionChannel.API)));
 
         assertEquals(List.of("hash", "check"), known, "the decoy is made at the first attempt, whoever it is for");
         assertEquals(known, hasher.derivations);
@@ -81,11 +89,48 @@ class LogInServiceTest {
 
     @Test
     void laterAttemptsCheckOnceAndUnknownUsernamesStillCheck() {
-        assertThrows(AuthenticationFailed.class, () -> service.logIn("nobody@example.com", "whatever it is"));
+        assertThrows(AuthenticationFailed.class, () -> service.logIn(LogInCommand.of("nobody@example.com", "whatever it is", SessionChannel.API)));
         hasher.derivations.clear();
 
-        assertThrows(AuthenticationFailed.class, () -> service.logIn("nobody@example.com", "whatever it is"));
+        assertThrows(AuthenticationFailed.class, () -> service.logIn(LogInCommand.of("nobody@example.com", "whatever it is", SessionChannel.API)));
 
         assertEquals(List.of("check"), hasher.derivations);
+    }
+
+    @Test
+    void aSignInOpensASessionOfTheCommandsChannelForEightHours() {
+        InMemoryPortal portal = new InMemoryPortal();
+        PortalUser ann = portal.active(portal.account(), "Ann", false);
+        LogInService signIn = new LogInService(portal.stores.unitOfWork(), portal.stores.users(),
+                portal.stores.throttles(), portal.stores.sessions(), InMemoryPortal.HASHER, portal.stores.auditLog(),
+                portal.clock);
+
+        SessionToken web = signIn.logIn(LogInCommand.of("Ann@Example.com", "correct horse battery", SessionChannel.WEB));
+
+        Sessions.StoredSession session = portal.stores.sessions().find(SecretTokens.hash(web.token())).orElseThrow();
+        assertEquals(SessionChannel.WEB, session.channel());
+        assertEquals(ann.id(), session.owner().userId());
+        assertEquals(InMemoryPortal.NOW.plus(Duration.ofHours(8)), session.expiresAt());
+        assertEquals(Duration.ofHours(8), web.expiresIn());
+    }
+
+    @Test
+    void theFifthFailureWithinFifteenMinutesLocksTheUsernameWhateverTheChannel() {
+        InMemoryPortal portal = new InMemoryPortal();
+        portal.active(portal.account(), "Ann", false);
+        LogInService signIn = new LogInService(portal.stores.unitOfWork(), portal.stores.users(),
+                portal.stores.throttles(), portal.stores.sessions(), InMemoryPortal.HASHER, portal.stores.auditLog(),
+                portal.clock);
+        for (int i = 0; i < 5; i++) {
+            SessionChannel channel = i % 2 == 0 ? SessionChannel.WEB : SessionChannel.API;
+            assertThrows(AuthenticationFailed.class, () -> signIn.logIn(LogInCommand.of("ann@example.com",
+                    "wrong password", channel)));
+            portal.clock.advance(Duration.ofMinutes(2));
+        }
+
+        assertThrows(TooManyAttempts.class, () -> signIn.logIn(LogInCommand.of("ann@example.com",
+                "correct horse battery", SessionChannel.WEB)));
+        portal.clock.advance(Duration.ofMinutes(15));
+        signIn.logIn(LogInCommand.of("ann@example.com", "correct horse battery", SessionChannel.API));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.billingportal.application.port.in.account.AccountCreated;
 import dev.billingportal.application.port.in.account.CreateAccountCommand;
 import dev.billingportal.application.service.notification.NotificationRecorder;
+import dev.billingportal.application.service.user.Invitations;
 import dev.billingportal.domain.account.AccountName;
 import dev.billingportal.domain.account.AccountNumber;
 import dev.billingportal.domain.account.CurrencyCode;
@@ -41,8 +42,8 @@ class CreateAccountServiceTest {
     private final InMemoryDeliveries notifications = new InMemoryDeliveries();
     private final AtomicInteger wakeUps = new AtomicInteger();
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
-    private final CreateAccountService service = new CreateAccountService(unitOfWork, accounts, users,
-            new NotificationRecorder(notifications, unitOfWork, wakeUps::incrementAndGet), auditLog, new MutableClock(NOW));
+    private final CreateAccountService service = new CreateAccountService(unitOfWork, accounts, new Invitations(users,
+            new NotificationRecorder(notifications, unitOfWork, wakeUps::incrementAndGet), auditLog), new MutableClock(NOW));
 
     private static CreateAccountCommand command(Optional<AccountNumber> number, String username) {
         return new CreateAccountCommand(number, new AccountName("Acme"), CurrencyCode.CAD, new PortalUserProfile(

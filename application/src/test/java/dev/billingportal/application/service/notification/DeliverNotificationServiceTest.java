@@ -3,6 +3,7 @@ package dev.billingportal.application.service.notification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.billingportal.application.port.in.notification.DeliverNotificationCommand;
 import dev.billingportal.application.port.in.notification.DeliveryOutcome;
 import dev.billingportal.application.port.out.OutgoingMail;
 import dev.billingportal.domain.access.SecretTokens;
@@ -68,7 +69,7 @@ class DeliverNotificationServiceTest {
 
     @Test
     void anInvitationCarriesAFreshTokenWhoseHashAloneIsStored() {
-        assertEquals(DeliveryOutcome.SENT, service.deliver(invitation, 1));
+        assertEquals(DeliveryOutcome.SENT, service.deliver(new DeliverNotificationCommand(invitation, 1)));
 
         OutgoingMail mail = mailer.sent().get(0);
         Matcher link = Pattern.compile("https://billing\\.example\\.com/invitation\\?token=([A-Za-z0-9_-]{43})")
@@ -85,9 +86,9 @@ class DeliverNotificationServiceTest {
 
     @Test
     void aDeliveryAlreadySentIsNotSentAgain() {
-        service.deliver(invitation, 1);
+        service.deliver(new DeliverNotificationCommand(invitation, 1));
 
-        assertEquals(DeliveryOutcome.NOTHING_TO_DO, service.deliver(invitation, 2));
+        assertEquals(DeliveryOutcome.NOTHING_TO_DO, service.deliver(new DeliverNotificationCommand(invitation, 2)));
         assertEquals(1, mailer.sent().size());
     }
 
@@ -95,14 +96,14 @@ class DeliverNotificationServiceTest {
     void temporaryFailuresRetryThenDeadLetterOnTheLastAttempt() {
         mailer.failTemporarily("451 4.3.0 Try again later");
 
-        assertEquals(DeliveryOutcome.RETRY_LATER, service.deliver(invitation, 1));
-        assertEquals(DeliveryOutcome.RETRY_LATER, service.deliver(invitation, 2));
+        assertEquals(DeliveryOutcome.RETRY_LATER, service.deliver(new DeliverNotificationCommand(invitation, 1)));
+        assertEquals(DeliveryOutcome.RETRY_LATER, service.deliver(new DeliverNotificationCommand(invitation, 2)));
         assertEquals(DeliveryStatus.PENDING, delivery().status());
         assertEquals(2, delivery().attempts());
         assertEquals("451 4.3.0 Try again later", delivery().lastError());
         assertTrue(tokens.hashes().isEmpty() || tokens.hashes().size() == 1, "at most the latest token");
 
-        assertEquals(DeliveryOutcome.DEAD_LETTER, service.deliver(invitation, MAX_ATTEMPTS));
+        assertEquals(DeliveryOutcome.DEAD_LETTER, service.deliver(new DeliverNotificationCommand(invitation, MAX_ATTEMPTS)));
         assertEquals(DeliveryStatus.FAILED, delivery().status());
         assertEquals(3, delivery().attempts());
         assertTrue(delivery().lastError().startsWith("Gave up after 3 attempts"), delivery().lastError());
@@ -112,7 +113,7 @@ class DeliverNotificationServiceTest {
     void aPermanentRejectionFailsAtOnce() {
         mailer.failPermanently("550 5.1.1 No such user");
 
-        assertEquals(DeliveryOutcome.FAILED, service.deliver(invitation, 1));
+        assertEquals(DeliveryOutcome.FAILED, service.deliver(new DeliverNotificationCommand(invitation, 1)));
         assertEquals(DeliveryStatus.FAILED, delivery().status());
         assertEquals("Rejected: 550 5.1.1 No such user", delivery().lastError());
     }
@@ -123,7 +124,7 @@ class DeliverNotificationServiceTest {
         deleted.delete(PortalUserId.random(), NOW);
         users.update(deleted);
 
-        assertEquals(DeliveryOutcome.FAILED, service.deliver(invitation, 1));
+        assertEquals(DeliveryOutcome.FAILED, service.deliver(new DeliverNotificationCommand(invitation, 1)));
         assertTrue(mailer.sent().isEmpty());
         assertEquals(0, delivery().attempts(), "nothing was attempted");
     }
@@ -135,7 +136,7 @@ class DeliverNotificationServiceTest {
         users.update(active);
         clock.advance(Duration.ofMinutes(1));
 
-        assertEquals(DeliveryOutcome.FAILED, service.deliver(invitation, 1));
+        assertEquals(DeliveryOutcome.FAILED, service.deliver(new DeliverNotificationCommand(invitation, 1)));
         assertTrue(mailer.sent().isEmpty());
     }
 }

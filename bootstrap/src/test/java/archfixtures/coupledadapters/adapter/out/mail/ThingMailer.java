@@ -1,8 +1,4 @@
 package archfixtures.coupledadapters.adapter.out.mail;
 
-/** Breaks "nothing depends on the composition root". */
 public class ThingMailer {
-    public Object wiring() {
-        return new archfixtures.coupledadapters.bootstrap.Wiring();
-    }
 }

@@ -57,7 +57,7 @@ class PdfInvoiceDocumentsTest {
     @Test
     void theInvoiceReadsBackWithItsNumberDatesLinesTaxesTotalAndAmountDue() throws Exception {
         Invoice invoice = invoice(10);
-        invoice.apply(TransactionType.PAYMENT, Money.of(Decimal.parse("50.00"), CAD), "amount");
+        invoice.apply(TransactionType.PAYMENT, Money.of(Decimal.parse("50.00"), CAD));
 
         String text = text(new PdfInvoiceDocuments().render(account, invoice));
 

@@ -1,5 +1,6 @@
 package dev.billingportal.adapter.in.messaging;
 
+import dev.billingportal.application.port.in.notification.DeliverNotificationCommand;
 import dev.billingportal.application.port.in.notification.DeliverNotificationUseCase;
 import dev.billingportal.application.port.in.notification.DeliveryOutcome;
 import dev.billingportal.adapter.out.messaging.BrokerConnections;
@@ -145,7 +146,8 @@ public final class NotificationListener implements AutoCloseable {
                     deadLetter(message);
                     return;
                 }
-                DeliveryOutcome outcome = deliver.deliver(id, message.getIntProperty("JMSXDeliveryCount"));
+                DeliveryOutcome outcome = deliver.deliver(
+                        new DeliverNotificationCommand(id, message.getIntProperty("JMSXDeliveryCount")));
                 switch (outcome) {
                     case RETRY_LATER -> session.rollback();
                     case DEAD_LETTER -> deadLetter(message);

@@ -8,6 +8,7 @@ import dev.billingportal.adapter.out.messaging.Messaging;
 import dev.billingportal.adapter.out.messaging.MessagingSettings;
 import dev.billingportal.adapter.out.messaging.Queues;
 import dev.billingportal.adapter.out.messaging.RetryPolicy;
+import dev.billingportal.application.port.in.notification.DeliverNotificationCommand;
 import dev.billingportal.application.port.in.notification.DeliverNotificationUseCase;
 import dev.billingportal.application.port.in.notification.DeliveryOutcome;
 import dev.billingportal.domain.notification.DeliveryId;
@@ -36,9 +37,9 @@ class NotificationMessagingTest {
         final Map<DeliveryId, DeliveryOutcome> outcomes = new ConcurrentHashMap<>();
 
         @Override
-        public DeliveryOutcome deliver(DeliveryId notification, int deliveryCount) {
-            calls.add(notification + "#" + deliveryCount);
-            return outcomes.getOrDefault(notification, DeliveryOutcome.SENT);
+        public DeliveryOutcome deliver(DeliverNotificationCommand command) {
+            calls.add(command.delivery() + "#" + command.deliveryCount());
+            return outcomes.getOrDefault(command.delivery(), DeliveryOutcome.SENT);
         }
 
         long callsFor(DeliveryId id) {

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,6 +40,9 @@ public final class JpaOutbox implements Outbox {
 
     @Override
     public void markPublished(List<Entry> entries, Instant now) {
+        if (entries.isEmpty()) {
+            return; // "IN ()" is valid on H2 but a syntax error on PostgreSQL (found by OutboxContractTest)
+        }
         unitOfWork.entityManager()
                 .createQuery("UPDATE OutboxEntryRow e SET e.publishedAt = :now WHERE e.id IN :ids")
                 .setParameter("now", now)
@@ -57,10 +59,13 @@ public final class JpaOutbox implements Outbox {
 
     @Override
     public Optional<Instant> oldestUnpublished() {
+        // Not MIN(createdAt): PostgreSQL's driver hands an aggregate over as a java.sql.Timestamp, which the instant
+        // converter cannot take (found by OutboxContractTest); the attribute itself arrives through its mapping.
         return unitOfWork.entityManager()
-                .createQuery("SELECT MIN(e.createdAt) FROM OutboxEntryRow e WHERE e.publishedAt IS NULL", Instant.class)
+                .createQuery("SELECT e.createdAt FROM OutboxEntryRow e WHERE e.publishedAt IS NULL"
+                        + " ORDER BY e.createdAt", Instant.class)
+                .setMaxResults(1)
                 .getResultStream()
-                .filter(Objects::nonNull)
                 .findFirst();
     }
 }

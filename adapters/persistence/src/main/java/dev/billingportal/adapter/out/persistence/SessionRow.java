@@ -15,8 +15,12 @@ public class SessionRow {
     String tokenHash;
     @Column(name = "user_id")
     UUID userId;
+    @Column(name = "channel")
+    String channel;
     @Column(name = "created_at")
     Instant createdAt;
+    @Column(name = "last_used_at")
+    Instant lastUsedAt;
     @Column(name = "expires_at")
     Instant expiresAt;
 

@@ -5,6 +5,10 @@ import java.util.Optional;
 
 public interface AuthenticateCallerQuery {
 
-    /** Who presents this bearer token: an operator, a portal user with a live session, or nobody. */
-    Optional<Actor> authenticate(String bearerToken);
+    /**
+     * Who presents this token — the operator ({@link Actor.Operator}) or a portal user with a live session of the
+     * accepted channel ({@link Actor.PortalUserActor}) — if that kind of caller is accepted; nobody otherwise.
+     * A portal user's use of the session is recorded (for the idle timeout).
+     */
+    Optional<Actor> authenticate(CallerToken token);
 }

@@ -1,9 +1,7 @@
 package dev.billingportal.application.port.in.access;
 
-import dev.billingportal.domain.access.Password;
-
 public interface ResetPasswordUseCase {
 
     /** Sets a new password with a reset token and ends the user's sessions; a bad token is {@code InvalidToken}. */
-    void reset(String token, Password password);
+    void reset(SetPasswordCommand command);
 }

@@ -1,13 +1,8 @@
 package dev.billingportal.application.port.in.billing;
 
-import dev.billingportal.domain.access.Actor;
-import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.billing.Transaction;
 
 public interface PostTransactionUseCase {
-
-    record PostTransactionCommand(Actor actor, AccountId account, String idempotencyKey, TransactionRequest request) {
-    }
 
     /** The posted transaction; {@code replayed} when the idempotency key had already posted it. */
     record Posted(Transaction transaction, boolean replayed) {

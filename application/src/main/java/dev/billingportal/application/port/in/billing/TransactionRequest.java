@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A transaction as the operator's request describes it. Amounts are decimals here: whether they carry the
+ * A transaction as a posting describes it, each field valid. Amounts are decimals here: whether they carry the
  * right number of minor digits depends on the account's currency, which the posting service knows.
  */
 public record TransactionRequest(TransactionType type, Decimal amount, Optional<CurrencyCode> currency,

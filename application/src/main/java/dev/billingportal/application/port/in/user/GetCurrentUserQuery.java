@@ -6,7 +6,7 @@ import dev.billingportal.domain.user.PortalUser;
 
 public interface GetCurrentUserQuery {
 
-    /** The signed-in user and their account ({@code GET /me}). */
+    /** The signed-in user and their account. */
     record Me(PortalUser user, Account account) {
     }
 

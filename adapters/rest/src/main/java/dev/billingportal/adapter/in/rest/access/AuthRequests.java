@@ -1,7 +1,10 @@
 package dev.billingportal.adapter.in.rest.access;
 
-import dev.billingportal.adapter.in.rest.request.JsonBody;
 import dev.billingportal.adapter.in.rest.request.JsonFields;
+import dev.billingportal.application.port.in.access.LogInCommand;
+import dev.billingportal.application.port.in.access.RequestPasswordResetCommand;
+import dev.billingportal.application.port.in.access.SetPasswordCommand;
+import dev.billingportal.domain.access.SessionChannel;
 import dev.billingportal.domain.access.Password;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -40,36 +43,16 @@ public final class AuthRequests {
         }
     }
 
-    record Login(String username, String password) {
-        @Override
-        public String toString() {
-            return "Login[hidden]";
-        }
+    static LogInCommand login(JsonFields fields) {
+        return fields.command(() -> LogInCommand.of(fields.string("username"), fields.string("password"),
+                SessionChannel.API));
     }
 
-    record SetPassword(String token, Password password) {
+    static SetPasswordCommand setPassword(JsonFields fields) {
+        return fields.command(() -> SetPasswordCommand.of(fields.string("token"), fields.string("password")));
     }
 
-    static Login login(JsonBody body) {
-        JsonFields fields = body.fields();
-        String username = fields.string("username");
-        String password = fields.string("password");
-        fields.validate();
-        return new Login(username, password);
-    }
-
-    static SetPassword setPassword(JsonBody body) {
-        JsonFields fields = body.fields();
-        String token = fields.string("token");
-        Password password = fields.value("password", Password::of);
-        fields.validate();
-        return new SetPassword(token, password);
-    }
-
-    static String resetFor(JsonBody body) {
-        JsonFields fields = body.fields();
-        String username = fields.string("username");
-        fields.validate();
-        return username;
+    static RequestPasswordResetCommand resetFor(JsonFields fields) {
+        return fields.command(() -> RequestPasswordResetCommand.of(fields.string("username")));
     }
 }

@@ -6,9 +6,11 @@ import dev.billingportal.adapter.in.rest.access.CurrentCaller;
 import dev.billingportal.adapter.in.rest.access.PublicEndpoint;
 import dev.billingportal.application.port.in.access.AcceptInvitationUseCase;
 import dev.billingportal.application.port.in.access.LogInUseCase;
+import dev.billingportal.application.port.in.access.LogOutCommand;
 import dev.billingportal.application.port.in.access.LogOutUseCase;
 import dev.billingportal.application.port.in.access.RequestPasswordResetUseCase;
 import dev.billingportal.application.port.in.access.ResetPasswordUseCase;
+import dev.billingportal.application.port.in.access.SessionToken;
 import dev.billingportal.domain.failure.AuthenticationFailed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,11 +60,10 @@ public class AuthResource {
     @APIResponse(responseCode = "401", description = "The same answer for every failure")
     @APIResponse(responseCode = "429", description = "Too many failed attempts for this username")
     public Response login(InputStream body) {
-        AuthRequests.Login login = AuthRequests.login(JsonBodies.read(body));
-        LogInUseCase.SessionToken session = logIn.logIn(login.username(), login.password());
+        SessionToken session = logIn.logIn(AuthRequests.login(JsonBodies.read(body).fields()));
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
-        return Response.fromResponse(JsonResponses.ok(new AuthRequests.TokenResponse(session.accessToken(), "Bearer",
+        return Response.fromResponse(JsonResponses.ok(new AuthRequests.TokenResponse(session.token(), "Bearer",
                 session.expiresIn().toSeconds()))).cacheControl(noStore).build();
     }
 
@@ -72,7 +73,7 @@ public class AuthResource {
     @Operation(summary = "End this session")
     @APIResponse(responseCode = "204", description = "Signed out")
     public Response logout() {
-        logOut.logOut(caller.portalUser(), caller.bearerToken().orElseThrow(AuthenticationFailed::new));
+        logOut.logOut(new LogOutCommand(caller.portalUser(), caller.bearerToken().orElseThrow(AuthenticationFailed::new)));
         return Response.noContent().build();
     }
 
@@ -85,8 +86,7 @@ public class AuthResource {
     @APIResponse(responseCode = "204", description = "The user is active and can sign in")
     @APIResponse(responseCode = "400", description = "Invalid password, or a used, expired or unknown token")
     public Response acceptInvitation(InputStream body) {
-        AuthRequests.SetPassword request = AuthRequests.setPassword(JsonBodies.read(body));
-        acceptInvitation.accept(request.token(), request.password());
+        acceptInvitation.accept(AuthRequests.setPassword(JsonBodies.read(body).fields()));
         return Response.noContent().build();
     }
 
@@ -98,7 +98,7 @@ public class AuthResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AuthRequests.ResetRequest.class)))
     @APIResponse(responseCode = "202", description = "If the user exists and is active, a link is on its way")
     public Response requestReset(InputStream body) {
-        requestReset.request(AuthRequests.resetFor(JsonBodies.read(body)));
+        requestReset.request(AuthRequests.resetFor(JsonBodies.read(body).fields()));
         return Response.accepted().build();
     }
 
@@ -111,8 +111,7 @@ public class AuthResource {
     @APIResponse(responseCode = "204", description = "The password is changed")
     @APIResponse(responseCode = "400", description = "Invalid password, or a used, expired or unknown token")
     public Response confirmReset(InputStream body) {
-        AuthRequests.SetPassword request = AuthRequests.setPassword(JsonBodies.read(body));
-        resetPassword.reset(request.token(), request.password());
+        resetPassword.reset(AuthRequests.setPassword(JsonBodies.read(body).fields()));
         return Response.noContent().build();
     }
 }

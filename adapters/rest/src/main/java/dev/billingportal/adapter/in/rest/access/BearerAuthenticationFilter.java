@@ -1,6 +1,8 @@
 package dev.billingportal.adapter.in.rest.access;
 
 import dev.billingportal.application.port.in.access.AuthenticateCallerQuery;
+import dev.billingportal.application.port.in.access.CallerKind;
+import dev.billingportal.application.port.in.access.CallerToken;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.failure.AccessDenied;
 import dev.billingportal.domain.failure.AuthenticationFailed;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,6 +34,8 @@ import java.util.UUID;
 @Priority(Priorities.AUTHENTICATION)
 public class BearerAuthenticationFilter implements ContainerRequestFilter {
     static final String OPERATOR_PATH = "operator";
+    /** Who may call the API at all: the operator and portal users signed in through the API — never a web session. */
+    static final Set<CallerKind> ACCEPTED = Set.of(CallerKind.OPERATOR, CallerKind.API_SESSION);
 
     @Inject
     AuthenticateCallerQuery authenticate;
@@ -47,7 +52,7 @@ public class BearerAuthenticationFilter implements ContainerRequestFilter {
         }
         Class<?> type = resource.getResourceClass();
         Optional<String> token = bearerToken(request);
-        Optional<Actor> actor = token.flatMap(authenticate::authenticate);
+        Optional<Actor> actor = token.flatMap(presented -> authenticate.authenticate(new CallerToken(presented, ACCEPTED)));
         if (isPublic(method, type)) {
             actor.ifPresent(known -> caller.authenticated(known, token.get()));
             return;

@@ -1,14 +1,8 @@
 package dev.billingportal.adapter.in.rest.account;
 
-import dev.billingportal.adapter.in.rest.request.JsonBody;
 import dev.billingportal.adapter.in.rest.request.JsonFields;
 import dev.billingportal.adapter.in.rest.user.PortalUserFields;
 import dev.billingportal.application.port.in.account.CreateAccountCommand;
-import dev.billingportal.domain.account.AccountName;
-import dev.billingportal.domain.account.AccountNumber;
-import dev.billingportal.domain.account.CurrencyCode;
-import dev.billingportal.domain.user.PortalUserProfile;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /api/v1/operator/accounts}; documents the schema and reads it strictly. */
@@ -31,14 +25,9 @@ public record CreateAccountRequest(
             @Schema(defaultValue = "false") Boolean billingNotifications) {
     }
 
-    static CreateAccountCommand read(JsonBody body) {
-        JsonFields fields = body.fields();
-        Optional<AccountNumber> number = fields.optionalValue("accountNumber", AccountNumber::parse);
-        AccountName name = fields.value("name", AccountName::new);
-        CurrencyCode currency = fields.optionalValue("currency", CurrencyCode::new).orElse(CurrencyCode.CAD);
+    static CreateAccountCommand read(JsonFields fields) {
         JsonFields firstUser = fields.object("firstUser");
-        PortalUserProfile profile = firstUser == null ? null : PortalUserFields.newUser(firstUser);
-        fields.validate();
-        return new CreateAccountCommand(number, name, currency, profile);
+        return fields.command(() -> CreateAccountCommand.of(fields.string("accountNumber"), fields.string("name"),
+                fields.string("currency"), firstUser == null ? null : PortalUserFields.newUser(firstUser)));
     }
 }

@@ -54,7 +54,7 @@ public class OperatorAccountResource {
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "409", description = "The username or account number already exists")
     public Response create(InputStream body, @Context UriInfo uri) {
-        AccountCreated created = createAccount.create(CreateAccountRequest.read(JsonBodies.read(body)));
+        AccountCreated created = createAccount.create(CreateAccountRequest.read(JsonBodies.read(body).fields()));
         AccountResponse account = AccountResponse.of(created.account());
         return JsonResponses.status(Response.Status.CREATED, new AccountResponse.Created(account.id(),
                         account.accountNumber(), account.name(), account.currency(), account.createdAt(),

@@ -2,8 +2,8 @@ package dev.billingportal.adapter.in.rest.audit;
 
 import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.request.PathIds;
-import dev.billingportal.adapter.in.rest.request.QueryParams;
 import dev.billingportal.adapter.in.rest.access.CurrentCaller;
+import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.audit.ListAuditEventsQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,6 +39,6 @@ public class AuditEventResource {
     public Response list(@PathParam("accountId") String accountId, @QueryParam("limit") String limit,
                          @QueryParam("cursor") String cursor) {
         return JsonResponses.ok(AuditEventResponse.PageResponse.of(
-                auditEvents.list(caller.actor(), PathIds.account(accountId), QueryParams.page(limit, cursor))));
+                auditEvents.list(caller.actor(), PathIds.account(accountId), PageRequest.of(limit, cursor))));
     }
 }

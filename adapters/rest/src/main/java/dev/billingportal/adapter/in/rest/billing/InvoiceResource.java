@@ -2,8 +2,8 @@ package dev.billingportal.adapter.in.rest.billing;
 
 import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.request.PathIds;
-import dev.billingportal.adapter.in.rest.request.QueryParams;
 import dev.billingportal.adapter.in.rest.access.CurrentCaller;
+import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.billing.GetInvoiceQuery;
 import dev.billingportal.application.port.in.billing.InvoiceView;
 import dev.billingportal.application.port.in.billing.ListInvoicesQuery;
@@ -52,7 +52,7 @@ public class InvoiceResource {
     public Response list(@PathParam("accountId") String accountId, @QueryParam("limit") String limit,
                          @QueryParam("cursor") String cursor) {
         return JsonResponses.ok(InvoiceResponse.PageResponse.of(
-                listInvoices.list(caller.actor(), PathIds.account(accountId), QueryParams.page(limit, cursor))));
+                listInvoices.list(caller.actor(), PathIds.account(accountId), PageRequest.of(limit, cursor))));
     }
 
     @GET

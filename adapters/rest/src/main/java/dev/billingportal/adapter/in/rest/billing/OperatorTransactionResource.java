@@ -2,10 +2,12 @@ package dev.billingportal.adapter.in.rest.billing;
 
 import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.request.JsonBodies;
+import dev.billingportal.adapter.in.rest.request.JsonFields;
 import dev.billingportal.adapter.in.rest.request.PathIds;
 import dev.billingportal.adapter.in.rest.access.CurrentCaller;
 import dev.billingportal.adapter.in.rest.access.OperatorEndpoint;
 import dev.billingportal.application.port.in.billing.GetTransactionQuery;
+import dev.billingportal.application.port.in.billing.PostTransactionCommand;
 import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
 import dev.billingportal.domain.billing.Transaction;
 import dev.billingportal.domain.billing.TransactionId;
@@ -63,9 +65,9 @@ public class OperatorTransactionResource {
     public Response post(@PathParam("accountId") String accountId,
                          @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body,
                          @Context UriInfo uri) {
-        PostTransactionUseCase.Posted posted = postTransaction.post(new PostTransactionUseCase.PostTransactionCommand(
-                caller.actor(), PathIds.account(accountId), idempotencyKey,
-                TransactionRequests.read(JsonBodies.read(body))));
+        JsonFields fields = JsonBodies.read(body).fields();
+        PostTransactionUseCase.Posted posted = postTransaction.post(fields.command(() -> PostTransactionCommand.of(
+                caller.actor(), PathIds.account(accountId), idempotencyKey, TransactionRequests.read(fields))));
         Transaction transaction = posted.transaction();
         Response.Status status = posted.replayed() ? Response.Status.OK : Response.Status.CREATED;
         return JsonResponses.status(status, TransactionResponse.of(transaction))

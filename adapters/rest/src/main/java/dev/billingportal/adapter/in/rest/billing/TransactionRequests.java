@@ -1,21 +1,12 @@
 package dev.billingportal.adapter.in.rest.billing;
 
-import dev.billingportal.adapter.in.rest.request.JsonBody;
 import dev.billingportal.adapter.in.rest.request.JsonFields;
-import dev.billingportal.application.port.in.billing.TransactionRequest;
-import dev.billingportal.domain.account.CurrencyCode;
-import dev.billingportal.domain.billing.Decimal;
-import dev.billingportal.domain.billing.InvoiceDraft;
-import dev.billingportal.domain.billing.InvoiceId;
-import dev.billingportal.domain.billing.TransactionType;
-import dev.billingportal.domain.common.Text;
-import dev.billingportal.domain.failure.InvalidValue;
+import dev.billingportal.application.port.in.billing.InvoiceInput;
+import dev.billingportal.application.port.in.billing.TransactionInput;
+import dev.billingportal.domain.billing.Transaction;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -30,8 +21,8 @@ public final class TransactionRequests {
             @Schema(required = true, example = "113.00") String amount,
             @Schema(description = "The account's currency; may be left out", example = "CAD") String currency,
             @Schema(description = "Business time; now when left out; may be back-dated") Instant postedAt,
-            @Schema(maxLength = 100) String reference,
-            @Schema(maxLength = 500) String description,
+            @Schema(maxLength = Transaction.MAX_REFERENCE_LENGTH) String reference,
+            @Schema(maxLength = Transaction.MAX_DESCRIPTION_LENGTH) String description,
             @Schema(description = "For PAYMENT, REFUND, CREDIT: the invoice settled") UUID invoiceId,
             @Schema(description = "Required for INVOICE, refused otherwise") InvoiceBody invoice) {
     }
@@ -53,74 +44,22 @@ public final class TransactionRequests {
                           @Schema(example = "13.00") String amount) {
     }
 
-    static TransactionRequest read(JsonBody body) {
-        JsonFields fields = body.fields();
-        TransactionType type = fields.value("type", TransactionType::parse);
-        Decimal amount = fields.value("amount", Decimal::parse);
-        Optional<CurrencyCode> currency = fields.optionalValue("currency", CurrencyCode::new);
-        Optional<Instant> postedAt = fields.optionalValue("postedAt", TransactionRequests::instant);
-        Optional<String> reference = fields.optionalValue("reference", raw -> Text.singleLine(raw, 1, 100));
-        Optional<String> description = fields.optionalValue("description", raw -> Text.singleLine(raw, 1, 500));
-        Optional<InvoiceId> invoiceId = fields.optionalValue("invoiceId", raw -> new InvoiceId(uuid(raw)));
-        Optional<JsonFields> invoiceFields = fields.optionalObject("invoice");
-        InvoiceParts invoice = invoiceFields.map(TransactionRequests::invoice).orElse(null);
-        fields.validate();
-        return new TransactionRequest(type, amount, currency, postedAt, reference, description, invoiceId,
-                Optional.ofNullable(invoice).map(InvoiceParts::draft));
+    /** The body's text, for the command to judge; lines and taxes keep their positions as sent. */
+    static TransactionInput read(JsonFields fields) {
+        JsonFields invoice = fields.object("invoice");
+        return new TransactionInput(fields.string("type"), fields.string("amount"), fields.string("currency"),
+                fields.string("postedAt"), fields.string("reference"), fields.string("description"),
+                fields.string("invoiceId"), invoice == null ? null : invoice(invoice));
     }
 
-    /** An invoice read field by field; its dates' order is checked once all fields are valid. */
-    private record InvoiceParts(String number, LocalDate issueDate, LocalDate dueDate, LocalDate periodStart,
-                                LocalDate periodEnd, List<InvoiceDraft.LineDraft> lines,
-                                List<InvoiceDraft.TaxDraft> taxes) {
-        InvoiceDraft draft() {
-            return new InvoiceDraft(number, issueDate, dueDate, periodStart, periodEnd, lines, taxes);
-        }
-    }
-
-    private static InvoiceParts invoice(JsonFields invoice) {
-        String number = invoice.value("invoiceNumber", InvoiceDraft::invoiceNumber);
-        LocalDate issueDate = invoice.value("issueDate", TransactionRequests::date);
-        LocalDate dueDate = invoice.value("dueDate", TransactionRequests::date);
-        LocalDate periodStart = invoice.optionalValue("periodStart", TransactionRequests::date).orElse(null);
-        LocalDate periodEnd = invoice.optionalValue("periodEnd", TransactionRequests::date).orElse(null);
-        List<InvoiceDraft.LineDraft> lines = new ArrayList<>();
-        for (JsonFields line : invoice.objects("lines")) {
-            lines.add(new InvoiceDraft.LineDraft(line.value("description", InvoiceDraft::lineDescription),
-                    line.value("quantity", Decimal::parse), line.value("unitPrice", Decimal::parse),
-                    line.value("amount", Decimal::parse)));
-        }
-        List<InvoiceDraft.TaxDraft> taxes = new ArrayList<>();
-        if (invoice.has("taxes")) {
-            for (JsonFields tax : invoice.objects("taxes")) {
-                taxes.add(new InvoiceDraft.TaxDraft(tax.value("name", InvoiceDraft::taxName),
-                        tax.value("rate", Decimal::parse), tax.value("amount", Decimal::parse)));
-            }
-        }
-        return new InvoiceParts(number, issueDate, dueDate, periodStart, periodEnd, lines, taxes);
-    }
-
-    static LocalDate date(String raw) {
-        try {
-            return LocalDate.parse(raw);
-        } catch (DateTimeParseException invalid) {
-            throw new InvalidValue("must be a date such as 2026-11-30");
-        }
-    }
-
-    private static Instant instant(String raw) {
-        try {
-            return Instant.parse(raw);
-        } catch (DateTimeParseException invalid) {
-            throw new InvalidValue("must be an ISO-8601 UTC time such as 2026-11-25T08:00:00Z");
-        }
-    }
-
-    private static UUID uuid(String raw) {
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException invalid) {
-            throw new InvalidValue("must be an invoice id (a UUID)");
-        }
+    private static InvoiceInput invoice(JsonFields invoice) {
+        List<JsonFields> lines = invoice.objects("lines");
+        List<JsonFields> taxes = invoice.objects("taxes");
+        return new InvoiceInput(invoice.string("invoiceNumber"), invoice.string("issueDate"),
+                invoice.string("dueDate"), invoice.string("periodStart"), invoice.string("periodEnd"),
+                lines == null ? null : lines.stream().map(line -> new InvoiceInput.Line(line.string("description"),
+                        line.string("quantity"), line.string("unitPrice"), line.string("amount"))).toList(),
+                taxes == null ? null : taxes.stream().map(tax -> new InvoiceInput.Tax(tax.string("name"),
+                        tax.string("rate"), tax.string("amount"))).toList());
     }
 }

@@ -2,8 +2,8 @@ package dev.billingportal.adapter.in.rest.billing;
 
 import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.request.PathIds;
-import dev.billingportal.adapter.in.rest.request.QueryParams;
 import dev.billingportal.adapter.in.rest.access.CurrentCaller;
+import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.billing.ExportTransactionsQuery;
 import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
 import dev.billingportal.application.port.in.billing.TransactionFilter;
@@ -66,12 +66,12 @@ public class TransactionResource {
                             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
                             @Context HttpHeaders headers) {
         AccountId account = PathIds.account(accountId);
-        TransactionFilter filter = HistoryParams.filter(types, from, to, q);
+        TransactionFilter filter = TransactionFilter.of(types, from, to, q);
         if (prefersCsv(headers)) {
             return csv(caller.actor(), account, filter);
         }
         return JsonResponses.ok(TransactionResponse.PageResponse.of(
-                listTransactions.list(caller.actor(), account, filter, QueryParams.page(limit, cursor))));
+                listTransactions.list(caller.actor(), account, filter, PageRequest.of(limit, cursor))));
     }
 
     /** Streams the rows as they are read, batch after batch: memory stays flat whatever the history's length. */

@@ -2,8 +2,8 @@ package dev.billingportal.adapter.in.rest.notification;
 
 import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.request.PathIds;
-import dev.billingportal.adapter.in.rest.request.QueryParams;
 import dev.billingportal.adapter.in.rest.access.CurrentCaller;
+import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.notification.ListNotificationsQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +40,6 @@ public class NotificationResource {
     public Response list(@PathParam("accountId") String accountId, @QueryParam("limit") String limit,
                          @QueryParam("cursor") String cursor) {
         return JsonResponses.ok(NotificationResponse.PageResponse.of(
-                notifications.list(caller.actor(), PathIds.account(accountId), QueryParams.page(limit, cursor))));
+                notifications.list(caller.actor(), PathIds.account(accountId), PageRequest.of(limit, cursor))));
     }
 }

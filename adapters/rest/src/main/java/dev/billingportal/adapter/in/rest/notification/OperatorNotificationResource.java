@@ -2,10 +2,11 @@ package dev.billingportal.adapter.in.rest.notification;
 
 import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.request.PathIds;
-import dev.billingportal.adapter.in.rest.request.QueryParams;
 import dev.billingportal.adapter.in.rest.access.CurrentCaller;
 import dev.billingportal.adapter.in.rest.access.OperatorEndpoint;
+import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.notification.ListDeliveriesQuery;
+import dev.billingportal.application.port.in.notification.RetryNotificationCommand;
 import dev.billingportal.application.port.in.notification.RetryNotificationUseCase;
 import dev.billingportal.domain.failure.InvalidInput;
 import dev.billingportal.domain.notification.DeliveryStatus;
@@ -50,7 +51,7 @@ public class OperatorNotificationResource {
     public Response list(@QueryParam("status") String status, @QueryParam("limit") String limit,
                          @QueryParam("cursor") String cursor) {
         return JsonResponses.ok(NotificationResponse.PageResponse.of(
-                deliveries.list(caller.actor(), status(status), QueryParams.page(limit, cursor))));
+                deliveries.list(caller.actor(), status(status), PageRequest.of(limit, cursor))));
     }
 
     @POST
@@ -59,7 +60,8 @@ public class OperatorNotificationResource {
     @APIResponse(responseCode = "202", description = "Queued again")
     @APIResponse(responseCode = "409", description = "The delivery has not failed")
     public Response retry(@PathParam("notificationId") String notificationId) {
-        retry.retry(caller.actor(), new DeliveryId(PathIds.uuid(notificationId, "The notification")));
+        retry.retry(new RetryNotificationCommand(caller.actor(),
+                new DeliveryId(PathIds.uuid(notificationId, "The notification"))));
         return Response.accepted().build();
     }
 

@@ -1,6 +1,5 @@
 package dev.billingportal.adapter.in.rest.problem;
 
-import dev.billingportal.domain.failure.FieldError;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
@@ -10,7 +9,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** An RFC 9457 problem: {@code type}, {@code title}, {@code status}, {@code detail}, and {@code errors} for fields. */
-public record Problem(String code, String title, int status, String detail, List<FieldError> errors) {
+public record Problem(String code, String title, int status, String detail, List<FieldProblem> errors) {
+    /** One invalid field, named as the API names it. */
+    public record FieldProblem(String field, String message) {
+    }
+
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
     private static final String TYPE_PREFIX = "urn:billing-portal:problem:";
     /** Looked up once: {@code Json.createObjectBuilder} looks the provider up through ServiceLoader on every call. */

@@ -1,7 +1,7 @@
 package dev.billingportal.adapter.in.rest.request;
 
-import dev.billingportal.adapter.in.rest.problem.Problem;
-import dev.billingportal.adapter.in.rest.request.JsonBodies;
+import dev.billingportal.adapter.in.rest.problem.PortalFailureMapper;
+import dev.billingportal.domain.failure.InputTooLarge;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Priorities;
@@ -24,11 +24,7 @@ public class BodySizeFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         int length = request.getLength();
         if (length > JsonBodies.MAX_BYTES) {
-            request.abortWith(Problem.of("payload-too-large", "Payload too large", 413,
-                            "The request body must not be larger than " + JsonBodies.MAX_BYTES + " bytes (1 MiB).")
-                    .response()
-                    .header("Connection", "close")
-                    .build());
+            request.abortWith(PortalFailureMapper.response(new InputTooLarge(JsonBodies.MAX_BYTES)));
         }
     }
 }

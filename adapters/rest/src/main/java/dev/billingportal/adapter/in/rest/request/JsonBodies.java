@@ -1,5 +1,6 @@
 package dev.billingportal.adapter.in.rest.request;
 
+import dev.billingportal.domain.failure.InputTooLarge;
 import dev.billingportal.domain.failure.InvalidInput;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
@@ -41,14 +42,14 @@ public final class JsonBodies {
                 throw InvalidInput.field("body", "must be a JSON object");
             }
             return new JsonBody(value.asJsonObject());
-        } catch (PayloadTooLarge tooLarge) {
+        } catch (InputTooLarge tooLarge) {
             throw tooLarge;
         } catch (JsonParsingException malformed) {
             throw InvalidInput.field("body", "is not valid JSON (line " + malformed.getLocation().getLineNumber()
                     + ", column " + malformed.getLocation().getColumnNumber() + ")");
         } catch (JsonException unreadable) {
-            if (causedBy(unreadable, PayloadTooLarge.class)) {
-                throw new PayloadTooLarge(MAX_BYTES);
+            if (causedBy(unreadable, InputTooLarge.class)) {
+                throw new InputTooLarge(MAX_BYTES);
             }
             if (causedBy(unreadable, CharacterCodingException.class)) {
                 throw InvalidInput.field("body", "is not valid UTF-8");
@@ -97,7 +98,7 @@ public final class JsonBodies {
         private void count(int n) {
             count += n;
             if (count > limit) {
-                throw new PayloadTooLarge(limit);
+                throw new InputTooLarge(limit);
             }
         }
     }

@@ -1,177 +1,141 @@
 package dev.billingportal.adapter.in.rest.request;
 
 import dev.billingportal.domain.failure.FieldError;
+import dev.billingportal.domain.failure.FieldPath;
 import dev.billingportal.domain.failure.InvalidInput;
-import dev.billingportal.domain.failure.InvalidValue;
+import dev.billingportal.domain.failure.PortalFailure;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Reads the fields of a JSON object strictly — a string must be a JSON string, a flag a JSON boolean —
- * and converts them into domain values. Every problem is collected with the field's full path
- * ({@code firstUser.timeZone}, {@code invoice.lines[0].amount}); {@link #validate()} then reports them
- * all at once, before anything is changed.
+ * Reads the fields of a JSON object as the text the core's commands are built from — strictly: a string must be
+ * a JSON string, a flag a JSON boolean, an object an object. Absent and {@code null} read as {@code null}; what is
+ * required, and what each value must look like, is the command's to say ({@link #command}). A value of the wrong
+ * JSON type is this adapter's error, named with its path; the command's errors about the same field are then
+ * left out, so each field is reported once.
  */
 public final class JsonFields {
+    private static final JsonObject EMPTY = JsonValue.EMPTY_JSON_OBJECT;
+
     private final JsonObject object;
-    private final String prefix;
+    private final FieldPath at;
     private final List<FieldError> errors;
 
-    private JsonFields(JsonObject object, String prefix, List<FieldError> errors) {
+    private JsonFields(JsonObject object, FieldPath at, List<FieldError> errors) {
         this.object = object;
-        this.prefix = prefix;
+        this.at = at;
         this.errors = errors;
     }
 
     static JsonFields root(JsonObject object) {
-        return new JsonFields(object, "", new ArrayList<>());
+        return new JsonFields(object, FieldPath.root(), new ArrayList<>());
     }
 
-    /** The full path of a field of this object. */
-    public String path(String name) {
-        return prefix + name;
-    }
-
-    public boolean has(String name) {
-        return object.containsKey(name) && object.get(name).getValueType() != JsonValue.ValueType.NULL;
-    }
-
-    /** A required string, or null (with an error recorded) when missing or not a string. */
+    /** A string field's text; null when absent, and when not a string (then an error). */
     public String string(String name) {
-        if (!has(name)) {
-            reject(name, "is required");
+        JsonValue value = present(name);
+        if (value == null) {
             return null;
         }
-        return stringValue(name);
-    }
-
-    public Optional<String> optionalString(String name) {
-        return has(name) ? Optional.ofNullable(stringValue(name)) : Optional.empty();
-    }
-
-    /** A required string converted by {@code parse}; its {@link InvalidValue} becomes this field's error. */
-    public <T> T value(String name, Function<String, T> parse) {
-        String raw = string(name);
-        return raw == null ? null : convert(name, () -> parse.apply(raw));
-    }
-
-    public <T> Optional<T> optionalValue(String name, Function<String, T> parse) {
-        return optionalString(name).map(raw -> convert(name, () -> parse.apply(raw)));
-    }
-
-    public boolean optionalBoolean(String name, boolean absent) {
-        if (!has(name)) {
-            return absent;
+        if (value instanceof JsonString string) {
+            return string.getString();
         }
-        JsonValue value = object.get(name);
-        if (value == JsonValue.TRUE) {
-            return true;
-        }
-        if (value == JsonValue.FALSE) {
-            return false;
-        }
-        reject(name, "must be true or false");
-        return absent;
+        reject(at.then(name), "must be a string");
+        return null;
     }
 
-    public Boolean requiredBoolean(String name) {
-        if (!has(name)) {
-            reject(name, "is required");
+    /** A boolean field; null when absent, and when not {@code true} or {@code false} (then an error). */
+    public Boolean flag(String name) {
+        JsonValue value = present(name);
+        if (value == null) {
             return null;
         }
-        return optionalBoolean(name, false);
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return value == JsonValue.TRUE;
+        }
+        reject(at.then(name), "must be true or false");
+        return null;
     }
 
-    /** A required nested object, read with the same error list; null when missing or not an object. */
+    /** A nested object's fields; null when absent, and when not an object (then an error). */
     public JsonFields object(String name) {
-        if (!has(name)) {
-            reject(name, "is required");
+        JsonValue value = present(name);
+        if (value == null) {
             return null;
         }
-        return objectValue(name);
-    }
-
-    public Optional<JsonFields> optionalObject(String name) {
-        return has(name) ? Optional.ofNullable(objectValue(name)) : Optional.empty();
-    }
-
-    /** A required array of objects; each element reads as {@code name[i].field}. */
-    public List<JsonFields> objects(String name) {
-        if (!has(name)) {
-            reject(name, "is required");
-            return List.of();
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            reject(at.then(name), "must be an object");
+            return null;
         }
-        JsonValue value = object.get(name);
+        return new JsonFields(value.asJsonObject(), at.then(name), errors);
+    }
+
+    /**
+     * An array of objects, each read as {@code name[i]}; null when absent, and when not an array (then an error).
+     * An element that is not an object is an error and reads as an empty object, so positions stay as sent.
+     */
+    public List<JsonFields> objects(String name) {
+        JsonValue value = present(name);
+        if (value == null) {
+            return null;
+        }
         if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-            reject(name, "must be an array");
-            return List.of();
+            reject(at.then(name), "must be an array");
+            return null;
         }
         JsonArray array = value.asJsonArray();
         List<JsonFields> elements = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
-            String element = name + "[" + i + "]";
-            if (array.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
-                reject(element, "must be an object");
+            FieldPath element = at.then(name).at(i);
+            if (array.get(i).getValueType() == JsonValue.ValueType.OBJECT) {
+                elements.add(new JsonFields(array.getJsonObject(i), element, errors));
             } else {
-                elements.add(new JsonFields(array.getJsonObject(i), prefix + element + ".", errors));
+                reject(element, "must be an object");
+                elements.add(new JsonFields(EMPTY, element, errors));
             }
         }
         return elements;
     }
 
     /**
-     * Runs a conversion or a domain rule that concerns {@code name}; an {@link InvalidValue} becomes this
-     * field's error and an {@link InvalidInput} keeps its own fields, under this object's path.
+     * Builds the command from the text read: its own checks decide what is valid. Every error is reported at
+     * once — this adapter's type errors first, then the command's about other fields.
      */
-    public <T> T convert(String name, Supplier<T> conversion) {
+    public <T> T command(Supplier<T> build) {
+        T built;
         try {
-            return conversion.get();
-        } catch (InvalidValue invalid) {
-            reject(name, invalid.getMessage());
+            built = build.get();
         } catch (InvalidInput invalid) {
-            invalid.errors().forEach(error -> errors.add(error.under(prefix)));
+            List<FieldError> all = new ArrayList<>(errors);
+            invalid.errors().stream().filter(error -> !reportedHere(error.field())).forEach(all::add);
+            throw InvalidInput.of(all);
+        } catch (PortalFailure failure) {
+            if (!errors.isEmpty()) {
+                throw InvalidInput.of(errors); // malformed input is answered before any rule is judged
+            }
+            throw failure;
         }
-        return null;
-    }
-
-    /** Records an error on a field of this object. */
-    public void reject(String name, String message) {
-        errors.add(new FieldError(prefix + name, message));
-    }
-
-    public boolean hasErrors() {
-        return !errors.isEmpty();
-    }
-
-    /** Throws {@link InvalidInput} with every error found so far, if any. */
-    public void validate() {
         if (!errors.isEmpty()) {
             throw InvalidInput.of(errors);
         }
+        return built;
     }
 
-    private String stringValue(String name) {
-        JsonValue value = object.get(name);
-        if (value instanceof JsonString string) {
-            return string.getString();
-        }
-        reject(name, "must be a string");
-        return null;
+    private boolean reportedHere(FieldPath field) {
+        return errors.stream().anyMatch(error -> error.field().contains(field));
     }
 
-    private JsonFields objectValue(String name) {
+    private JsonValue present(String name) {
         JsonValue value = object.get(name);
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            reject(name, "must be an object");
-            return null;
-        }
-        return new JsonFields(value.asJsonObject(), prefix + name + ".", errors);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : value;
+    }
+
+    private void reject(FieldPath field, String message) {
+        errors.add(new FieldError(field, message));
     }
 }

@@ -6,6 +6,7 @@ import dev.billingportal.adapter.in.rest.request.QueryParams;
 import dev.billingportal.adapter.in.rest.access.CurrentCaller;
 import dev.billingportal.adapter.in.rest.access.OperatorEndpoint;
 import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
+import dev.billingportal.application.port.in.user.PortalUserCommand;
 import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,7 +56,7 @@ public class OperatorUserResource {
             content = @Content(schema = @Schema(implementation = PortalUserResponse.class)))
     @APIResponse(responseCode = "409", description = "The user is not deleted")
     public Response restore(@PathParam("accountId") String accountId, @PathParam("userId") String userId) {
-        return PortalUserResource.withEtag(restoreUser.restore(caller.actor(), PathIds.account(accountId),
-                PathIds.user(userId)), Response.Status.OK);
+        return PortalUserResource.withEtag(restoreUser.restore(new PortalUserCommand(caller.actor(),
+                PathIds.account(accountId), PathIds.user(userId))), Response.Status.OK);
     }
 }

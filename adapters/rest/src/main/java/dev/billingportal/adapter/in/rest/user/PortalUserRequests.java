@@ -1,14 +1,8 @@
 package dev.billingportal.adapter.in.rest.user;
 
-import dev.billingportal.adapter.in.rest.request.JsonBody;
 import dev.billingportal.adapter.in.rest.request.JsonFields;
-import dev.billingportal.domain.user.EmailAddress;
-import dev.billingportal.domain.user.PersonName;
-import dev.billingportal.domain.user.PortalUserProfile;
-import dev.billingportal.domain.user.ProfileEdit;
-import dev.billingportal.domain.user.TimeZones;
-import java.time.ZoneId;
-import java.util.Optional;
+import dev.billingportal.application.port.in.user.NewPortalUserInput;
+import dev.billingportal.application.port.in.user.ProfileEditInput;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The bodies of the portal-user endpoints: documented as schemas, read strictly. */
@@ -27,25 +21,12 @@ public final class PortalUserRequests {
             @Schema(description = "Optional; if sent, must be the user's own") String username) {
     }
 
-    public record Edit(ProfileEdit edit, Optional<String> username) {
+    static NewPortalUserInput add(JsonFields fields) {
+        return PortalUserFields.newUser(fields);
     }
 
-    static PortalUserProfile add(JsonBody body) {
-        JsonFields fields = body.fields();
-        PortalUserProfile profile = PortalUserFields.newUser(fields);
-        fields.validate();
-        return profile;
-    }
-
-    static Edit edit(JsonBody body) {
-        JsonFields fields = body.fields();
-        EmailAddress email = fields.optionalValue("email", EmailAddress::new).orElse(null);
-        PersonName firstName = fields.value("firstName", PersonName::new);
-        PersonName lastName = fields.value("lastName", PersonName::new);
-        ZoneId timeZone = fields.value("timeZone", TimeZones::parse);
-        Boolean billingNotifications = fields.requiredBoolean("billingNotifications");
-        Optional<String> username = fields.optionalString("username");
-        fields.validate();
-        return new Edit(new ProfileEdit(email, firstName, lastName, timeZone, billingNotifications), username);
+    static ProfileEditInput edit(JsonFields fields) {
+        return new ProfileEditInput(fields.string("email"), fields.string("firstName"), fields.string("lastName"),
+                fields.string("timeZone"), fields.flag("billingNotifications"), fields.string("username"));
     }
 }

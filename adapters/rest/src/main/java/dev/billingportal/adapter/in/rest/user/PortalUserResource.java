@@ -2,14 +2,18 @@ package dev.billingportal.adapter.in.rest.user;
 
 import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.request.JsonBodies;
+import dev.billingportal.adapter.in.rest.request.JsonFields;
 import dev.billingportal.adapter.in.rest.request.PathIds;
 import dev.billingportal.adapter.in.rest.request.Versions;
 import dev.billingportal.adapter.in.rest.access.CurrentCaller;
+import dev.billingportal.application.port.in.user.AddPortalUserCommand;
 import dev.billingportal.application.port.in.user.AddPortalUserUseCase;
 import dev.billingportal.application.port.in.user.DeletePortalUserUseCase;
+import dev.billingportal.application.port.in.user.EditPortalUserCommand;
 import dev.billingportal.application.port.in.user.EditPortalUserUseCase;
 import dev.billingportal.application.port.in.user.GetPortalUserQuery;
 import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
+import dev.billingportal.application.port.in.user.PortalUserCommand;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.domain.user.PortalUser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,8 +80,9 @@ public class PortalUserResource {
             content = @Content(schema = @Schema(implementation = PortalUserResponse.class)))
     @APIResponse(responseCode = "409", description = "The username already exists. Please use a different username.")
     public Response add(@PathParam("accountId") String accountId, InputStream body, @Context UriInfo uri) {
-        PortalUser added = addUser.add(new AddPortalUserUseCase.AddPortalUserCommand(caller.actor(),
-                PathIds.account(accountId), PortalUserRequests.add(JsonBodies.read(body))));
+        JsonFields fields = JsonBodies.read(body).fields();
+        PortalUser added = addUser.add(fields.command(() -> AddPortalUserCommand.of(caller.actor(),
+                PathIds.account(accountId), PortalUserRequests.add(fields))));
         return JsonResponses.status(Response.Status.CREATED, PortalUserResponse.of(added))
                 .location(uri.getAbsolutePathBuilder().path(added.id().toString()).build())
                 .header(HttpHeaders.ETAG, Versions.etag(added.version()))
@@ -105,10 +110,10 @@ public class PortalUserResource {
     @APIResponse(responseCode = "422", description = "The username cannot be changed")
     public Response edit(@PathParam("accountId") String accountId, @PathParam("userId") String userId,
                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
-        PortalUserRequests.Edit edit = PortalUserRequests.edit(JsonBodies.read(body));
-        PortalUser edited = editUser.edit(new EditPortalUserUseCase.EditPortalUserCommand(caller.actor(),
-                PathIds.account(accountId), PathIds.user(userId), Versions.ifMatch(ifMatch), edit.username(),
-                edit.edit()));
+        JsonFields fields = JsonBodies.read(body).fields();
+        PortalUser edited = editUser.edit(fields.command(() -> EditPortalUserCommand.of(caller.actor(),
+                PathIds.account(accountId), PathIds.user(userId), Versions.ifMatch(ifMatch),
+                PortalUserRequests.edit(fields))));
         return withEtag(edited, Response.Status.OK);
     }
 
@@ -118,7 +123,7 @@ public class PortalUserResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "You cannot delete your own Billing Portal user.")
     public Response delete(@PathParam("accountId") String accountId, @PathParam("userId") String userId) {
-        deleteUser.delete(caller.actor(), PathIds.account(accountId), PathIds.user(userId));
+        deleteUser.delete(new PortalUserCommand(caller.actor(), PathIds.account(accountId), PathIds.user(userId)));
         return Response.noContent().build();
     }
 
@@ -128,7 +133,7 @@ public class PortalUserResource {
     @APIResponse(responseCode = "202", description = "A new invitation is on its way")
     @APIResponse(responseCode = "409", description = "The user has already accepted an invitation")
     public Response reinvite(@PathParam("accountId") String accountId, @PathParam("userId") String userId) {
-        reinviteUser.reinvite(caller.actor(), PathIds.account(accountId), PathIds.user(userId));
+        reinviteUser.reinvite(new PortalUserCommand(caller.actor(), PathIds.account(accountId), PathIds.user(userId)));
         return Response.accepted().build();
     }
 

@@ -1,0 +1,127 @@
+package dev.billingportal.adapter.out.persistence;
+
+import dev.billingportal.application.port.out.Accounts;
+import dev.billingportal.application.port.out.AuditLog;
+import dev.billingportal.application.port.out.Deliveries;
+import dev.billingportal.application.port.out.Invoices;
+import dev.billingportal.application.port.out.Ledgers;
+import dev.billingportal.application.port.out.LoginThrottles;
+import dev.billingportal.application.port.out.OneTimeTokens;
+import dev.billingportal.application.port.out.Outbox;
+import dev.billingportal.application.port.out.PortalUsers;
+import dev.billingportal.application.port.out.Sessions;
+import dev.billingportal.application.port.out.Transactions;
+import dev.billingportal.application.port.out.UnitOfWork;
+import dev.billingportal.testing.Stores;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/**
+ * The JPA adapter's stores over one database, for the ports' contract tests: a migrated H2 file database, or a
+ * database on the private PostgreSQL test server ({@link TestPostgres}). One of each per test JVM, opened at first
+ * use; the contract tests keep to data of their own, so they can share it.
+ */
+public final class JpaStores implements Stores {
+    private static JpaStores h2;
+    private static JpaStores postgresql;
+
+    private final String name;
+    private final JpaUnitOfWork unitOfWork;
+    private final JpaOutbox outbox;
+
+    private JpaStores(String name, Database database) {
+        this.name = name;
+        this.unitOfWork = new JpaUnitOfWork(database.entityManagerFactory());
+        this.outbox = new JpaOutbox(unitOfWork);
+    }
+
+    public static synchronized JpaStores h2() {
+        if (h2 == null) {
+            try {
+                h2 = new JpaStores("JPA on H2", TestDatabase.open(Files.createTempDirectory("portal-contract-")));
+            } catch (IOException failure) {
+                throw new UncheckedIOException(failure);
+            }
+        }
+        return h2;
+    }
+
+    public static synchronized JpaStores postgresql() {
+        if (postgresql == null) {
+            postgresql = new JpaStores("JPA on PostgreSQL", Database.open(new DatabaseSettings(
+                    TestPostgres.newDatabase(), "postgres", "", 10)));
+        }
+        return postgresql;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public UnitOfWork unitOfWork() {
+        return unitOfWork;
+    }
+
+    @Override
+    public Accounts accounts() {
+        return new JpaAccounts(unitOfWork);
+    }
+
+    @Override
+    public PortalUsers users() {
+        return new JpaPortalUsers(unitOfWork);
+    }
+
+    @Override
+    public Sessions sessions() {
+        return new JpaSessions(unitOfWork);
+    }
+
+    @Override
+    public OneTimeTokens tokens() {
+        return new JpaOneTimeTokens(unitOfWork);
+    }
+
+    @Override
+    public LoginThrottles throttles() {
+        return new JpaLoginThrottles(unitOfWork);
+    }
+
+    @Override
+    public AuditLog auditLog() {
+        return new JpaAuditLog(unitOfWork);
+    }
+
+    @Override
+    public Ledgers ledgers() {
+        return new JpaLedgers(unitOfWork);
+    }
+
+    @Override
+    public Transactions transactions() {
+        return new JpaTransactions(unitOfWork);
+    }
+
+    @Override
+    public Invoices invoices() {
+        return new JpaInvoices(unitOfWork);
+    }
+
+    @Override
+    public Deliveries deliveries() {
+        return new JpaDeliveries(unitOfWork);
+    }
+
+    @Override
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.billingportal.adapter.out.persistence.contract;
+
+import static dev.billingportal.adapter.out.persistence.contract.ContractFixtures.NOW;
+import static dev.billingportal.adapter.out.persistence.contract.ContractFixtures.account;
+import static dev.billingportal.adapter.out.persistence.contract.ContractFixtures.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.billingportal.application.port.out.Deliveries;
+import dev.billingportal.domain.account.Account;
+import dev.billingportal.domain.notification.Delivery;
+import dev.billingportal.domain.notification.DeliveryStatus;
+import dev.billingportal.domain.notification.EventFacts;
+import dev.billingportal.domain.notification.EventId;
+import dev.billingportal.domain.notification.NotificationEvent;
+import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.user.PortalUser;
+import dev.billingportal.testing.Stores;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the services rely on from {@code Deliveries}. */
+class DeliveriesContractTest {
+
+    static List<Delivery> record(Stores stores, Account account, NotificationKind kind, Instant at,
+                                 PortalUser... recipients) {
+        NotificationEvent event = new NotificationEvent(EventId.random(), kind, account.id(), at,
+                Map.of(EventFacts.ACCOUNT_NAME, "Acme", EventFacts.AMOUNT, "12.34"));
+        List<Delivery> deliveries = java.util.Arrays.stream(recipients)
+                .map(recipient -> Delivery.pending(event, recipient.id(), recipient.email())).toList();
+        stores.unitOfWork().inTransaction(() -> stores.deliveries().record(event, deliveries));
+        return deliveries;
+    }
+
+    private static long count(Stores stores, DeliveryStatus status) {
+        return stores.unitOfWork().inTransaction(() -> stores.deliveries().countByStatus()).getOrDefault(status, 0L);
+    }
+
+    @EveryStore
+    void aRecordedDeliveryIsFoundWithItsEventAndKeepsWhatHappensToIt(Stores stores) {
+        Account account = account(stores);
+        PortalUser ann = user(stores, account, "ann", true);
+        long sentBefore = count(stores, DeliveryStatus.SENT);
+        Delivery delivery = record(stores, account, NotificationKind.TRANSACTION_POSTED, NOW, ann).get(0);
+
+        NotificationEvent event = stores.unitOfWork().inTransaction(() -> stores.deliveries()
+                .event(delivery.eventId())).orElseThrow();
+        assertEquals("12.34", event.fact(EventFacts.AMOUNT));
+        assertEquals(NOW, event.occurredAt());
+
+        stores.unitOfWork().inTransaction(() -> {
+            Delivery locked = stores.deliveries().lockForDelivery(delivery.id()).orElseThrow();
+            locked.attemptFailed("421 try again later");
+            locked.sent(NOW.plusSeconds(20));
+            stores.deliveries().update(locked);
+        });
+
+        Delivery read = stores.unitOfWork().inTransaction(() -> stores.deliveries().find(delivery.id())).orElseThrow();
+        assertEquals(DeliveryStatus.SENT, read.status());
+        assertEquals(2, read.attempts());
+        assertEquals(NOW.plusSeconds(20), read.sentAt());
+        assertEquals(ann.email(), read.recipientEmail());
+        assertEquals(sentBefore + 1, count(stores, DeliveryStatus.SENT));
+    }
+
+    @EveryStore
+    void anAccountsListShowsItsBillingNotificationsNewestFirstPageByPage(Stores stores) {
+        Account account = account(stores);
+        PortalUser ann = user(stores, account, "ann", true);
+        PortalUser bob = user(stores, account, "bob", true);
+        record(stores, account, NotificationKind.INVITATION, NOW, bob);
+        List<Delivery> older = record(stores, account, NotificationKind.TRANSACTION_POSTED, NOW.plusSeconds(1), ann,
+                bob);
+        List<Delivery> newer = record(stores, account, NotificationKind.USER_ADDED, NOW.plusSeconds(2), ann);
+        record(stores, account(stores), NotificationKind.TRANSACTION_POSTED, NOW.plusSeconds(3),
+                user(stores, account(stores), "elsewhere", true));
+
+        List<Delivery> first = stores.unitOfWork().inTransaction(() -> stores.deliveries().newestFirst(account.id(),
+                Optional.empty(), 2));
+        Delivery last = first.get(1);
+        List<Delivery> rest = stores.unitOfWork().inTransaction(() -> stores.deliveries().newestFirst(account.id(),
+                Optional.of(new Deliveries.Position(last.createdAt(), last.id().value())), 10));
+
+        assertEquals(newer.get(0).id(), first.get(0).id());
+        assertEquals(List.of(last.id(), rest.get(0).id()).stream().sorted(java.util.Comparator.comparing(Object::toString))
+                .toList(), older.stream().map(Delivery::id).sorted(java.util.Comparator.comparing(Object::toString))
+                .toList(), "the two of one event, once each; no invitation");
+        assertEquals(1, rest.size());
+    }
+
+    @EveryStore
+    void operatorsSeeDeliveriesByStatusAndARequeueIsANewOutboxEntry(Stores stores) {
+        Account account = account(stores);
+        PortalUser ann = user(stores, account, "ann", true);
+        Delivery delivery = record(stores, account, NotificationKind.TRANSACTION_POSTED, NOW, ann).get(0);
+        stores.unitOfWork().inTransaction(() -> {
+            Delivery locked = stores.deliveries().lockForDelivery(delivery.id()).orElseThrow();
+            locked.failed("550 no such user", true);
+            stores.deliveries().update(locked);
+        });
+
+        List<Delivery> failed = stores.unitOfWork().inTransaction(() -> stores.deliveries().newestFirst(
+                Optional.of(DeliveryStatus.FAILED), Optional.empty(), 200));
+        assertTrue(failed.stream().anyMatch(found -> found.id().equals(delivery.id())
+                && "550 no such user".equals(found.lastError())));
+        assertTrue(failed.stream().allMatch(found -> found.status() == DeliveryStatus.FAILED));
+
+        long waiting = stores.unitOfWork().inTransaction(() -> stores.outbox().unpublished());
+        stores.unitOfWork().inTransaction(() -> stores.deliveries().requeue(delivery.id(), NOW.plusSeconds(60)));
+        assertEquals(waiting + 1, stores.unitOfWork().inTransaction(() -> stores.outbox().unpublished()));
+    }
+
+    @EveryStore
+    void aRecentMailOfAKindToARecipientIsKnown(Stores stores) {
+        Account account = account(stores);
+        PortalUser ann = user(stores, account, "ann", false);
+        record(stores, account, NotificationKind.PASSWORD_RESET, NOW, ann);
+
+        assertTrue(stores.unitOfWork().inTransaction(() -> stores.deliveries().recordedSince(ann.id(),
+                NotificationKind.PASSWORD_RESET, NOW)));
+        assertFalse(stores.unitOfWork().inTransaction(() -> stores.deliveries().recordedSince(ann.id(),
+                NotificationKind.PASSWORD_RESET, NOW.plusMillis(1))));
+        assertFalse(stores.unitOfWork().inTransaction(() -> stores.deliveries().recordedSince(ann.id(),
+                NotificationKind.INVITATION, NOW)));
+    }
+}

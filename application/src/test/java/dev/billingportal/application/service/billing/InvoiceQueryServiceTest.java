@@ -1,0 +1,86 @@
+package dev.billingportal.application.service.billing;
+
+import static dev.billingportal.application.service.billing.Postings.command;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.billingportal.application.port.in.PageRequest;
+import dev.billingportal.application.port.in.billing.GetDashboardQuery;
+import dev.billingportal.application.port.in.billing.InvoiceView;
+import dev.billingportal.application.port.out.InvoiceDocuments;
+import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.account.Account;
+import dev.billingportal.domain.billing.InvoiceId;
+import dev.billingportal.domain.billing.Transaction;
+import dev.billingportal.domain.failure.NotFound;
+import dev.billingportal.domain.user.PortalUser;
+import dev.billingportal.testing.InMemoryPortal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Invoices and the dashboard as a reader sees them: overdue after the due date on the reader's own calendar. */
+class InvoiceQueryServiceTest {
+    private final InMemoryPortal portal = new InMemoryPortal();
+    private final PostTransactionService posting = new PostTransactionService(portal.stores.unitOfWork(),
+            portal.stores.accounts(), portal.stores.ledgers(), portal.stores.transactions(), portal.stores.invoices(),
+            portal.stores.users(), portal.recorder, portal.clock);
+    private final InvoiceDocuments documents = (account, invoice) ->
+            ("PDF of " + invoice.invoiceNumber() + " for " + account.name()).getBytes(StandardCharsets.UTF_8);
+    private final InvoiceQueryService service = new InvoiceQueryService(portal.stores.unitOfWork(),
+            portal.stores.accounts(), portal.stores.users(), portal.stores.invoices(), portal.stores.ledgers(),
+            documents, portal.clock);
+    private final Account account = portal.account();
+    private final PortalUser ann = portal.active(account, "Ann", false);
+
+    private Transaction invoice(String number) {
+        return posting.post(command(account.id(), number, Postings.invoice(number))).transaction();
+    }
+
+    @Test
+    void anUnpaidInvoiceIsOverdueTheDayAfterItsDueDateInTheReadersZone() {
+        Transaction issued = invoice("INV-1");
+        portal.clock.set(Instant.parse("2026-12-01T04:59:59Z")); // still Nov 30 in Toronto
+
+        assertFalse(service.get(InMemoryPortal.actor(ann), account.id(), issued.invoiceId()).overdue());
+        assertTrue(service.get(Actor.OPERATOR, account.id(), issued.invoiceId()).overdue(), "Dec 1 in UTC");
+
+        portal.clock.set(Instant.parse("2026-12-01T05:00:00Z"));
+        assertTrue(service.get(InMemoryPortal.actor(ann), account.id(), issued.invoiceId()).overdue());
+    }
+
+    @Test
+    void theDashboardShowsBalanceLastInvoiceAndWhatIsOverdue() {
+        Transaction first = invoice("INV-1");
+        invoice("INV-2");
+        posting.post(command(account.id(), "pay", Postings.payment("13.00", first.invoiceId().toString())));
+        portal.clock.set(Instant.parse("2026-12-02T12:00:00Z"));
+
+        GetDashboardQuery.Dashboard dashboard = service.get(InMemoryPortal.actor(ann), account.id());
+
+        assertEquals("213.00", dashboard.balance().toString());
+        assertEquals("INV-2", dashboard.lastInvoice().orElseThrow().invoice().invoiceNumber());
+        assertEquals("213.00", dashboard.amountOverdue().toString());
+    }
+
+    @Test
+    void invoicesAreListedNewestFirstAndRenderedForTheirAccountOnly() {
+        invoice("INV-1");
+        Transaction second = invoice("INV-2");
+
+        List<String> numbers = service.list(InMemoryPortal.actor(ann), account.id(), PageRequest.first(10)).items()
+                .stream().map(InvoiceView::invoice).map(invoice -> invoice.invoiceNumber()).toList();
+
+        assertEquals(List.of("INV-2", "INV-1"), numbers);
+        assertArrayEquals(("PDF of INV-2 for " + account.name()).getBytes(StandardCharsets.UTF_8),
+                service.render(InMemoryPortal.actor(ann), account.id(), second.invoiceId()));
+        PortalUser stranger = portal.active(portal.account(), "Stranger", false);
+        assertThrows(NotFound.class, () -> service.render(InMemoryPortal.actor(stranger), account.id(),
+                second.invoiceId()));
+        assertThrows(NotFound.class, () -> service.get(InMemoryPortal.actor(ann), account.id(), InvoiceId.random()));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.billingportal.testing;
+
+import dev.billingportal.application.port.out.PasswordHasher;
+import dev.billingportal.application.service.notification.NotificationRecorder;
+import dev.billingportal.application.service.user.Invitations;
+import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.account.Account;
+import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.account.AccountName;
+import dev.billingportal.domain.account.AccountNumber;
+import dev.billingportal.domain.account.CurrencyCode;
+import dev.billingportal.domain.notification.Delivery;
+import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.user.PersonName;
+import dev.billingportal.domain.user.PortalUser;
+import dev.billingportal.domain.user.PortalUserId;
+import dev.billingportal.domain.user.PortalUserProfile;
+import dev.billingportal.domain.user.Username;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the service tests stand on: the in-memory stores, a clock the test moves, and the small collaborators the
+ * services share (the notification recorder, invitations), with helpers for the accounts and users a rule needs.
+ */
+public final class InMemoryPortal {
+    public static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
+    /** Stands in for Argon2id: cheap, and a hash is recognisably its password's. */
+    public static final PasswordHasher HASHER = new PasswordHasher() {
+        @Override
+        public String hash(String password) {
+            return "hashed:" + password;
+        }
+
+        @Override
+        public boolean matches(String password, String encodedHash) {
+            return encodedHash.equals("hashed:" + password);
+        }
+    };
+
+    public final InMemoryStores stores = new InMemoryStores();
+    public final MutableClock clock = new MutableClock(NOW);
+    public final AtomicInteger relayWakeUps = new AtomicInteger();
+    public final NotificationRecorder recorder = new NotificationRecorder(stores.deliveries(), stores.unitOfWork(),
+            relayWakeUps::incrementAndGet);
+    public final Invitations invitations = new Invitations(stores.users(), recorder, stores.auditLog());
+    private int accounts;
+
+    public Account account() {
+        return account(CurrencyCode.CAD);
+    }
+
+    public Account account(CurrencyCode currency) {
+        Account account = new Account(AccountId.random(), AccountNumber.generated(++accounts),
+                new AccountName("Acme " + accounts), currency, clock.instant());
+        stores.accounts().add(account);
+        return account;
+    }
+
+    /** An invited user of the account; {@code name} is their first name and their username's local part. */
+    public PortalUser invited(Account account, String name, boolean billingNotifications) {
+        return stores.users().add(PortalUser.invite(PortalUserId.random(), account.id(), new PortalUserProfile(
+                Username.of(name.toLowerCase(java.util.Locale.ROOT) + "@example.com"), null, new PersonName(name),
+                new PersonName("Tremblay"), ZoneId.of("America/Toronto"), billingNotifications), clock.instant()));
+    }
+
+    /** A user who has chosen the password {@code "correct horse battery"}. */
+    public PortalUser active(Account account, String name, boolean billingNotifications) {
+        PortalUser user = invited(account, name, billingNotifications);
+        user.choosePassword(HASHER.hash("correct horse battery"), clock.instant());
+        return stores.users().update(user);
+    }
+
+    public PortalUser reload(PortalUser user) {
+        return stores.users().find(user.id()).orElseThrow();
+    }
+
+    public static Actor.PortalUserActor actor(PortalUser user) {
+        return new Actor.PortalUserActor(user.id(), user.accountId(), user.username().value());
+    }
+
+    /** The deliveries recorded so far, of one kind. */
+    public List<Delivery> deliveries(NotificationKind kind) {
+        return stores.deliveries().deliveries().stream().filter(delivery -> delivery.kind() == kind).toList();
+    }
+}

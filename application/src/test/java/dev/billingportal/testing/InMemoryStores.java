@@ -1,0 +1,86 @@
+package dev.billingportal.testing;
+
+/** The in-memory fakes, wired to each other as the database's tables are. */
+public final class InMemoryStores implements Stores {
+    private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
+    private final InMemoryAccounts accounts = new InMemoryAccounts();
+    private final InMemoryPortalUsers users = new InMemoryPortalUsers();
+    private final InMemorySessions sessions = new InMemorySessions(users);
+    private final InMemoryOneTimeTokens tokens = new InMemoryOneTimeTokens();
+    private final InMemoryLoginThrottles throttles = new InMemoryLoginThrottles();
+    private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
+    private final InMemoryLedgers ledgers = new InMemoryLedgers(accounts);
+    private final InMemoryTransactions transactions = new InMemoryTransactions();
+    private final InMemoryInvoices invoices = new InMemoryInvoices();
+    private final InMemoryDeliveries deliveries = new InMemoryDeliveries();
+
+    @Override
+    public String name() {
+        return "in-memory fakes";
+    }
+
+    @Override
+    public InMemoryUnitOfWork unitOfWork() {
+        return unitOfWork;
+    }
+
+    @Override
+    public InMemoryAccounts accounts() {
+        return accounts;
+    }
+
+    @Override
+    public InMemoryPortalUsers users() {
+        return users;
+    }
+
+    @Override
+    public InMemorySessions sessions() {
+        return sessions;
+    }
+
+    @Override
+    public InMemoryOneTimeTokens tokens() {
+        return tokens;
+    }
+
+    @Override
+    public InMemoryLoginThrottles throttles() {
+        return throttles;
+    }
+
+    @Override
+    public InMemoryAuditLog auditLog() {
+        return auditLog;
+    }
+
+    @Override
+    public InMemoryLedgers ledgers() {
+        return ledgers;
+    }
+
+    @Override
+    public InMemoryTransactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    public InMemoryInvoices invoices() {
+        return invoices;
+    }
+
+    @Override
+    public InMemoryDeliveries deliveries() {
+        return deliveries;
+    }
+
+    @Override
+    public InMemoryDeliveries outbox() {
+        return deliveries;
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

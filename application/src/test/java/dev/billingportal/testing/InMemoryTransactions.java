@@ -1,0 +1,53 @@
+package dev.billingportal.testing;
+
+import dev.billingportal.application.port.out.Transactions;
+import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.billing.Transaction;
+import dev.billingportal.domain.billing.TransactionId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+public final class InMemoryTransactions implements Transactions {
+    private final List<Transaction> transactions = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void add(Transaction transaction) {
+        transactions.add(transaction);
+    }
+
+    @Override
+    public Optional<Transaction> find(AccountId account, TransactionId id) {
+        return transactions.stream().filter(t -> t.accountId().equals(account) && t.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public Optional<Transaction> findByIdempotencyKey(AccountId account, String idempotencyKey) {
+        return transactions.stream()
+                .filter(t -> t.accountId().equals(account) && t.idempotencyKey().equals(idempotencyKey))
+                .findFirst();
+    }
+
+    @Override
+    public List<Transaction> newestFirst(AccountId account, Criteria criteria, OptionalLong beforeSequence,
+                                         int limit) {
+        return transactions.stream()
+                .filter(t -> t.accountId().equals(account))
+                .filter(t -> t.sequence() < beforeSequence.orElse(Long.MAX_VALUE))
+                .filter(t -> criteria.types().isEmpty() || criteria.types().contains(t.type()))
+                .filter(t -> criteria.from().map(from -> !t.postedAt().isBefore(from)).orElse(true))
+                .filter(t -> criteria.before().map(before -> t.postedAt().isBefore(before)).orElse(true))
+                .filter(t -> criteria.text().map(text -> contains(t.reference(), text)
+                        || contains(t.invoiceNumber(), text) || contains(t.description(), text)).orElse(true))
+                .sorted(Comparator.comparingLong(Transaction::sequence).reversed())
+                .limit(limit)
+                .toList();
+    }
+
+    private static boolean contains(String value, String lowerCaseText) {
+        return value != null && value.toLowerCase(Locale.ROOT).contains(lowerCaseText);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.billingportal.testing;
+
+import dev.billingportal.application.port.out.Accounts;
+import dev.billingportal.application.port.out.AuditLog;
+import dev.billingportal.application.port.out.Deliveries;
+import dev.billingportal.application.port.out.Invoices;
+import dev.billingportal.application.port.out.Ledgers;
+import dev.billingportal.application.port.out.LoginThrottles;
+import dev.billingportal.application.port.out.OneTimeTokens;
+import dev.billingportal.application.port.out.Outbox;
+import dev.billingportal.application.port.out.PortalUsers;
+import dev.billingportal.application.port.out.Sessions;
+import dev.billingportal.application.port.out.Transactions;
+import dev.billingportal.application.port.out.UnitOfWork;
+
+/**
+ * Every outgoing port that stores something, over one store: the in-memory fakes here, the JPA adapter on H2 or
+ * PostgreSQL in the persistence adapter's tests. The ports' contract tests run against each, so the fakes the
+ * service tests use cannot drift from the database.
+ */
+public interface Stores {
+    String name();
+
+    UnitOfWork unitOfWork();
+
+    Accounts accounts();
+
+    PortalUsers users();
+
+    Sessions sessions();
+
+    OneTimeTokens tokens();
+
+    LoginThrottles throttles();
+
+    AuditLog auditLog();
+
+    Ledgers ledgers();
+
+    Transactions transactions();
+
+    Invoices invoices();
+
+    Deliveries deliveries();
+
+    Outbox outbox();
+}

@@ -1,5 +1,0 @@
-package archfixtures.leakyports.application.port.in;
-
-/** Breaks "incoming ports are interfaces". */
-public class OrderTotalQuery {
-}

@@ -1,5 +1,0 @@
-package archfixtures.leakyports.application.port.out;
-
-/** Breaks "outgoing ports are interfaces": a concrete class where an interface belongs. */
-public class Orders {
-}

@@ -1,4 +1,0 @@
-package archfixtures.leakyports.application.service;
-
-public class PlaceOrderService {
-}

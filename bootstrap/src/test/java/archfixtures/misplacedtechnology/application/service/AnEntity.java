@@ -1,0 +1,6 @@
+package archfixtures.misplacedtechnology.application.service;
+
+/** Breaks "@Entity only in the persistence adapter". */
+@jakarta.persistence.Entity
+public class AnEntity {
+}

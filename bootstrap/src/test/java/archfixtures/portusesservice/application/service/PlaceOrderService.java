@@ -1,0 +1,4 @@
+package archfixtures.portusesservice.application.service;
+
+public class PlaceOrderService {
+}

@@ -1,0 +1,4 @@
+package archfixtures.serviceinadapter.application.service;
+
+public class PlaceOrderService {
+}

@@ -1,0 +1,4 @@
+package archfixtures.usesbootstrap.bootstrap;
+
+public class Wiring {
+}
