@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The Billing Portal's two commands:
 #   ./portal.sh run    build (tests skipped) and start the portal with its embedded defaults
-#   ./portal.sh test   build and run every test (unit, end-to-end on H2 and on PostgreSQL, architecture,
-#                      process-level); installs PostgreSQL's server from Debian's package if it is missing
+#   ./portal.sh test   build and run every test (unit, end-to-end on H2 and on PostgreSQL, browser, architecture,
+#                      process-level); installs PostgreSQL's server and Chromium from Debian's packages if missing
 #   ./portal.sh bench [--quick] [--transactions N] [--jfr] [--only startup,history,posting,mail]
 #                      build, then measure the portal against the machine's limits (docs/performance.md)
 # Maven and the portal need a JDK 21 or newer; this finds one even where the default `java` is older.
@@ -25,21 +25,28 @@ find_jdk() {
   return 1
 }
 
-# The end-to-end tests run a second time against PostgreSQL (a private server each test run starts and stops);
-# its server binaries come from Debian's package, installed here when missing.
-ensure_postgresql() {
-  if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+# What the tests need from Debian: PostgreSQL's server binaries (the end-to-end tests run a second time against a
+# private PostgreSQL server they start and stop), and Chromium with its driver (the web pages' journeys run in a real,
+# headless browser). Installed here when missing; nothing is downloaded by the tests themselves.
+ensure_test_packages() {
+  local missing=()
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  if [ ${#missing[@]} -eq 0 ]; then
     return 0
   fi
   if command -v apt-get >/dev/null 2>&1; then
-    echo "The tests need PostgreSQL's server binaries: installing Debian's postgresql package" >&2
+    echo "The tests need ${missing[*]}: installing Debian's packages" >&2
     local sudo=()
     if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
-    "${sudo[@]}" apt-get update -qq && "${sudo[@]}" apt-get install -y -qq --no-install-recommends postgresql >/dev/null
-    ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && return 0
+    "${sudo[@]}" apt-get update -qq && "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
-  echo "The tests need PostgreSQL's server binaries under /usr/lib/postgresql/VERSION/bin (apt-get install postgresql)." >&2
-  exit 1
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    echo "The tests need PostgreSQL's server binaries (apt-get install postgresql) and Chromium with its driver" \
+      "(apt-get install chromium chromium-driver)." >&2
+    exit 1
+  fi
 }
 
 JDK="$(find_jdk)" || { echo "No JDK 21 or newer found (checked JAVA_HOME, java on PATH, /usr/lib/jvm). Install one." >&2; exit 1; }
@@ -52,7 +59,7 @@ case "${1:-}" in
     exec "$JAVA_HOME/bin/java" -jar bootstrap/target/billing-portal.jar
     ;;
   test)
-    ensure_postgresql
+    ensure_test_packages
     exec "${MVN[@]}" verify
     ;;
   bench)

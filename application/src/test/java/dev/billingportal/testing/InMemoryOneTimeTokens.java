@@ -22,13 +22,22 @@ public final class InMemoryOneTimeTokens implements OneTimeTokens {
     }
 
     @Override
-    public synchronized Optional<PortalUserId> consume(String tokenHash, TokenPurpose purpose, Instant now) {
+    public synchronized Optional<PortalUserId> peek(String tokenHash, TokenPurpose purpose, Instant now) {
         Token token = tokens.get(tokenHash);
         if (token == null || token.used() || token.purpose() != purpose || !now.isBefore(token.expiresAt())) {
             return Optional.empty();
         }
-        tokens.put(tokenHash, new Token(token.user(), purpose, token.expiresAt(), true));
         return Optional.of(token.user());
+    }
+
+    @Override
+    public synchronized Optional<PortalUserId> consume(String tokenHash, TokenPurpose purpose, Instant now) {
+        Optional<PortalUserId> user = peek(tokenHash, purpose, now);
+        user.ifPresent(owner -> {
+            Token token = tokens.get(tokenHash);
+            tokens.put(tokenHash, new Token(owner, purpose, token.expiresAt(), true));
+        });
+        return user;
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class InMemoryPortalUsers implements PortalUsers {
 
     private static PortalUser copy(PortalUser user, long version) {
         return PortalUser.reconstitute(user.id(), user.accountId(), user.username(), user.email(), user.firstName(),
-                user.lastName(), user.timeZone(), user.billingNotifications(), user.status(), user.passwordHash(),
-                user.createdAt(), user.updatedAt(), user.deletedAt(), version);
+                user.lastName(), user.timeZone(), user.billingNotifications(), user.language(), user.status(),
+                user.passwordHash(), user.createdAt(), user.updatedAt(), user.deletedAt(), version);
     }
 }

@@ -1,6 +1,7 @@
 package dev.billingportal.bootstrap;
 
 import dev.billingportal.adapter.in.messaging.NotificationListener;
+import dev.billingportal.adapter.in.web.WebSettings;
 import dev.billingportal.adapter.in.messaging.OutboxRelay;
 import dev.billingportal.adapter.out.messaging.Messaging;
 import dev.billingportal.adapter.out.mail.Mailers;
@@ -23,6 +24,7 @@ import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
 import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
 import dev.billingportal.application.port.in.billing.RenderInvoiceQuery;
 import dev.billingportal.application.port.in.user.AddPortalUserUseCase;
+import dev.billingportal.application.port.in.user.ChooseLanguageUseCase;
 import dev.billingportal.application.port.in.user.DeletePortalUserUseCase;
 import dev.billingportal.application.port.in.user.EditPortalUserUseCase;
 import dev.billingportal.application.port.in.user.GetCurrentUserQuery;
@@ -36,6 +38,7 @@ import dev.billingportal.application.port.in.notification.NotificationStatsQuery
 import dev.billingportal.application.port.in.notification.RetryNotificationUseCase;
 import dev.billingportal.application.port.out.NotificationQueue;
 import dev.billingportal.application.port.in.access.AuthenticateCallerQuery;
+import dev.billingportal.application.port.in.access.CheckLinkQuery;
 import dev.billingportal.application.port.in.account.CreateAccountUseCase;
 import dev.billingportal.application.port.in.account.GetAccountQuery;
 import dev.billingportal.application.port.out.Mailer;
@@ -367,5 +370,20 @@ public class Portal {
     @Produces
     RetryNotificationUseCase retryNotification() {
         return services.retryNotification;
+    }
+
+    @Produces
+    WebSettings webSettings() {
+        return settings.web();
+    }
+
+    @Produces
+    CheckLinkQuery checkLink() {
+        return services.checkLink;
+    }
+
+    @Produces
+    ChooseLanguageUseCase chooseLanguage() {
+        return services.chooseLanguage;
     }
 }

@@ -14,6 +14,7 @@ import dev.billingportal.adapter.out.persistence.JpaSessions;
 import dev.billingportal.adapter.out.persistence.JpaUnitOfWork;
 import dev.billingportal.application.port.in.access.AcceptInvitationUseCase;
 import dev.billingportal.application.port.in.access.AuthenticateCallerQuery;
+import dev.billingportal.application.port.in.access.CheckLinkQuery;
 import dev.billingportal.application.port.in.access.LogInUseCase;
 import dev.billingportal.application.port.in.access.LogOutUseCase;
 import dev.billingportal.application.port.in.access.RequestPasswordResetUseCase;
@@ -26,6 +27,7 @@ import dev.billingportal.application.port.in.notification.DeliverNotificationUse
 import dev.billingportal.application.port.in.notification.RelayOutboxUseCase;
 import dev.billingportal.application.port.in.notification.RetryNotificationUseCase;
 import dev.billingportal.application.port.in.user.AddPortalUserUseCase;
+import dev.billingportal.application.port.in.user.ChooseLanguageUseCase;
 import dev.billingportal.application.port.in.user.DeletePortalUserUseCase;
 import dev.billingportal.application.port.in.user.EditPortalUserUseCase;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
@@ -36,6 +38,7 @@ import dev.billingportal.application.port.out.NotificationQueue;
 import dev.billingportal.application.port.out.PasswordHasher;
 import dev.billingportal.application.service.access.AcceptInvitationService;
 import dev.billingportal.application.service.access.AuthenticateCallerService;
+import dev.billingportal.application.service.access.CheckLinkService;
 import dev.billingportal.application.service.access.LogInService;
 import dev.billingportal.application.service.access.LogOutService;
 import dev.billingportal.application.service.access.RequestPasswordResetService;
@@ -53,6 +56,7 @@ import dev.billingportal.application.service.notification.NotificationRecorder;
 import dev.billingportal.application.service.notification.RelayOutboxService;
 import dev.billingportal.application.service.notification.RetryNotificationService;
 import dev.billingportal.application.service.user.AddPortalUserService;
+import dev.billingportal.application.service.user.ChooseLanguageService;
 import dev.billingportal.application.service.user.DeletePortalUserService;
 import dev.billingportal.application.service.user.EditPortalUserService;
 import dev.billingportal.application.service.user.Invitations;
@@ -88,6 +92,8 @@ final class PortalServices {
     final InvoiceQueryService invoiceQueries;
     final NotificationQueryService notificationQueries;
     final RetryNotificationUseCase retryNotification;
+    final CheckLinkQuery checkLink;
+    final ChooseLanguageUseCase chooseLanguage;
 
     PortalServices(PortalSettings settings, String operatorToken, JpaUnitOfWork unitOfWork, NotificationQueue queue,
                    Mailer mailer, PasswordHasher hasher, InvoiceDocuments documents, Runnable relayWakeUp,
@@ -137,5 +143,7 @@ final class PortalServices {
         invoiceQueries = new InvoiceQueryService(unitOfWork, accounts, users, invoices, ledgers, documents, clock);
         notificationQueries = new NotificationQueryService(unitOfWork, accounts, notifications, outbox, clock);
         retryNotification = new RetryNotificationService(unitOfWork, notifications, relayWakeUp, clock);
+        checkLink = new CheckLinkService(unitOfWork, tokens, users, clock);
+        chooseLanguage = new ChooseLanguageService(unitOfWork, users, auditLog, clock);
     }
 }

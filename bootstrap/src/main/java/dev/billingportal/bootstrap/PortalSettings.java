@@ -3,6 +3,7 @@ package dev.billingportal.bootstrap;
 import dev.billingportal.adapter.out.messaging.MessagingSettings;
 import dev.billingportal.adapter.out.messaging.RetryPolicy;
 import dev.billingportal.adapter.out.mail.MailSettings;
+import dev.billingportal.adapter.in.web.WebSettings;
 import dev.billingportal.adapter.out.persistence.DatabaseSettings;
 import dev.billingportal.domain.access.SessionChannel;
 import dev.billingportal.domain.access.SessionTimeouts;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.config.Config;
 public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<String> operatorToken,
                              DatabaseSettings database, MessagingSettings messaging, MailSettings mail,
                              Duration outboxPollInterval, int outboxBatchSize, Duration relayStuckAfter,
-                             Map<SessionChannel, SessionTimeouts> sessions) {
+                             Map<SessionChannel, SessionTimeouts> sessions, WebSettings web) {
 
     public static PortalSettings from(Config config) {
         Path dataDir = Path.of(string(config, "portal.data-dir", "./data")).toAbsolutePath().normalize();
@@ -80,7 +81,9 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
                 Map.of(SessionChannel.WEB, SessionTimeouts.withIdle(duration(config, "portal.web.idle-timeout",
                                 SessionTimeouts.DEFAULT_IDLE)),
                         SessionChannel.API, SessionTimeouts.withIdle(duration(config, "portal.api.idle-timeout",
-                                SessionTimeouts.ABSOLUTE))));
+                                SessionTimeouts.ABSOLUTE))),
+                new WebSettings(URI.create(baseUrl), secret(config, "portal.support.name"),
+                        secret(config, "portal.support.email"), secret(config, "portal.support.phone")));
     }
 
     /** An ISO-8601 duration ({@code PT30M}) or a whole number of minutes ({@code 30}). */

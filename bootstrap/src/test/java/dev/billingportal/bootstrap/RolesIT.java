@@ -44,6 +44,8 @@ class RolesIT {
                      environment("api", database, smtpPort, Map.of()))) {
 
             assertEquals(404, worker.api().get("/api/v1/time-zones", null).status(), "workers serve no API");
+            assertEquals(404, worker.api().get("/sign-in", null).status(), "nor the web pages");
+            assertEquals(200, api.api().get("/sign-in", null).status(), "which the api role serves");
             assertEquals(200, worker.api().get("/health/ready", null).status());
             String username = "roles-" + UUID.randomUUID() + "@example.com";
             var created = api.api().post("/api/v1/operator/accounts", TestPortal.OPERATOR_TOKEN,

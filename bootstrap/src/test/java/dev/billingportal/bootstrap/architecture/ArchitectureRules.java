@@ -50,6 +50,7 @@ final class ArchitectureRules {
                 .domainServices(inDomain.and(policy).as("domain policies"))
                 .applicationServices(root + ".application..")
                 .adapter("rest", root + ".adapter.in.rest..")
+                .adapter("web", root + ".adapter.in.web..")
                 .adapter("persistence", root + ".adapter.out.persistence..")
                 .adapter("mail", root + ".adapter.out.mail..")
                 .adapter("passwords", root + ".adapter.out.passwords..")
@@ -126,7 +127,9 @@ final class ArchitectureRules {
                 confined(root, ".adapter.out.mail..", "jakarta.mail..", "org.eclipse.angus..", "com.github.mustachejava.."),
                 confined(root, ".adapter.out.passwords..", "org.bouncycastle.."),
                 confined(root, ".adapter.out.documents..", "org.apache.pdfbox.."),
-                confined(root, ".adapter.in.rest..", "org.apache.commons.csv.."));
+                confined(root, ".adapter.in.rest..", "org.apache.commons.csv.."),
+                confined(root, ".adapter.in.web..", "gg.jte.."),
+                confined(root, ".adapter.in.web..", "io.helidon.webserver.."));
     }
 
     private static ArchRule confinedToAny(String root, List<String> adapters, String... technology) {

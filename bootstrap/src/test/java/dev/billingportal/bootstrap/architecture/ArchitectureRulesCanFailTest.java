@@ -47,7 +47,7 @@ class ArchitectureRulesCanFailTest {
                 new Case("incomingportclass", ArchitectureRules::incomingPortsAreInterfaces, "OrderTotalQuery"),
                 new Case("outgoingportclass", ArchitectureRules::outgoingPortsAreInterfaces, "Orders")));
         List<String> technologyCulprits = List.of("UsesJpa", "AnEntity", "UsesJaxRs", "APath", "UsesJms", "UsesMail",
-                "UsesBouncyCastle", "UsesPdfBox", "UsesCommonsCsv");
+                "UsesBouncyCastle", "UsesPdfBox", "UsesCommonsCsv", "UsesJte", "UsesWebServer");
         for (int i = 0; i < technologyCulprits.size(); i++) {
             int rule = i;
             cases.add(new Case("misplacedtechnology",

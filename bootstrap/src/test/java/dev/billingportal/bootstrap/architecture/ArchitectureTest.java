@@ -51,7 +51,7 @@ class ArchitectureTest {
                 "application.port.in", "application.port.out", "application.service", "adapter.in.rest",
                 "adapter.out.persistence", "adapter.out.mail", "adapter.out.passwords", "adapter.in.messaging",
                 "adapter.out.messaging",
-                "adapter.out.documents", "domain.billing", "application.service.billing")) {
+                "adapter.out.documents", "adapter.in.web", "domain.billing", "application.service.billing")) {
             String name = ROOT + "." + pkg;
             assertFalse(product.stream().noneMatch(c -> c.getPackageName().startsWith(name)), name + " is empty");
         }

@@ -16,24 +16,26 @@ import java.util.function.Supplier;
 public final class FieldChecks {
     private final FieldPath at;
     private final List<FieldError> errors;
+    private final List<FieldError> refusals;
 
-    private FieldChecks(FieldPath at, List<FieldError> errors) {
+    private FieldChecks(FieldPath at, List<FieldError> errors, List<FieldError> refusals) {
         this.at = at;
         this.errors = errors;
+        this.refusals = refusals;
     }
 
     public static FieldChecks start() {
-        return new FieldChecks(FieldPath.root(), new ArrayList<>());
+        return new FieldChecks(FieldPath.root(), new ArrayList<>(), new ArrayList<>());
     }
 
     /** The checks of the object in field {@code name}. */
     public FieldChecks within(String name) {
-        return new FieldChecks(at.then(name), errors);
+        return new FieldChecks(at.then(name), errors, refusals);
     }
 
     /** The checks of the {@code index}-th object of the list in field {@code name}. */
     public FieldChecks within(String name, int index) {
-        return new FieldChecks(at.then(name).at(index), errors);
+        return new FieldChecks(at.then(name).at(index), errors, refusals);
     }
 
     public FieldPath path(String name) {
@@ -52,6 +54,22 @@ public final class FieldChecks {
     /** An optional value: missing is empty; present, it must be valid (empty when it is not). */
     public <T> Optional<T> optional(String name, String raw, Function<String, T> parse) {
         return raw == null ? Optional.empty() : Optional.ofNullable(rule(name, () -> parse.apply(raw)));
+    }
+
+    /**
+     * An optional choice among the values the product allows (a user's language): a well-formed request that
+     * asks for another is refused as breaking a rule ({@link RuleViolation}), not as malformed.
+     */
+    public <T> Optional<T> optionalChoice(String name, String raw, Function<String, T> parse) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse.apply(raw));
+        } catch (InvalidValue refused) {
+            refusals.add(new FieldError(at.then(name), refused.getMessage()));
+            return Optional.empty();
+        }
     }
 
     /** A required yes/no. */
@@ -97,13 +115,19 @@ public final class FieldChecks {
 
     /** Whether any field, here or anywhere in the command, has failed so far. */
     public boolean failed() {
-        return !errors.isEmpty();
+        return !errors.isEmpty() || !refusals.isEmpty();
     }
 
-    /** Throws {@link InvalidInput} with every error found, if there is one. */
+    /**
+     * Throws {@link InvalidInput} with every malformed field, if there is one; else {@link RuleViolation} with
+     * every refused choice, if there is one.
+     */
     public void orThrow() {
         if (!errors.isEmpty()) {
             throw InvalidInput.of(errors);
+        }
+        if (!refusals.isEmpty()) {
+            throw RuleViolation.of(refusals);
         }
     }
 

@@ -22,6 +22,7 @@ public final class PortalUser {
     private PersonName lastName;
     private ZoneId timeZone;
     private boolean billingNotifications;
+    private Language language;
     private UserStatus status;
     private String passwordHash;
     private final Instant createdAt;
@@ -31,8 +32,8 @@ public final class PortalUser {
 
     private PortalUser(PortalUserId id, AccountId accountId, Username username, EmailAddress email,
                        PersonName firstName, PersonName lastName, ZoneId timeZone, boolean billingNotifications,
-                       UserStatus status, String passwordHash, Instant createdAt, Instant updatedAt,
-                       Instant deletedAt, long version) {
+                       Language language, UserStatus status, String passwordHash, Instant createdAt,
+                       Instant updatedAt, Instant deletedAt, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.username = Objects.requireNonNull(username, "username");
@@ -41,6 +42,7 @@ public final class PortalUser {
         this.lastName = Objects.requireNonNull(lastName, "lastName");
         this.timeZone = Objects.requireNonNull(timeZone, "timeZone");
         this.billingNotifications = billingNotifications;
+        this.language = Objects.requireNonNull(language, "language");
         this.status = Objects.requireNonNull(status, "status");
         this.passwordHash = passwordHash;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
@@ -52,17 +54,18 @@ public final class PortalUser {
     /** A new user: {@code INVITED} until they accept the invitation and choose a password (rule 1). */
     public static PortalUser invite(PortalUserId id, AccountId accountId, PortalUserProfile profile, Instant now) {
         return new PortalUser(id, accountId, profile.username(), profile.email(), profile.firstName(),
-                profile.lastName(), profile.timeZone(), profile.billingNotifications(), UserStatus.INVITED, null,
-                now, now, null, 0);
+                profile.lastName(), profile.timeZone(), profile.billingNotifications(), profile.language(),
+                UserStatus.INVITED, null, now, now, null, 0);
     }
 
     /** Rebuilds a stored user; no rule is re-applied. */
     public static PortalUser reconstitute(PortalUserId id, AccountId accountId, Username username, EmailAddress email,
                                           PersonName firstName, PersonName lastName, ZoneId timeZone,
-                                          boolean billingNotifications, UserStatus status, String passwordHash,
-                                          Instant createdAt, Instant updatedAt, Instant deletedAt, long version) {
+                                          boolean billingNotifications, Language language, UserStatus status,
+                                          String passwordHash, Instant createdAt, Instant updatedAt,
+                                          Instant deletedAt, long version) {
         return new PortalUser(id, accountId, username, email, firstName, lastName, timeZone, billingNotifications,
-                status, passwordHash, createdAt, updatedAt, deletedAt, version);
+                language, status, passwordHash, createdAt, updatedAt, deletedAt, version);
     }
 
     /**
@@ -78,12 +81,27 @@ public final class PortalUser {
         compare(changes, "lastName", lastName, edit.lastName());
         compare(changes, "timeZone", timeZone.getId(), edit.timeZone().getId());
         compare(changes, "billingNotifications", billingNotifications, edit.billingNotifications());
+        Language newLanguage = edit.language().orElse(language);
+        compare(changes, "language", language.tag(), newLanguage.tag());
         email = newEmail;
+        language = newLanguage;
         firstName = edit.firstName();
         lastName = edit.lastName();
         timeZone = edit.timeZone();
         billingNotifications = edit.billingNotifications();
         if (!changes.isEmpty()) {
+            updatedAt = now;
+        }
+        return changes;
+    }
+
+    /** The user picks the other language for their pages and mails; returns what changed, for the audit log. */
+    public List<FieldChange> chooseLanguage(Language chosen, Instant now) {
+        requireNotDeleted();
+        List<FieldChange> changes = new ArrayList<>();
+        compare(changes, "language", language.tag(), chosen.tag());
+        if (!changes.isEmpty()) {
+            language = chosen;
             updatedAt = now;
         }
         return changes;
@@ -180,6 +198,10 @@ public final class PortalUser {
 
     public boolean billingNotifications() {
         return billingNotifications;
+    }
+
+    public Language language() {
+        return language;
     }
 
     public UserStatus status() {

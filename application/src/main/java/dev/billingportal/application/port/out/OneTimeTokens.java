@@ -11,6 +11,9 @@ public interface OneTimeTokens {
     /** Stores a new token for the user and purpose, replacing any earlier one. */
     void replace(PortalUserId user, TokenPurpose purpose, String tokenHash, Instant expiresAt, Instant now);
 
+    /** The token's user, if the token exists for this purpose, is unused and unexpired; nothing is changed. */
+    Optional<PortalUserId> peek(String tokenHash, TokenPurpose purpose, Instant now);
+
     /**
      * Uses the token: if it exists for this purpose, is unused and unexpired, marks it used and returns
      * its user. A token can be used once, even by concurrent requests.

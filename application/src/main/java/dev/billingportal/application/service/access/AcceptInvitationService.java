@@ -36,10 +36,10 @@ public final class AcceptInvitationService implements AcceptInvitationUseCase {
     }
 
     @Override
-    public void accept(SetPasswordCommand command) {
+    public PortalUser accept(SetPasswordCommand command) {
         String tokenHash = OneTimeTokenFormat.hashOf(command.token());
         String passwordHash = hasher.hash(command.password().reveal()); // slow: outside the transaction
-        unitOfWork.inTransaction(() -> {
+        return unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
             PortalUser user = tokens.consume(tokenHash, TokenPurpose.INVITATION, now)
                     .flatMap(users::find)
@@ -48,6 +48,7 @@ public final class AcceptInvitationService implements AcceptInvitationUseCase {
             user.choosePassword(passwordHash, now);
             PortalUser active = users.update(user);
             auditLog.record(AuditEvent.about(active, LogInService.actorOf(active), AuditAction.INVITATION_ACCEPTED, now));
+            return active;
         });
     }
 }

@@ -37,7 +37,7 @@ class EditPortalUserServiceTest {
     @Test
     void anEditReplacesTheFieldsAndTheAuditLogSaysWhatChanged() {
         PortalUser edited = edit(bob, Optional.of(bob.version()), new ProfileEditInput(null, "Robert", "Tremblay",
-                "America/Vancouver", true, "BOB@example.com"));
+                "America/Vancouver", true, null, "BOB@example.com"));
 
         assertEquals("Robert", edited.firstName().value());
         assertEquals(ZoneId.of("America/Vancouver"), edited.timeZone());
@@ -52,7 +52,7 @@ class EditPortalUserServiceTest {
     @Test
     void aUserMayEditThemselfAndAnEditThatChangesNothingWritesNothing() {
         PortalUser same = edit(ann, Optional.empty(), new ProfileEditInput(null, "Ann", "Tremblay", "America/Toronto",
-                false, null));
+                false, null, null));
 
         assertEquals(ann.version(), same.version());
         assertEquals(List.of(), portal.stores.auditLog().actions());
@@ -61,7 +61,7 @@ class EditPortalUserServiceTest {
     @Test
     void theUsernameCannotChange() {
         RuleViolation renamed = assertThrows(RuleViolation.class, () -> edit(bob, Optional.empty(),
-                new ProfileEditInput(null, "Bob", "Tremblay", "America/Toronto", false, "robert@example.com")));
+                new ProfileEditInput(null, "Bob", "Tremblay", "America/Toronto", false, null, "robert@example.com")));
 
         assertEquals("username", renamed.errors().get(0).field().toString());
         assertEquals(bob.version(), portal.reload(bob).version());
@@ -69,10 +69,10 @@ class EditPortalUserServiceTest {
 
     @Test
     void anEditBasedOnAnOldVersionIsRefused() {
-        edit(bob, Optional.empty(), new ProfileEditInput(null, "Robert", "Tremblay", "America/Toronto", false, null));
+        edit(bob, Optional.empty(), new ProfileEditInput(null, "Robert", "Tremblay", "America/Toronto", false, null, null));
 
         assertThrows(VersionMismatch.class, () -> edit(bob, Optional.of(bob.version()), new ProfileEditInput(null,
-                "Bobby", "Tremblay", "America/Toronto", false, null)));
+                "Bobby", "Tremblay", "America/Toronto", false, null, null)));
         assertEquals("Robert", portal.reload(bob).firstName().value());
     }
 
@@ -80,7 +80,7 @@ class EditPortalUserServiceTest {
     void everyEditableFieldIsRequiredButTheAddress() {
         InvalidInput invalid = assertThrows(InvalidInput.class, () -> EditPortalUserCommand.of(
                 InMemoryPortal.actor(ann), account.id(), bob.id(), Optional.empty(),
-                new ProfileEditInput(null, null, null, null, null, null)));
+                new ProfileEditInput(null, null, null, null, null, null, null)));
 
         assertEquals(List.of("firstName", "lastName", "timeZone", "billingNotifications"),
                 invalid.errors().stream().map(error -> error.field().toString()).toList());
@@ -90,6 +90,6 @@ class EditPortalUserServiceTest {
     void aDeletedUserOrOneOfAnotherAccountIsNotFound() {
         PortalUser stranger = portal.active(portal.account(), "Stranger", false);
         assertThrows(NotFound.class, () -> edit(stranger, Optional.empty(), new ProfileEditInput(null, "S",
-                "T", "UTC", false, null)));
+                "T", "UTC", false, null, null)));
     }
 }

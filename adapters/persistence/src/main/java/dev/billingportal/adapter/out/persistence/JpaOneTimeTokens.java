@@ -27,6 +27,19 @@ public final class JpaOneTimeTokens implements OneTimeTokens {
     }
 
     @Override
+    public Optional<PortalUserId> peek(String tokenHash, TokenPurpose purpose, Instant now) {
+        return unitOfWork.entityManager()
+                .createQuery("SELECT t.userId FROM OneTimeTokenRow t WHERE t.tokenHash = :hash"
+                        + " AND t.purpose = :purpose AND t.usedAt IS NULL AND t.expiresAt > :now", java.util.UUID.class)
+                .setParameter("hash", tokenHash)
+                .setParameter("purpose", purpose.name())
+                .setParameter("now", now)
+                .getResultStream()
+                .findFirst()
+                .map(PortalUserId::new);
+    }
+
+    @Override
     public Optional<PortalUserId> consume(String tokenHash, TokenPurpose purpose, Instant now) {
         // A conditional UPDATE is atomic: of two concurrent uses, only one changes a row.
         int used = unitOfWork.entityManager()

@@ -4,6 +4,7 @@ import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.failure.VersionMismatch;
 import dev.billingportal.domain.user.EmailAddress;
+import dev.billingportal.domain.user.Language;
 import dev.billingportal.domain.user.PersonName;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.domain.user.PortalUserId;
@@ -93,6 +94,7 @@ public final class JpaPortalUsers implements PortalUsers {
         row.lastName = user.lastName().value();
         row.timeZone = user.timeZone().getId();
         row.billingNotifications = user.billingNotifications();
+        row.language = user.language().tag();
         row.status = user.status().name();
         row.passwordHash = user.passwordHash();
         row.updatedAt = user.updatedAt();
@@ -103,7 +105,7 @@ public final class JpaPortalUsers implements PortalUsers {
         return PortalUser.reconstitute(new PortalUserId(row.id), new AccountId(row.accountId),
                 Username.of(row.username), new EmailAddress(row.email), new PersonName(row.firstName),
                 new PersonName(row.lastName), ZoneId.of(row.timeZone), row.billingNotifications,
-                UserStatus.valueOf(row.status), row.passwordHash, row.createdAt, row.updatedAt, row.deletedAt,
-                row.version);
+                Language.parse(row.language), UserStatus.valueOf(row.status), row.passwordHash, row.createdAt,
+                row.updatedAt, row.deletedAt, row.version);
     }
 }

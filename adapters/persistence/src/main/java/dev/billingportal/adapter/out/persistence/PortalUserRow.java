@@ -27,6 +27,8 @@ public class PortalUserRow {
     String timeZone;
     @Column(name = "billing_notifications")
     boolean billingNotifications;
+    @Column(name = "language")
+    String language;
     String status;
     @Column(name = "password_hash")
     String passwordHash;

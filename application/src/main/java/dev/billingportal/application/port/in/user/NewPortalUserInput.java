@@ -2,6 +2,7 @@ package dev.billingportal.application.port.in.user;
 
 import dev.billingportal.domain.failure.FieldChecks;
 import dev.billingportal.domain.user.EmailAddress;
+import dev.billingportal.domain.user.Language;
 import dev.billingportal.domain.user.PersonName;
 import dev.billingportal.domain.user.PortalUserProfile;
 import dev.billingportal.domain.user.TimeZones;
@@ -14,7 +15,13 @@ import java.util.Optional;
  * a new user is described — adding one, or an account's first user — these are read by {@link #profile}.
  */
 public record NewPortalUserInput(String username, String email, String firstName, String lastName, String timeZone,
-                                 Boolean billingNotifications) {
+                                 Boolean billingNotifications, String language) {
+
+    /** A new user in the default language. */
+    public NewPortalUserInput(String username, String email, String firstName, String lastName, String timeZone,
+                              Boolean billingNotifications) {
+        this(username, email, firstName, lastName, timeZone, billingNotifications, null);
+    }
 
     /** The profile described, every invalid field reported into {@code checks}; null when one is invalid. */
     public PortalUserProfile profile(FieldChecks checks) {
@@ -24,9 +31,11 @@ public record NewPortalUserInput(String username, String email, String firstName
         PersonName last = checks.required("lastName", lastName, PersonName::new);
         ZoneId zone = checks.required("timeZone", timeZone, TimeZones::parse);
         boolean notified = billingNotifications != null && billingNotifications;
+        Language chosen = checks.optionalChoice("language", language, Language::parse).orElse(Language.DEFAULT);
         if (name == null || first == null || last == null || zone == null || (email != null && mail.isEmpty())) {
             return null;
         }
-        return checks.rule("email", () -> new PortalUserProfile(name, mail.orElse(null), first, last, zone, notified));
+        return checks.rule("email", () -> new PortalUserProfile(name, mail.orElse(null), first, last, zone, notified,
+                chosen));
     }
 }

@@ -27,10 +27,16 @@ class OneTimeTokensContractTest {
         stores.unitOfWork().inTransaction(() -> stores.tokens().replace(ann.id(), TokenPurpose.INVITATION, hash,
                 NOW.plusSeconds(3600), NOW));
 
+        assertEquals(Optional.of(ann.id()), stores.unitOfWork().inTransaction(() -> stores.tokens().peek(hash,
+                TokenPurpose.INVITATION, NOW)), "a peek changes nothing");
+        assertTrue(stores.unitOfWork().inTransaction(() -> stores.tokens().peek(hash, TokenPurpose.PASSWORD_RESET,
+                NOW)).isEmpty());
         assertTrue(consume(stores, hash, TokenPurpose.PASSWORD_RESET, NOW).isEmpty(), "not for another purpose");
         assertTrue(consume(stores, hash, TokenPurpose.INVITATION, NOW.plusSeconds(3600)).isEmpty(), "expired");
         assertEquals(Optional.of(ann.id()), consume(stores, hash, TokenPurpose.INVITATION, NOW.plusSeconds(3599)));
         assertTrue(consume(stores, hash, TokenPurpose.INVITATION, NOW.plusSeconds(1)).isEmpty(), "used");
+        assertTrue(stores.unitOfWork().inTransaction(() -> stores.tokens().peek(hash, TokenPurpose.INVITATION,
+                NOW.plusSeconds(1))).isEmpty(), "a used link is seen as used");
     }
 
     @EveryStore

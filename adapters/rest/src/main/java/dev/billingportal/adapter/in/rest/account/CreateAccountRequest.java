@@ -22,7 +22,9 @@ public record CreateAccountRequest(
             @Schema(required = true, maxLength = 100) String firstName,
             @Schema(required = true, maxLength = 100) String lastName,
             @Schema(required = true, example = "America/Toronto") String timeZone,
-            @Schema(defaultValue = "false") Boolean billingNotifications) {
+            @Schema(defaultValue = "false") Boolean billingNotifications,
+            @Schema(description = "en-CA (the default) or fr-CA: the language of the user's pages and e-mails",
+                    defaultValue = "en-CA") String language) {
     }
 
     static CreateAccountCommand read(JsonFields fields) {

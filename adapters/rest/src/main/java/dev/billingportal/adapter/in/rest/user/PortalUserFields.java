@@ -10,6 +10,7 @@ public final class PortalUserFields {
 
     public static NewPortalUserInput newUser(JsonFields fields) {
         return new NewPortalUserInput(fields.string("username"), fields.string("email"), fields.string("firstName"),
-                fields.string("lastName"), fields.string("timeZone"), fields.flag("billingNotifications"));
+                fields.string("lastName"), fields.string("timeZone"), fields.flag("billingNotifications"),
+                fields.string("language"));
     }
 }

@@ -18,6 +18,7 @@ public final class PortalUserRequests {
             @Schema(required = true, maxLength = 100) String lastName,
             @Schema(required = true, example = "America/Toronto") String timeZone,
             @Schema(required = true) Boolean billingNotifications,
+            @Schema(description = "en-CA or fr-CA; kept as it is when left out", example = "fr-CA") String language,
             @Schema(description = "Optional; if sent, must be the user's own") String username) {
     }
 
@@ -27,6 +28,7 @@ public final class PortalUserRequests {
 
     static ProfileEditInput edit(JsonFields fields) {
         return new ProfileEditInput(fields.string("email"), fields.string("firstName"), fields.string("lastName"),
-                fields.string("timeZone"), fields.flag("billingNotifications"), fields.string("username"));
+                fields.string("timeZone"), fields.flag("billingNotifications"), fields.string("language"),
+                fields.string("username"));
     }
 }

@@ -15,6 +15,8 @@ public record PortalUserResponse(
         String lastName,
         @Schema(description = "IANA time zone id", example = "America/Toronto") String timeZone,
         boolean billingNotifications,
+        @Schema(enumeration = {"en-CA", "fr-CA"}, description = "The language of the user's pages and e-mails")
+        String language,
         @Schema(enumeration = {"INVITED", "ACTIVE", "DELETED"}) String status,
         Instant createdAt,
         Instant updatedAt,
@@ -24,7 +26,8 @@ public record PortalUserResponse(
     public static PortalUserResponse of(PortalUser user) {
         return new PortalUserResponse(user.id().value(), user.accountId().value(), user.username().value(),
                 user.email().value(), user.firstName().value(), user.lastName().value(), user.timeZone().getId(),
-                user.billingNotifications(), user.status().name(), user.createdAt(), user.updatedAt(),
+                user.billingNotifications(), user.language().tag(), user.status().name(), user.createdAt(),
+                user.updatedAt(),
                 user.deletedAt(), user.version());
     }
 }

@@ -1,0 +1,40 @@
+package dev.billingportal.adapter.in.web.view;
+
+import dev.billingportal.adapter.in.web.http.Assets;
+import dev.billingportal.domain.user.Language;
+import java.util.Optional;
+
+/**
+ * What every page's frame needs: the texts in the reader's language, the page's title, who is signed in (their
+ * name on the menu button), the CSRF token every form carries, the assets' URLs and the support contact.
+ *
+ * @param current which navigation entry is this page ({@code dashboard}, {@code users}...), to mark it
+ */
+public record Chrome(Texts t, String title, Optional<Viewer> viewer, String csrf, Assets assets, Support support,
+                     String current) {
+
+    /** The signed-in user, as the header shows them. */
+    public record Viewer(String fullName, Language language) {
+    }
+
+    public String lang() {
+        return t.lang();
+    }
+
+    public boolean signedIn() {
+        return viewer.isPresent();
+    }
+
+    public String asset(String name) {
+        return assets.url(name);
+    }
+
+    /** The htmx request header that carries the CSRF token, as JSON for {@code hx-headers}. */
+    public String htmxHeaders() {
+        return "{\"X-CSRF-Token\":\"" + csrf + "\"}";
+    }
+
+    public boolean isCurrent(String page) {
+        return page.equals(current);
+    }
+}

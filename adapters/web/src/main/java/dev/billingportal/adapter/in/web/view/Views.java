@@ -1,0 +1,28 @@
+package dev.billingportal.adapter.in.web.view;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+
+/**
+ * Renders the pages' templates. They were compiled to Java classes with the adapter (jte-maven-plugin), so a
+ * template error fails the build, not a visitor's request, and every {@code ${...}} is escaped for its HTML context.
+ */
+public final class Views {
+    private final TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html,
+            Views.class.getClassLoader(), "dev.billingportal.adapter.in.web.templates");
+
+    /** The page {@code template} ({@code users.jte}) showing {@code view}. */
+    public String render(String template, Object view) {
+        StringOutput output = new StringOutput(8 * 1024);
+        engine.render(template, view, output);
+        return output.toString();
+    }
+
+    /** A fragment with several parameters ({@code users/row.jte} with its chrome and row). */
+    public String render(String template, java.util.Map<String, Object> parameters) {
+        StringOutput output = new StringOutput(2 * 1024);
+        engine.render(template, parameters, output);
+        return output.toString();
+    }
+}
