@@ -124,7 +124,8 @@ class NotificationMessagingTest {
         messaging.queue().publish(List.of(beforeRestart));
 
         broker.stop();
-        assertTrue(!messaging.brokerReachable(), "the publisher notices the broker is gone");
+        // the client learns of the loss through its connection's exception listener, on a thread of its own
+        await(() -> !messaging.brokerReachable(), "the publisher notices the broker is gone");
         broker.start();
 
         ScriptedDelivery delivery = new ScriptedDelivery();
