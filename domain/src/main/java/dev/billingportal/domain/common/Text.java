@@ -29,15 +29,21 @@ public final class Text {
         return value;
     }
 
-    /** Control characters (Cc, including CR, LF, TAB, NUL) and the Unicode line and paragraph separators. */
+    /**
+     * Control characters (Cc, including CR, LF, TAB, NUL) and the Unicode line and paragraph separators. All of them
+     * lie in the Basic Multilingual Plane, so a loop over chars finds them; every stored name is checked again when
+     * read, and a stream of code points was a visible share of listing users.
+     */
     public static boolean hasControlCharacter(String value) {
-        return value.codePoints().anyMatch(Text::isControl);
+        for (int i = 0; i < value.length(); i++) {
+            if (isControl(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static boolean isControl(int codePoint) {
-        int type = Character.getType(codePoint);
-        return type == Character.CONTROL
-                || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR;
+    static boolean isControl(char c) {
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029';
     }
 }

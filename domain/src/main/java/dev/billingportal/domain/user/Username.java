@@ -28,13 +28,23 @@ public final class Username {
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
             throw new InvalidValue("must be " + MIN_LENGTH + "-" + MAX_LENGTH + " characters");
         }
-        boolean spaceOrControl = value.codePoints()
-                .anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
-                        || Character.getType(c) == Character.FORMAT);
-        if (spaceOrControl) {
-            throw new InvalidValue("must not contain spaces or control characters");
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            if (isSpaceOrControl(c)) {
+                throw new InvalidValue("must not contain spaces or control characters");
+            }
+            i += Character.charCount(c);
         }
         return new Username(value);
+    }
+
+    /** Printable ASCII but the space is decided at once: every username read from the database is checked again. */
+    static boolean isSpaceOrControl(int c) {
+        if (c > ' ' && c < 0x7F) {
+            return false;
+        }
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT;
     }
 
     /** The form uniqueness is decided on. */
