@@ -13,9 +13,9 @@
       return false; // no dialog support: the link opens the confirmation page instead
     }
     var title = dialog.querySelector("#delete-dialog-title");
-    title.textContent = title.getAttribute("data-template").replace("{0}", link.getAttribute("data-delete-name"));
-    dialog.dataset.url = link.getAttribute("data-delete");
-    dialog.dataset.row = link.getAttribute("data-delete-row");
+    title.textContent = title.getAttribute("data-template").replace("{0}", link.getAttribute("data-delete"));
+    dialog.dataset.url = link.getAttribute("href");
+    dialog.dataset.row = link.closest("tr").id;
     dialog.returnFocusTo = link;
     dialog.showModal();
     dialog.querySelector("[data-answer='no']").focus();

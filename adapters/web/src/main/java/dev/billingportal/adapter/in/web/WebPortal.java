@@ -11,6 +11,7 @@ import dev.billingportal.adapter.in.web.page.ManageUsersPages;
 import dev.billingportal.adapter.in.web.page.Pages;
 import dev.billingportal.adapter.in.web.page.SignInPages;
 import dev.billingportal.adapter.in.web.session.WebSessions;
+import dev.billingportal.adapter.in.web.view.CardLabels;
 import dev.billingportal.adapter.in.web.view.Chrome;
 import dev.billingportal.adapter.in.web.view.Texts;
 import dev.billingportal.application.port.in.access.AcceptInvitationUseCase;
@@ -115,7 +116,7 @@ public class WebPortal implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        assets = Assets.load();
+        assets = Assets.load(CardLabels.stylesheets());
         sessions = new WebSessions(authenticate, settings);
         pages = new Pages(assets, sessions, settings, currentUser);
         SignInPages signIn = new SignInPages(pages, logIn, logOut);

@@ -3,6 +3,7 @@ package dev.billingportal.adapter.in.web.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -28,9 +29,11 @@ public final class Assets {
     private Assets() {
     }
 
-    /** The portal's own assets, and htmx from its webjar. */
-    public static Assets load() {
+    /** The portal's own assets, htmx from its webjar, and the stylesheets made at startup (by name). */
+    public static Assets load(Map<String, String> generatedStylesheets) {
         Assets assets = new Assets();
+        generatedStylesheets.forEach((name, css) -> assets.add(name, css.getBytes(StandardCharsets.UTF_8),
+                "text/css; charset=utf-8"));
         assets.add("portal.css", "web/assets/portal.css", "text/css; charset=utf-8");
         assets.add("portal.js", "web/assets/portal.js", "text/javascript; charset=utf-8");
         assets.add("htmx.js", "META-INF/resources/webjars/htmx.org/2.0.10/dist/htmx.min.js",
@@ -40,15 +43,17 @@ public final class Assets {
     }
 
     private void add(String name, String resource, String mediaType) {
-        byte[] bytes;
         try (InputStream in = Assets.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Missing web asset " + resource);
             }
-            bytes = in.readAllBytes();
+            add(name, in.readAllBytes(), mediaType);
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
+    }
+
+    private void add(String name, byte[] bytes, String mediaType) {
         int dot = name.lastIndexOf('.');
         String url = PREFIX + name.substring(0, dot) + "." + hash(bytes) + name.substring(dot);
         urls.put(name, url);

@@ -87,10 +87,14 @@ public final class WebExchange {
     }
 
     public void html(int status, String body) {
+        html(status, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void html(int status, byte[] utf8) {
         response.status(Status.create(status));
         response.header("Content-Type", "text/html; charset=utf-8");
         response.header("Vary", "HX-Request");
-        response.send(body.getBytes(StandardCharsets.UTF_8));
+        response.send(utf8);
     }
 
     /** After a POST: the browser fetches {@code location} with a GET, so a reload never repeats the action. */

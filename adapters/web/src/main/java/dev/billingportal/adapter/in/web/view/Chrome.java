@@ -29,6 +29,11 @@ public record Chrome(Texts t, String title, Optional<Viewer> viewer, String csrf
         return assets.url(name);
     }
 
+    /** The tables' card labels in the page's language ({@link CardLabels}). */
+    public String labelsStylesheet() {
+        return assets.url(CardLabels.stylesheetName(t.language()));
+    }
+
     /** The htmx request header that carries the CSRF token, as JSON for {@code hx-headers}. */
     public String htmxHeaders() {
         return "{\"X-CSRF-Token\":\"" + csrf + "\"}";

@@ -28,11 +28,13 @@ public final class Texts {
     }
 
     private final Language language;
-    private final Properties messages;
+    private final Map<String, String> messages;
 
     private Texts(Language language, Properties messages) {
         this.language = language;
-        this.messages = messages;
+        Map<String, String> copy = new java.util.HashMap<>();
+        messages.stringPropertyNames().forEach(key -> copy.put(key, messages.getProperty(key)));
+        this.messages = Map.copyOf(copy); // immutable: no lock on every lookup, as a Properties has
     }
 
     public static Texts of(Language language) {
@@ -49,7 +51,7 @@ public final class Texts {
     }
 
     public String get(String key) {
-        String text = messages.getProperty(key);
+        String text = messages.get(key);
         if (text == null) {
             throw new IllegalArgumentException("No text '" + key + "' in " + language.tag());
         }
@@ -78,7 +80,7 @@ public final class Texts {
 
     /** The keys of this language's bundle, for the test that both bundles say the same things. */
     public Set<String> keys() {
-        return new TreeSet<>(messages.stringPropertyNames());
+        return new TreeSet<>(messages.keySet());
     }
 
     private static Properties load(Language language) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * browser: every user value escaped, no inline script or style, the controls' accessible names of spec §9.
  */
 class TemplatesTest {
-    private static final Assets ASSETS = Assets.load();
+    private static final Assets ASSETS = Assets.load(CardLabels.stylesheets());
     private static final String HOSTILE = "<script>alert('x')</script>";
     private final Views views = new Views();
 
@@ -35,16 +35,35 @@ class TemplatesTest {
                 invited, self, 3, Optional.empty());
     }
 
+    private static String html(byte[] utf8) {
+        return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private Document users(Language language, List<UserRow> rows, Optional<UserRow> newRow) {
-        return Jsoup.parse(views.render("users.jte", new UsersView(chrome(language), "Acme " + HOSTILE, rows, newRow,
-                TimeZones.all(), Optional.empty(), Optional.empty())));
+        return Jsoup.parse(html(views.render("users.jte", new UsersView(chrome(language), "Acme " + HOSTILE, rows,
+                newRow, TimeZones.all(), Optional.empty(), Optional.empty()))));
+    }
+
+    /** The page's bytes (one growing buffer) are exactly the UTF-8 of the same page rendered as text. */
+    @Test
+    void aPageRendersToTheSameUtf8AsItsText() {
+        List<UserRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) { // well past the buffer's first 32 KiB
+            rows.add(row(String.valueOf(i), "Zoë\uD83D\uDE00" + i, i % 2 == 0, i == 0));
+        }
+        UsersView view = new UsersView(chrome(Language.FR_CA), "Acme é", rows, Optional.empty(), TimeZones.all(),
+                Optional.empty(), Optional.empty());
+        byte[] bytes = views.render("users.jte", view);
+        assertTrue(bytes.length > 64 * 1024, "grew: " + bytes.length);
+        assertEquals(views.render("users.jte", Map.of("view", view)), html(bytes));
+        assertTrue(html(bytes).contains("Zoë\uD83D\uDE0042"));
     }
 
     @Test
     void everyUserValueIsEscapedAndNoScriptOrStyleIsInline() {
-        String html = views.render("users.jte", new UsersView(chrome(Language.EN_CA), HOSTILE,
+        String html = html(views.render("users.jte", new UsersView(chrome(Language.EN_CA), HOSTILE,
                 List.of(row("1", HOSTILE, false, false)), Optional.empty(), TimeZones.all(), Optional.of(HOSTILE),
-                Optional.empty()));
+                Optional.empty())));
         Document page = Jsoup.parse(html);
 
         assertFalse(html.contains(HOSTILE), "escaped everywhere");
