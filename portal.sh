@@ -2,7 +2,7 @@
 # The Billing Portal's two commands:
 #   ./portal.sh run    build (tests skipped) and start the portal with its embedded defaults
 #   ./portal.sh test   build and run every test (unit, end-to-end on H2 and on PostgreSQL, browser, architecture,
-#                      process-level); installs PostgreSQL's server and Chromium from Debian's packages if missing
+#                      process-level); installs PostgreSQL's server, Chromium and wrk from Debian's packages if missing
 #   ./portal.sh bench [--quick] [--transactions N] [--jfr] [--only startup,history,posting,mail]
 #                      build, then measure the portal against the machine's limits (docs/performance.md)
 # Maven and the portal need a JDK 21 or newer; this finds one even where the default `java` is older.
@@ -26,27 +26,33 @@ find_jdk() {
 }
 
 # What the tests need from Debian: PostgreSQL's server binaries (the end-to-end tests run a second time against a
-# private PostgreSQL server they start and stop), and Chromium with its driver (the web pages' journeys run in a real,
-# headless browser). Installed here when missing; nothing is downloaded by the tests themselves.
-ensure_test_packages() {
-  local missing=()
-  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
-  [ -x /usr/bin/chromium ] || missing+=(chromium)
-  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+# private PostgreSQL server they start and stop), Chromium with its driver (the web pages' journeys run in a real,
+# headless browser) and wrk (the bench's load client, far cheaper than what it measures). Installed here when
+# missing; nothing is downloaded by the tests themselves.
+has_package() { # $1: a Debian package the tests need; true when what it brings is on this machine
+  case "$1" in
+    postgresql) ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 ;;
+    chromium) [ -x /usr/bin/chromium ] ;;
+    chromium-driver) [ -x /usr/bin/chromedriver ] ;;
+    wrk) [ -x /usr/bin/wrk ] ;;
+  esac
+}
+
+ensure_packages() { # $@: the Debian packages needed
+  local missing=() package
+  for package in "$@"; do has_package "$package" || missing+=("$package"); done
   if [ ${#missing[@]} -eq 0 ]; then
     return 0
   fi
   if command -v apt-get >/dev/null 2>&1; then
-    echo "The tests need ${missing[*]}: installing Debian's packages" >&2
+    echo "This needs ${missing[*]}: installing Debian's packages" >&2
     local sudo=()
     if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
     "${sudo[@]}" apt-get update -qq && "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
-  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    echo "The tests need PostgreSQL's server binaries (apt-get install postgresql) and Chromium with its driver" \
-      "(apt-get install chromium chromium-driver)." >&2
-    exit 1
-  fi
+  for package in "${missing[@]}"; do
+    has_package "$package" || { echo "This needs Debian's package $package (apt-get install $package)." >&2; exit 1; }
+  done
 }
 
 JDK="$(find_jdk)" || { echo "No JDK 21 or newer found (checked JAVA_HOME, java on PATH, /usr/lib/jvm). Install one." >&2; exit 1; }
@@ -59,11 +65,12 @@ case "${1:-}" in
     exec "$JAVA_HOME/bin/java" -jar bootstrap/target/billing-portal.jar
     ;;
   test)
-    ensure_test_packages
+    ensure_packages postgresql chromium chromium-driver wrk
     exec "${MVN[@]}" verify
     ;;
   bench)
     shift
+    ensure_packages wrk
     "${MVN[@]}" -q -DskipTests package
     exec "$JAVA_HOME/bin/java" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
       -Dportal.jar=bootstrap/target/billing-portal.jar dev.billingportal.bench.PerformanceBench \

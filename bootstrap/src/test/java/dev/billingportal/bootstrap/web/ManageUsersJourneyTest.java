@@ -182,6 +182,7 @@ class ManageUsersJourneyTest {
             assertEquals("Robert", browser.field(refused, "First Name").getAttribute("value"), "what was typed stays");
             assertTrue(refused.getText().contains("Acme Billing Support"), "support beside the message");
             assertAccessible(browser, "Manage Users with the duplicate-username error");
+            assertFalse(browser.scrollsSideways(), "the input row with its error fits a desktop window");
             browser.screenshot("users-duplicate-en-" + mode);
             browser.button(refused, "Cancel").click();
             browser.waitUntil("the input row is gone", () -> browser.driver().findElements(By.id("user-new")).isEmpty());
@@ -348,34 +349,46 @@ class ManageUsersJourneyTest {
         }
     }
 
+    /** A phone (375 px, both languages), and a window just wide enough to show tables as tables (1000 px). */
     @Test
-    void atThreeHundredSeventyFivePixelsNothingScrollsSideways() {
+    void atPhoneAndSmallWindowWidthsNothingScrollsSideways() {
         String ann = unique("a-rather-long-username-for-a-phone");
         String accountId = newAccount(ann);
         onboarding.invite(onboarding.activate(accountId, null, ann), unique("bob"));
-        for (String languages : List.of("en-CA,en", "fr-CA,fr")) {
-            String lang = languages.substring(0, 2);
-            try (Browser browser = Browser.start(api.base(), true, languages, 375, 800)) {
+        record Window(String languages, int width) {
+        }
+        for (Window window : List.of(new Window("en-CA,en", 375), new Window("fr-CA,fr", 375),
+                new Window("fr-CA,fr", 1000))) {
+            String lang = window.languages().substring(0, 2);
+            int width = window.width();
+            String at = " at " + width + " px";
+            try (Browser browser = Browser.start(api.base(), true, window.languages(), width, 800)) {
                 browser.open("/sign-in");
-                assertFalse(browser.scrollsSideways(), "/sign-in at 375 px");
-                browser.screenshot("sign-in-" + lang + "-375");
+                assertFalse(browser.scrollsSideways(), "/sign-in" + at);
+                browser.screenshot("sign-in-" + lang + "-" + width);
                 signIn(browser, ann, Onboarding.PASSWORD, lang.equals("fr") ? "Se connecter" : "Sign in",
                         lang.equals("fr") ? "Nom d'utilisateur" : "Username",
                         lang.equals("fr") ? "Mot de passe" : "Password");
-                if (lang.equals("fr")) {
-                    browser.button("Zoë O'Brien").click();
+                if (lang.equals("fr") && !"fr-CA".equals(browser.script("return document.documentElement.lang;"))) {
+                    browser.button("Zoë O'Brien").click(); // the user's language, chosen once, stays chosen
                     browser.button("Français").click();
+                    browser.waitUntil("the page in French", () -> "fr-CA".equals(
+                            browser.script("return document.documentElement.lang;")));
                 }
-                assertFalse(browser.scrollsSideways(), "/ at 375 px");
-                browser.fullPageScreenshot("dashboard-" + lang + "-375");
+                assertFalse(browser.scrollsSideways(), "/" + at);
+                browser.fullPageScreenshot("dashboard-" + lang + "-" + width);
                 browser.open("/users");
-                assertFalse(browser.scrollsSideways(), "/users at 375 px");
-                assertAccessible(browser, "/users at 375 px");
-                browser.fullPageScreenshot("users-" + lang + "-375");
+                assertFalse(browser.scrollsSideways(), "/users" + at);
+                assertAccessible(browser, "/users" + at);
+                Object label = browser.script("return getComputedStyle(document.querySelector("
+                        + "'#user-rows tr td:nth-child(2)'), '::before').content;");
+                String firstName = lang.equals("fr") ? "\"Prénom\"" : "\"First Name\"";
+                assertEquals(width < 960 ? firstName : "none", label, "the card's label for the first name" + at);
+                browser.fullPageScreenshot("users-" + lang + "-" + width);
                 browser.link(lang.equals("fr") ? "Nouvel utilisateur" : "New User").click();
                 browser.waitUntil("the input row", () -> !browser.driver().findElements(By.id("user-new")).isEmpty());
-                assertFalse(browser.scrollsSideways(), "/users with the input row at 375 px");
-                browser.fullPageScreenshot("users-new-row-" + lang + "-375");
+                assertFalse(browser.scrollsSideways(), "/users with the input row" + at);
+                browser.fullPageScreenshot("users-new-row-" + lang + "-" + width);
             }
         }
     }
