@@ -41,6 +41,11 @@ public final class InMemoryDeliveries implements Deliveries, Outbox {
     }
 
     @Override
+    public synchronized List<NotificationEvent> events(java.util.Collection<EventId> ids) {
+        return ids.stream().distinct().map(events::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
     public synchronized Optional<Delivery> find(DeliveryId id) {
         return Optional.ofNullable(deliveries.get(id)).map(InMemoryDeliveries::copy);
     }

@@ -2,6 +2,7 @@ package dev.billingportal.testing;
 
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.billing.InvoiceId;
 import dev.billingportal.domain.billing.Transaction;
 import dev.billingportal.domain.billing.TransactionId;
 import java.util.Comparator;
@@ -34,17 +35,39 @@ public final class InMemoryTransactions implements Transactions {
     @Override
     public List<Transaction> newestFirst(AccountId account, Criteria criteria, OptionalLong beforeSequence,
                                          int limit) {
+        return matching(account, criteria)
+                .filter(t -> t.sequence() < beforeSequence.orElse(Long.MAX_VALUE))
+                .sorted(Comparator.comparingLong(Transaction::sequence).reversed())
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public List<Transaction> appliedTo(AccountId account, InvoiceId invoice) {
+        return transactions.stream()
+                .filter(t -> t.accountId().equals(account) && invoice.equals(t.invoiceId())
+                        && t.type() != dev.billingportal.domain.billing.TransactionType.INVOICE)
+                .sorted(Comparator.comparingLong(Transaction::sequence))
+                .toList();
+    }
+
+    @Override
+    public List<Transaction> oldestFirstAbove(AccountId account, Criteria criteria, long afterSequence, int limit) {
+        return matching(account, criteria)
+                .filter(t -> t.sequence() > afterSequence)
+                .sorted(Comparator.comparingLong(Transaction::sequence))
+                .limit(limit)
+                .toList();
+    }
+
+    private java.util.stream.Stream<Transaction> matching(AccountId account, Criteria criteria) {
         return transactions.stream()
                 .filter(t -> t.accountId().equals(account))
-                .filter(t -> t.sequence() < beforeSequence.orElse(Long.MAX_VALUE))
                 .filter(t -> criteria.types().isEmpty() || criteria.types().contains(t.type()))
                 .filter(t -> criteria.from().map(from -> !t.postedAt().isBefore(from)).orElse(true))
                 .filter(t -> criteria.before().map(before -> t.postedAt().isBefore(before)).orElse(true))
                 .filter(t -> criteria.text().map(text -> contains(t.reference(), text)
-                        || contains(t.invoiceNumber(), text) || contains(t.description(), text)).orElse(true))
-                .sorted(Comparator.comparingLong(Transaction::sequence).reversed())
-                .limit(limit)
-                .toList();
+                        || contains(t.invoiceNumber(), text) || contains(t.description(), text)).orElse(true));
     }
 
     private static boolean contains(String value, String lowerCaseText) {

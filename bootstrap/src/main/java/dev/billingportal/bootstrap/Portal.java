@@ -5,6 +5,7 @@ import dev.billingportal.adapter.in.web.WebSettings;
 import dev.billingportal.adapter.in.messaging.OutboxRelay;
 import dev.billingportal.adapter.out.messaging.Messaging;
 import dev.billingportal.adapter.out.mail.Mailers;
+import dev.billingportal.adapter.out.documents.CsvHistorySheets;
 import dev.billingportal.adapter.out.documents.PdfInvoiceDocuments;
 import dev.billingportal.adapter.out.persistence.Database;
 import dev.billingportal.adapter.out.persistence.JpaUnitOfWork;
@@ -121,7 +122,7 @@ public class Portal {
             OutboxRelayHolder relayHolder = new OutboxRelayHolder();
             mailer = Mailers.create(settings.mail(), clock);
             services = new PortalServices(settings, operatorToken, unitOfWork, queue,
-                    mailer, new Argon2idPasswordHasher(), new PdfInvoiceDocuments(),
+                    mailer, new Argon2idPasswordHasher(), new PdfInvoiceDocuments(), new CsvHistorySheets(),
                     relayHolder::wakeUp, clock);
             if (settings.role().runsWorkers()) {
                 relay = new OutboxRelay(services.relayOutbox, settings.outboxPollInterval(), settings.outboxBatchSize());

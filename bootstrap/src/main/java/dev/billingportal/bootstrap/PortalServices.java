@@ -32,6 +32,7 @@ import dev.billingportal.application.port.in.user.DeletePortalUserUseCase;
 import dev.billingportal.application.port.in.user.EditPortalUserUseCase;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
+import dev.billingportal.application.port.out.HistorySheets;
 import dev.billingportal.application.port.out.InvoiceDocuments;
 import dev.billingportal.application.port.out.Mailer;
 import dev.billingportal.application.port.out.NotificationQueue;
@@ -96,7 +97,8 @@ final class PortalServices {
     final ChooseLanguageUseCase chooseLanguage;
 
     PortalServices(PortalSettings settings, String operatorToken, JpaUnitOfWork unitOfWork, NotificationQueue queue,
-                   Mailer mailer, PasswordHasher hasher, InvoiceDocuments documents, Runnable relayWakeUp,
+                   Mailer mailer, PasswordHasher hasher, InvoiceDocuments documents, HistorySheets sheets,
+                   Runnable relayWakeUp,
                    Clock clock) {
         JpaAccounts accounts = new JpaAccounts(unitOfWork);
         JpaPortalUsers users = new JpaPortalUsers(unitOfWork);
@@ -139,8 +141,9 @@ final class PortalServices {
 
         postTransaction = new PostTransactionService(unitOfWork, accounts, ledgers, transactions, invoices, users,
                 recorder, clock);
-        transactionQueries = new TransactionQueryService(unitOfWork, accounts, users, transactions);
-        invoiceQueries = new InvoiceQueryService(unitOfWork, accounts, users, invoices, ledgers, documents, clock);
+        transactionQueries = new TransactionQueryService(unitOfWork, accounts, users, transactions, sheets);
+        invoiceQueries = new InvoiceQueryService(unitOfWork, accounts, users, invoices, ledgers, transactions, documents,
+                clock);
         notificationQueries = new NotificationQueryService(unitOfWork, accounts, notifications, outbox, clock);
         retryNotification = new RetryNotificationService(unitOfWork, notifications, relayWakeUp, clock);
         checkLink = new CheckLinkService(unitOfWork, tokens, users, clock);

@@ -127,7 +127,7 @@ final class ArchitectureRules {
                 confined(root, ".adapter.out.mail..", "jakarta.mail..", "org.eclipse.angus..", "com.github.mustachejava.."),
                 confined(root, ".adapter.out.passwords..", "org.bouncycastle.."),
                 confined(root, ".adapter.out.documents..", "org.apache.pdfbox.."),
-                confined(root, ".adapter.in.rest..", "org.apache.commons.csv.."),
+                confined(root, ".adapter.out.documents..", "org.apache.commons.csv.."),
                 confined(root, ".adapter.in.web..", "gg.jte.."),
                 confined(root, ".adapter.in.web..", "io.helidon.webserver.."));
     }

@@ -9,6 +9,7 @@ import dev.billingportal.domain.notification.DeliveryId;
 import dev.billingportal.domain.notification.NotificationKind;
 import dev.billingportal.domain.user.PortalUserId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,9 @@ public interface Deliveries {
     void record(NotificationEvent event, List<Delivery> deliveries);
 
     Optional<NotificationEvent> event(EventId id);
+
+    /** The events of these ids that exist, in no particular order. */
+    List<NotificationEvent> events(Collection<EventId> ids);
 
     Optional<Delivery> find(DeliveryId id);
 

@@ -1,6 +1,7 @@
 package dev.billingportal.application.port.out;
 
 import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.billing.InvoiceId;
 import dev.billingportal.domain.billing.Transaction;
 import dev.billingportal.domain.billing.TransactionId;
 import dev.billingportal.domain.billing.TransactionType;
@@ -35,9 +36,18 @@ public interface Transactions {
 
     Optional<Transaction> findByIdempotencyKey(AccountId account, String idempotencyKey);
 
+    /** The payments, refunds and credits that name {@code invoice}, in posting order. */
+    List<Transaction> appliedTo(AccountId account, InvoiceId invoice);
+
     /**
      * Up to {@code limit} matching transactions, newest (highest sequence) first, below {@code beforeSequence}
      * if given. Served by the (account, sequence) index, so the cost does not grow with the depth of the page.
      */
     List<Transaction> newestFirst(AccountId account, Criteria criteria, OptionalLong beforeSequence, int limit);
+
+    /**
+     * Up to {@code limit} matching transactions above {@code afterSequence}, oldest (lowest sequence) first: the
+     * way back up a history ("Newer"), as cheap at any depth as {@link #newestFirst}.
+     */
+    List<Transaction> oldestFirstAbove(AccountId account, Criteria criteria, long afterSequence, int limit);
 }

@@ -4,11 +4,13 @@ import dev.billingportal.application.port.in.Page;
 import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.billing.GetDashboardQuery;
 import dev.billingportal.application.port.in.billing.GetInvoiceQuery;
+import dev.billingportal.application.port.in.billing.InvoiceDetail;
 import dev.billingportal.application.port.in.billing.InvoiceView;
 import dev.billingportal.application.port.in.billing.ListInvoicesQuery;
 import dev.billingportal.application.port.in.billing.RenderInvoiceQuery;
 import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.InvoiceDocuments;
+import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.application.port.out.Invoices;
 import dev.billingportal.application.port.out.Ledgers;
 import dev.billingportal.application.port.out.PortalUsers;
@@ -35,16 +37,18 @@ public final class InvoiceQueryService implements ListInvoicesQuery, GetInvoiceQ
     private final PortalUsers users;
     private final Invoices invoices;
     private final Ledgers ledgers;
+    private final Transactions transactions;
     private final InvoiceDocuments documents;
     private final Clock clock;
 
     public InvoiceQueryService(UnitOfWork unitOfWork, Accounts accounts, PortalUsers users, Invoices invoices,
-                               Ledgers ledgers, InvoiceDocuments documents, Clock clock) {
+                               Ledgers ledgers, Transactions transactions, InvoiceDocuments documents, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.accounts = accounts;
         this.users = users;
         this.invoices = invoices;
         this.ledgers = ledgers;
+        this.transactions = transactions;
         this.documents = documents;
         this.clock = clock;
     }
@@ -72,6 +76,16 @@ public final class InvoiceQueryService implements ListInvoicesQuery, GetInvoiceQ
         return unitOfWork.inTransaction(() -> {
             Invoice invoice = invoice(account, id);
             return new InvoiceView(invoice, invoice.isOverdue(today(actor)));
+        });
+    }
+
+    @Override
+    public InvoiceDetail detail(Actor actor, AccountId account, InvoiceId id) {
+        AccountAccessPolicy.require(actor, account);
+        return unitOfWork.inTransaction(() -> {
+            Invoice invoice = invoice(account, id);
+            return new InvoiceDetail(new InvoiceView(invoice, invoice.isOverdue(today(actor))),
+                    transactions.appliedTo(account, id));
         });
     }
 

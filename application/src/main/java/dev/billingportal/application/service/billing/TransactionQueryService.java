@@ -7,6 +7,7 @@ import dev.billingportal.application.port.in.billing.GetTransactionQuery;
 import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
 import dev.billingportal.application.port.in.billing.TransactionFilter;
 import dev.billingportal.application.port.out.Accounts;
+import dev.billingportal.application.port.out.HistorySheets;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.application.port.out.UnitOfWork;
@@ -17,6 +18,7 @@ import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.billing.Transaction;
 import dev.billingportal.domain.billing.TransactionId;
 import dev.billingportal.domain.failure.NotFound;
+import java.io.OutputStream;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -32,34 +34,73 @@ public final class TransactionQueryService implements ListTransactionsQuery, Exp
         GetTransactionQuery {
     /** Rows read per batch while exporting; bounds the memory an export needs, whatever the history's length. */
     static final int EXPORT_BATCH = 500;
+    private static final String ABOVE = "above";
 
     private final UnitOfWork unitOfWork;
     private final Accounts accounts;
     private final PortalUsers users;
     private final Transactions transactions;
+    private final HistorySheets sheets;
 
     public TransactionQueryService(UnitOfWork unitOfWork, Accounts accounts, PortalUsers users,
-                                   Transactions transactions) {
+                                   Transactions transactions, HistorySheets sheets) {
         this.unitOfWork = unitOfWork;
         this.accounts = accounts;
         this.users = users;
         this.transactions = transactions;
+        this.sheets = sheets;
     }
 
+    /**
+     * A page below a cursor (the first page without one), or — with a cursor from {@code previousCursor} — the page
+     * above it, on the way back up. Each is one walk of the (account, sequence) index from where it starts, so no
+     * page costs more than the first, at any depth; and since sequences never change, transactions posted while a
+     * reader walks down never make a row repeat or go missing.
+     */
     @Override
     public Page<Transaction> list(Actor actor, AccountId account, TransactionFilter filter, PageRequest page) {
         AccountAccessPolicy.require(actor, account);
-        OptionalLong before = page.cursor().map(TransactionQueryService::sequence).orElse(OptionalLong.empty());
-        List<Transaction> found = unitOfWork.inTransaction(() -> {
+        Position position = page.cursor().map(TransactionQueryService::position).orElse(Position.TOP);
+        int limit = page.limit();
+        return unitOfWork.inTransaction(() -> {
             Transactions.Criteria criteria = criteria(filter, () -> ReaderZone.of(actor, users));
             requireAccount(actor, account);
-            return transactions.newestFirst(account, criteria, before, page.limit() + 1);
+            if (position.above()) {
+                List<Transaction> up = transactions.oldestFirstAbove(account, criteria, position.sequence(), limit + 1);
+                if (up.size() > limit) {
+                    List<Transaction> items = up.subList(0, limit).reversed();
+                    return new Page<>(items, Optional.of(below(items.getLast())), Optional.of(above(items.getFirst())));
+                }
+                // Back at the top: the first page, full, with whatever was posted meanwhile.
+                return pageBelow(account, criteria, Position.TOP, limit);
+            }
+            return pageBelow(account, criteria, position, limit);
         });
-        if (found.size() <= page.limit()) {
-            return new Page<>(found, Optional.empty());
-        }
-        List<Transaction> items = found.subList(0, page.limit());
-        return new Page<>(items, Optional.of(KeysetCursor.encode(Long.toString(items.get(items.size() - 1).sequence()))));
+    }
+
+    private Page<Transaction> pageBelow(AccountId account, Transactions.Criteria criteria, Position position,
+                                        int limit) {
+        OptionalLong before = position == Position.TOP ? OptionalLong.empty() : OptionalLong.of(position.sequence());
+        List<Transaction> found = transactions.newestFirst(account, criteria, before, limit + 1);
+        List<Transaction> items = found.size() > limit ? found.subList(0, limit) : found;
+        Optional<String> older = found.size() > limit ? Optional.of(below(items.getLast())) : Optional.empty();
+        Optional<String> newer = position == Position.TOP ? Optional.empty()
+                : Optional.of(items.isEmpty() ? KeysetCursor.encode(ABOVE, Long.toString(position.sequence() - 1))
+                        : above(items.getFirst()));
+        return new Page<>(items, older, newer);
+    }
+
+    /** Where a page starts: below a sequence (down the history), or above one (back up). */
+    private record Position(long sequence, boolean above) {
+        static final Position TOP = new Position(Long.MAX_VALUE, false);
+    }
+
+    private static String below(Transaction last) {
+        return KeysetCursor.encode(Long.toString(last.sequence()));
+    }
+
+    private static String above(Transaction first) {
+        return KeysetCursor.encode(ABOVE, Long.toString(first.sequence()));
     }
 
     @Override
@@ -76,7 +117,10 @@ public final class TransactionQueryService implements ListTransactionsQuery, Exp
 
     @Override
     public void export(Actor actor, AccountId account, TransactionFilter filter, Consumer<Transaction> rows) {
-        Transactions.Criteria criteria = checkedCriteria(actor, account, filter);
+        export(account, checkedCriteria(actor, account, filter), rows);
+    }
+
+    private void export(AccountId account, Transactions.Criteria criteria, Consumer<Transaction> rows) {
         OptionalLong before = OptionalLong.empty();
         while (true) {
             OptionalLong from = before;
@@ -88,6 +132,14 @@ public final class TransactionQueryService implements ListTransactionsQuery, Exp
             }
             before = OptionalLong.of(batch.get(batch.size() - 1).sequence());
         }
+    }
+
+    @Override
+    public void exportCsv(Actor actor, AccountId account, TransactionFilter filter, OutputStream out) {
+        Transactions.Criteria criteria = checkedCriteria(actor, account, filter);
+        HistorySheets.Writer sheet = sheets.start(out);
+        export(account, criteria, sheet::row);
+        sheet.finish();
     }
 
     /** The caller may read the account, it exists, and the filter is valid: its criteria, in one transaction. */
@@ -122,13 +174,19 @@ public final class TransactionQueryService implements ListTransactionsQuery, Exp
                 filter.text());
     }
 
-    private static OptionalLong sequence(String cursor) {
+    /** A cursor of {@link #below} (one part, as the API has always issued) or of {@link #above}. */
+    private static Position position(String cursor) {
+        List<String> parts = KeysetCursor.decode(cursor);
+        boolean above = parts.size() == 2 && parts.get(0).equals(ABOVE);
+        if (parts.size() != 1 && !above) {
+            throw KeysetCursor.invalid();
+        }
         try {
-            long sequence = Long.parseLong(KeysetCursor.decode(cursor, 1).get(0));
-            if (sequence < 1) {
+            long sequence = Long.parseLong(parts.get(parts.size() - 1));
+            if (sequence < (above ? 0 : 1)) {
                 throw KeysetCursor.invalid();
             }
-            return OptionalLong.of(sequence);
+            return new Position(sequence, above);
         } catch (NumberFormatException malformed) {
             throw KeysetCursor.invalid();
         }

@@ -2,6 +2,7 @@ package dev.billingportal.application.service.notification;
 
 import dev.billingportal.application.port.in.Page;
 import dev.billingportal.application.port.in.PageRequest;
+import dev.billingportal.application.port.in.notification.BillingNotification;
 import dev.billingportal.application.port.in.notification.ListDeliveriesQuery;
 import dev.billingportal.application.port.in.notification.ListNotificationsQuery;
 import dev.billingportal.application.port.in.notification.NotificationStatsQuery;
@@ -17,6 +18,8 @@ import dev.billingportal.domain.failure.AccessDenied;
 import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.notification.DeliveryStatus;
 import dev.billingportal.domain.notification.Delivery;
+import dev.billingportal.domain.notification.NotificationEvent;
+import dev.billingportal.domain.notification.EventId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +56,23 @@ public final class NotificationQueryService implements ListNotificationsQuery, L
             return notifications.newestFirst(account, after, page.limit() + 1);
         });
         return page(found, page.limit());
+    }
+
+    @Override
+    public Page<BillingNotification> withEvents(Actor actor, AccountId account, PageRequest page) {
+        AccountAccessPolicy.require(actor, account);
+        Optional<Deliveries.Position> after = page.cursor().map(NotificationQueryService::position);
+        return unitOfWork.inTransaction(() -> {
+            accounts.find(account).orElseThrow(() -> new NotFound("The account"));
+            Page<Delivery> deliveries = page(notifications.newestFirst(account, after, page.limit() + 1),
+                    page.limit());
+            Map<EventId, NotificationEvent> events = notifications.events(deliveries.items().stream()
+                            .map(Delivery::eventId).toList()).stream()
+                    .collect(java.util.stream.Collectors.toMap(NotificationEvent::id, event -> event));
+            return new Page<>(deliveries.items().stream()
+                    .map(delivery -> new BillingNotification(delivery, events.get(delivery.eventId()))).toList(),
+                    deliveries.nextCursor());
+        });
     }
 
     @Override

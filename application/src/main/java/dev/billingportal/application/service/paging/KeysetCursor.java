@@ -24,10 +24,19 @@ public final class KeysetCursor {
 
     /** The cursor's parts, of which there must be {@code count}. */
     public static List<String> decode(String cursor, int count) {
+        List<String> parts = decode(cursor);
+        if (parts.size() != count) {
+            throw invalid();
+        }
+        return parts;
+    }
+
+    /** The cursor's parts, however many (a list walked both ways has cursors of two shapes). */
+    public static List<String> decode(String cursor) {
         try {
             String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             List<String> parts = List.of(plain.split("\\|", -1));
-            if (parts.size() != count + 1 || !parts.get(0).equals(VERSION)) {
+            if (parts.size() < 2 || !parts.get(0).equals(VERSION)) {
                 throw invalid();
             }
             return parts.subList(1, parts.size());

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.billing.GetDashboardQuery;
+import dev.billingportal.application.port.in.billing.InvoiceDetail;
 import dev.billingportal.application.port.in.billing.InvoiceView;
+import dev.billingportal.application.port.in.billing.TransactionInput;
 import dev.billingportal.application.port.out.InvoiceDocuments;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.account.Account;
@@ -33,7 +35,7 @@ class InvoiceQueryServiceTest {
             ("PDF of " + invoice.invoiceNumber() + " for " + account.name()).getBytes(StandardCharsets.UTF_8);
     private final InvoiceQueryService service = new InvoiceQueryService(portal.stores.unitOfWork(),
             portal.stores.accounts(), portal.stores.users(), portal.stores.invoices(), portal.stores.ledgers(),
-            documents, portal.clock);
+            portal.stores.transactions(), documents, portal.clock);
     private final Account account = portal.account();
     private final PortalUser ann = portal.active(account, "Ann", false);
 
@@ -65,6 +67,27 @@ class InvoiceQueryServiceTest {
         assertEquals("213.00", dashboard.balance().toString());
         assertEquals("INV-2", dashboard.lastInvoice().orElseThrow().invoice().invoiceNumber());
         assertEquals("213.00", dashboard.amountOverdue().toString());
+    }
+
+    @Test
+    void anInvoicesDetailHoldsWhatWasPaidAndCreditedInPostingOrder() {
+        Transaction first = invoice("INV-1");
+        Transaction second = invoice("INV-2");
+        String id = first.invoiceId().toString();
+        posting.post(command(account.id(), "pay", Postings.payment("13.00", id)));
+        posting.post(command(account.id(), "other", Postings.payment("1.00", second.invoiceId().toString())));
+        posting.post(command(account.id(), "credit", new TransactionInput("CREDIT", "10.00", null, null,
+                "Goodwill", null, id, null)));
+
+        InvoiceDetail detail = service.detail(InMemoryPortal.actor(ann), account.id(), first.invoiceId());
+
+        assertEquals("INV-1", detail.view().invoice().invoiceNumber());
+        assertEquals(List.of("PAYMENT 13.00", "CREDIT 10.00"), detail.applied().stream()
+                .map(applied -> applied.type() + " " + applied.amount()).toList());
+        assertEquals("90.00", detail.view().invoice().amountDue().toString());
+        PortalUser stranger = portal.active(portal.account(), "Stranger", false);
+        assertThrows(NotFound.class, () -> service.detail(InMemoryPortal.actor(stranger), account.id(),
+                first.invoiceId()));
     }
 
     @Test

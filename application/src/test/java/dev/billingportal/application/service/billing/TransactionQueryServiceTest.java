@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.billingportal.application.port.in.Page;
 import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.billing.TransactionFilter;
+import dev.billingportal.application.port.out.HistorySheets;
+import dev.billingportal.application.service.paging.KeysetCursor;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.billing.Transaction;
@@ -16,6 +18,10 @@ import dev.billingportal.domain.user.PersonName;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.domain.user.ProfileEdit;
 import dev.billingportal.testing.InMemoryPortal;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +35,25 @@ class TransactionQueryServiceTest {
             portal.stores.accounts(), portal.stores.ledgers(), portal.stores.transactions(), portal.stores.invoices(),
             portal.stores.users(), portal.recorder, portal.clock);
     private final TransactionQueryService service = new TransactionQueryService(portal.stores.unitOfWork(),
-            portal.stores.accounts(), portal.stores.users(), portal.stores.transactions());
+            portal.stores.accounts(), portal.stores.users(), portal.stores.transactions(), TransactionQueryServiceTest::sheet);
     private final Account account = portal.account();
+
+    /** A sheet of one line per row, its sequence; the CSV adapter's format has tests of its own. */
+    private static HistorySheets.Writer sheet(OutputStream out) {
+        PrintStream lines = new PrintStream(out, false, StandardCharsets.UTF_8);
+        lines.println("sequence");
+        return new HistorySheets.Writer() {
+            @Override
+            public void row(Transaction transaction) {
+                lines.println(transaction.sequence());
+            }
+
+            @Override
+            public void finish() {
+                lines.flush();
+            }
+        };
+    }
 
     private void post(int count) {
         for (int i = 1; i <= count; i++) {
@@ -58,6 +81,57 @@ class TransactionQueryServiceTest {
         } while (cursor.isPresent());
 
         assertEquals(List.of(7L, 6L, 5L, 4L, 3L, 2L, 1L), walked);
+    }
+
+    @Test
+    void olderThenNewerWalksDownAndBackUpWhileTransactionsArePostedMeanwhile() {
+        post(10);
+        List<List<Long>> down = new ArrayList<>();
+        Page<Transaction> page = service.list(Actor.OPERATOR, account.id(), TransactionFilter.none(),
+                PageRequest.first(3));
+        assertEquals(Optional.empty(), page.previousCursor(), "nothing is newer than the first page");
+        down.add(sequences(page));
+        int posted = 10;
+        while (page.nextCursor().isPresent()) {
+            posting.post(command(account.id(), "meanwhile-" + ++posted, Postings.of("PAYMENT", "1.00", null, "NEW")));
+            page = service.list(Actor.OPERATOR, account.id(), TransactionFilter.none(),
+                    new PageRequest(page.nextCursor(), 3));
+            down.add(sequences(page));
+        }
+        assertEquals(List.of(List.of(10L, 9L, 8L), List.of(7L, 6L, 5L), List.of(4L, 3L, 2L), List.of(1L)), down,
+                "every row once, in order, however many were posted above");
+
+        List<List<Long>> up = new ArrayList<>();
+        while (page.previousCursor().isPresent()) {
+            page = service.list(Actor.OPERATOR, account.id(), TransactionFilter.none(),
+                    new PageRequest(page.previousCursor(), 3));
+            up.add(sequences(page));
+        }
+        assertEquals(List.of(List.of(4L, 3L, 2L), List.of(7L, 6L, 5L), List.of(10L, 9L, 8L), List.of(13L, 12L, 11L)),
+                up, "back up the same pages, then the top as it is now");
+        assertEquals(Optional.of(List.of(10L, 9L, 8L)), page.nextCursor().map(older -> sequences(service.list(
+                Actor.OPERATOR, account.id(), TransactionFilter.none(), new PageRequest(Optional.of(older), 3)))));
+    }
+
+    @Test
+    void newerThanAnAlmostTopPageIsTheFullFirstPage() {
+        post(5);
+        Page<Transaction> second = service.list(Actor.OPERATOR, account.id(), TransactionFilter.none(),
+                new PageRequest(service.list(Actor.OPERATOR, account.id(), TransactionFilter.none(),
+                        PageRequest.first(2)).nextCursor(), 2));
+        Page<Transaction> firstOfThree = service.list(Actor.OPERATOR, account.id(), TransactionFilter.none(),
+                new PageRequest(Optional.empty(), 3));
+        assertEquals(List.of(3L, 2L), sequences(second));
+
+        Page<Transaction> back = service.list(Actor.OPERATOR, account.id(), TransactionFilter.none(),
+                new PageRequest(second.previousCursor(), 3));
+
+        assertEquals(sequences(firstOfThree), sequences(back), "only 5 and 4 are above 3: the top, full, instead");
+        assertEquals(Optional.empty(), back.previousCursor());
+    }
+
+    private static List<Long> sequences(Page<Transaction> page) {
+        return page.items().stream().map(Transaction::sequence).toList();
     }
 
     @Test
@@ -103,6 +177,17 @@ class TransactionQueryServiceTest {
     }
 
     @Test
+    void aCsvExportIsTheFilteredHistoryNewestFirst() {
+        post(3);
+        posting.post(command(account.id(), "refund", Postings.of("REFUND", "1.00", null, "Refund PAY-2")));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        service.exportCsv(Actor.OPERATOR, account.id(), TransactionFilter.of(List.of("PAYMENT"), null, null, null), out);
+
+        assertEquals("sequence\n3\n2\n1\n", out.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"));
+    }
+
+    @Test
     void aBadFilterOrCursorNamesItsFieldAndAnotherAccountIsNotFound() {
         InvalidInput backwards = assertThrows(InvalidInput.class, () -> TransactionFilter.of(List.of("GIFT"),
                 "2026-11-02", "2026-11-01", "x\ny"));
@@ -110,6 +195,11 @@ class TransactionQueryServiceTest {
                 .map(error -> error.field().toString()).toList());
         assertThrows(InvalidInput.class, () -> service.list(Actor.OPERATOR, account.id(), TransactionFilter.none(),
                 new PageRequest(Optional.of("junk"), 10)));
+        for (String[] forged : List.of(new String[]{"0"}, new String[]{"above", "-1"}, new String[]{"above", "x"},
+                new String[]{"sideways", "3"}, new String[]{"above", "3", "4"})) {
+            assertThrows(InvalidInput.class, () -> service.list(Actor.OPERATOR, account.id(), TransactionFilter.none(),
+                    new PageRequest(Optional.of(KeysetCursor.encode(forged)), 10)), String.join("|", forged));
+        }
         PortalUser stranger = portal.active(portal.account(), "Stranger", false);
         assertThrows(NotFound.class, () -> service.list(InMemoryPortal.actor(stranger), account.id(),
                 TransactionFilter.none(), PageRequest.first(10)));

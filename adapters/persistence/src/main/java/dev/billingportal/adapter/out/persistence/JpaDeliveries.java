@@ -13,6 +13,7 @@ import dev.billingportal.domain.user.PortalUserId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,8 +60,26 @@ public final class JpaDeliveries implements Deliveries {
     @Override
     public Optional<NotificationEvent> event(EventId id) {
         NotificationEventRow row = unitOfWork.entityManager().find(NotificationEventRow.class, id.value());
-        return Optional.ofNullable(row).map(r -> new NotificationEvent(new EventId(r.id),
-                NotificationKind.valueOf(r.kind), new AccountId(r.accountId), r.occurredAt, FactsJson.read(r.facts)));
+        return Optional.ofNullable(row).map(JpaDeliveries::toDomain);
+    }
+
+    @Override
+    public List<NotificationEvent> events(Collection<EventId> ids) {
+        if (ids.isEmpty()) {
+            return List.of(); // an empty IN () is not SQL
+        }
+        return unitOfWork.entityManager()
+                .createQuery("SELECT e FROM NotificationEventRow e WHERE e.id IN :ids", NotificationEventRow.class)
+                .setParameter("ids", ids.stream().map(EventId::value).distinct().toList())
+                .setHint("eclipselink.read-only", true)
+                .getResultStream()
+                .map(JpaDeliveries::toDomain)
+                .toList();
+    }
+
+    private static NotificationEvent toDomain(NotificationEventRow r) {
+        return new NotificationEvent(new EventId(r.id), NotificationKind.valueOf(r.kind), new AccountId(r.accountId),
+                r.occurredAt, FactsJson.read(r.facts));
     }
 
     @Override

@@ -66,9 +66,30 @@ public final class JpaTransactions implements Transactions {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    public List<Transaction> appliedTo(AccountId account, InvoiceId invoice) {
+        return unitOfWork.entityManager()
+                .createQuery("SELECT t FROM TransactionRow t WHERE t.invoiceId = :invoice AND t.accountId = :account"
+                        + " AND t.type <> 'INVOICE' ORDER BY t.sequence", TransactionRow.class)
+                .setParameter("invoice", invoice.value())
+                .setParameter("account", account.value())
+                .setHint("eclipselink.read-only", true)
+                .getResultStream()
+                .map(JpaTransactions::toDomain)
+                .toList();
+    }
+
+    @Override
     public List<Transaction> newestFirst(AccountId account, Criteria criteria, OptionalLong beforeSequence, int limit) {
-        TransactionHistorySql history = TransactionHistorySql.of(account, criteria, beforeSequence, limit);
+        return read(TransactionHistorySql.of(account, criteria, beforeSequence, limit));
+    }
+
+    @Override
+    public List<Transaction> oldestFirstAbove(AccountId account, Criteria criteria, long afterSequence, int limit) {
+        return read(TransactionHistorySql.above(account, criteria, afterSequence, limit));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Transaction> read(TransactionHistorySql history) {
         Query query = unitOfWork.entityManager().createNativeQuery(history.sql(), TransactionRow.class)
                 // Rows only read: not registered in the unit of work, so not copied nor compared at commit.
                 .setHint("eclipselink.read-only", true);

@@ -133,6 +133,13 @@ class JpaTransactionsTest {
         assertTrue(rowsRead(deepPage) <= 52, "as many at depth 4 900 as on the first page: " + deepPage);
         assertTrue(firstPage.contains("/* index sorted */") && deepPage.contains("/* index sorted */"),
                 "read in index order, no sort step");
+
+        // "Newer" from deep in the history walks the same index upwards, as cheaply.
+        String wayBack = plan(TransactionHistorySql.above(account, Transactions.Criteria.all(), 100, 51));
+        assertTrue(wayBack.contains("UQ_TRANSACTION_SEQUENCE_UP: ACCOUNT_ID = ?1") && wayBack.contains("SEQUENCE > ?2"),
+                wayBack);
+        assertTrue(rowsRead(wayBack) <= 52, "the 51 above sequence 100, not the 4 900 above it: " + wayBack);
+        assertTrue(wayBack.contains("/* index sorted */"), "read in index order, no sort step: " + wayBack);
     }
 
     /** The plan H2 followed, with the number of rows it read ({@code scanCount}). */

@@ -7,4 +7,7 @@ import dev.billingportal.domain.billing.InvoiceId;
 public interface GetInvoiceQuery {
 
     InvoiceView get(Actor actor, AccountId account, InvoiceId invoice);
+
+    /** The invoice with the payments, refunds and credits applied to it, read together. */
+    InvoiceDetail detail(Actor actor, AccountId account, InvoiceId invoice);
 }

@@ -10,4 +10,7 @@ public interface ListNotificationsQuery {
 
     /** The account's billing notifications — event, recipient, status, attempts — newest first. */
     Page<Delivery> list(Actor actor, AccountId account, PageRequest page);
+
+    /** The same page, each delivery with the event it told of, read together (one query for all the events). */
+    Page<BillingNotification> withEvents(Actor actor, AccountId account, PageRequest page);
 }

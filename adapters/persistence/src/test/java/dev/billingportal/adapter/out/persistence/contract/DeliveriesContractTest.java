@@ -67,6 +67,23 @@ class DeliveriesContractTest {
     }
 
     @EveryStore
+    void eventsAreReadManyAtOnceByTheirIds(Stores stores) {
+        Account account = account(stores);
+        PortalUser ann = user(stores, account, "ann", true);
+        EventId first = record(stores, account, NotificationKind.TRANSACTION_POSTED, NOW, ann).get(0).eventId();
+        EventId second = record(stores, account, NotificationKind.USER_ADDED, NOW, ann).get(0).eventId();
+
+        List<NotificationEvent> read = stores.unitOfWork().inTransaction(() -> stores.deliveries()
+                .events(List.of(second, first, second, EventId.random())));
+
+        assertEquals(java.util.Set.of(first, second), read.stream().map(NotificationEvent::id)
+                .collect(java.util.stream.Collectors.toSet()));
+        assertEquals(2, read.size(), "each once, an unknown id skipped");
+        assertEquals("12.34", read.get(0).fact(EventFacts.AMOUNT));
+        assertEquals(List.of(), stores.unitOfWork().inTransaction(() -> stores.deliveries().events(List.of())));
+    }
+
+    @EveryStore
     void anAccountsListShowsItsBillingNotificationsNewestFirstPageByPage(Stores stores) {
         Account account = account(stores);
         PortalUser ann = user(stores, account, "ann", true);

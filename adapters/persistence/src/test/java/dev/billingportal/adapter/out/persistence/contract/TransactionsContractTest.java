@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.domain.account.Account;
+import dev.billingportal.domain.billing.Decimal;
+import dev.billingportal.domain.billing.Invoice;
+import dev.billingportal.domain.billing.InvoiceArithmetic;
+import dev.billingportal.domain.billing.InvoiceDraft;
+import dev.billingportal.domain.billing.InvoiceId;
 import dev.billingportal.domain.billing.Money;
 import dev.billingportal.domain.billing.Transaction;
 import dev.billingportal.domain.billing.TransactionId;
 import dev.billingportal.domain.billing.TransactionType;
 import dev.billingportal.testing.Stores;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -70,6 +76,66 @@ class TransactionsContractTest {
         assertEquals(List.of(3L, 2L, 1L), sequences(stores, account, Transactions.Criteria.all(), OptionalLong.of(4),
                 3));
         assertEquals(List.of(), sequences(stores, account, Transactions.Criteria.all(), OptionalLong.of(1), 3));
+    }
+
+    @EveryStore
+    void theWayBackUpIsOldestFirstAboveASequence(Stores stores) {
+        Account account = account(stores);
+        history(stores, account);
+        history(stores, account(stores));
+        Transactions.Criteria payments = new Transactions.Criteria(Set.of(TransactionType.PAYMENT), Optional.empty(),
+                Optional.empty(), Optional.empty());
+
+        assertEquals(List.of(2L, 3L, 4L), above(stores, account, Transactions.Criteria.all(), 1, 3));
+        assertEquals(List.of(5L, 6L), above(stores, account, Transactions.Criteria.all(), 4, 3));
+        assertEquals(List.of(3L, 5L), above(stores, account, payments, 2, 2), "criteria hold on the way up too");
+        assertEquals(List.of(), above(stores, account, Transactions.Criteria.all(), 6, 3));
+    }
+
+    @EveryStore
+    void whatWasAppliedToAnInvoiceIsItsPaymentsRefundsAndCreditsInPostingOrder(Stores stores) {
+        Account account = account(stores);
+        Invoice invoice = invoice(account, "INV-1");
+        Invoice other = invoice(account, "INV-2");
+        stores.unitOfWork().inTransaction(() -> {
+            stores.invoices().add(invoice);
+            stores.invoices().add(other);
+            stores.transactions().add(posted(account, 1, TransactionType.INVOICE, invoice));
+            stores.transactions().add(posted(account, 2, TransactionType.PAYMENT, invoice));
+            stores.transactions().add(posted(account, 3, TransactionType.PAYMENT, null));
+            stores.transactions().add(posted(account, 4, TransactionType.PAYMENT, other));
+            stores.transactions().add(posted(account, 5, TransactionType.CREDIT, invoice));
+            stores.transactions().add(posted(account, 6, TransactionType.REFUND, invoice));
+        });
+
+        assertEquals(List.of(2L, 5L, 6L), stores.unitOfWork().inTransaction(() -> stores.transactions()
+                .appliedTo(account.id(), invoice.id())).stream().map(Transaction::sequence).toList());
+        assertEquals(List.of(), stores.unitOfWork().inTransaction(() -> stores.transactions()
+                .appliedTo(account(stores).id(), invoice.id())), "another account sees nothing of it");
+    }
+
+    private static Invoice invoice(Account account, String number) {
+        LocalDate issued = LocalDate.of(2026, 11, 1);
+        InvoiceDraft draft = new InvoiceDraft(number, issued, issued.plusDays(29), null, null,
+                List.of(new InvoiceDraft.LineDraft("Hosted PBX seat", Decimal.parse("1"), Decimal.parse("10.00"),
+                        Decimal.parse("10.00"))), List.of());
+        return Invoice.issue(InvoiceId.random(), account.id(), TransactionId.random(), 1, draft,
+                InvoiceArithmetic.check(draft, account.currency(), new Money(1_000, account.currency())), NOW);
+    }
+
+    private static Transaction posted(Account account, long sequence, TransactionType type, Invoice invoice) {
+        Money amount = new Money(100, account.currency());
+        return new Transaction(type == TransactionType.INVOICE ? invoice.transactionId() : TransactionId.random(),
+                account.id(), sequence, type, amount, NOW.plusSeconds(sequence), "REF-" + sequence, null,
+                invoice == null ? null : invoice.id(), invoice == null ? null : invoice.invoiceNumber(), amount,
+                "key-" + sequence, "fingerprint-" + sequence, NOW);
+    }
+
+    private static List<Long> above(Stores stores, Account account, Transactions.Criteria criteria, long after,
+                                    int limit) {
+        return stores.unitOfWork().inTransaction(() -> stores.transactions()
+                        .oldestFirstAbove(account.id(), criteria, after, limit)).stream()
+                .map(Transaction::sequence).toList();
     }
 
     @EveryStore

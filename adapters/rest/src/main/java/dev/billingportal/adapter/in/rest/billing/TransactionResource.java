@@ -9,7 +9,6 @@ import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
 import dev.billingportal.application.port.in.billing.TransactionFilter;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.account.AccountId;
-import dev.billingportal.domain.billing.Transaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,14 +21,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,8 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "sessionToken")
 public class TransactionResource {
     static final MediaType CSV = new MediaType("text", "csv");
-    private static final String[] COLUMNS = {"sequence", "postedAt", "type", "amount", "currency", "reference",
-            "description", "invoiceNumber", "balanceAfter", "id"};
 
     @Inject
     ListTransactionsQuery listTransactions;
@@ -77,24 +68,10 @@ public class TransactionResource {
     /** Streams the rows as they are read, batch after batch: memory stays flat whatever the history's length. */
     private Response csv(Actor actor, AccountId account, TransactionFilter filter) {
         exportTransactions.checkExport(actor, account, filter); // fail as a problem before the 200 starts
-        StreamingOutput body = output -> {
-            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
-            CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get());
-            exportTransactions.export(actor, account, filter, transaction -> print(printer, transaction));
-            printer.flush();
-        };
+        StreamingOutput body = output -> exportTransactions.exportCsv(actor, account, filter, output);
         return Response.ok(body, CSV.withCharset(StandardCharsets.UTF_8.name()))
                 .header("Content-Disposition", "attachment; filename=\"transactions-" + account + ".csv\"")
                 .build();
-    }
-
-    private static void print(CSVPrinter printer, Transaction t) {
-        try {
-            printer.printRecord(t.sequence(), t.postedAt(), t.type(), t.amount(), t.amount().currency(), t.reference(),
-                    t.description(), t.invoiceNumber(), t.balanceAfter(), t.id());
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
     }
 
     /** text/csv if the client asks for it before (or instead of) JSON. */
