@@ -5,9 +5,12 @@ import dev.billingportal.adapter.in.web.http.Forms;
 import dev.billingportal.adapter.in.web.http.SafeRedirects;
 import dev.billingportal.adapter.in.web.http.WebExchange;
 import dev.billingportal.adapter.in.web.page.DashboardPage;
+import dev.billingportal.adapter.in.web.page.HistoryPage;
+import dev.billingportal.adapter.in.web.page.InvoicesPages;
 import dev.billingportal.adapter.in.web.page.LanguageSwitch;
 import dev.billingportal.adapter.in.web.page.LinkPages;
 import dev.billingportal.adapter.in.web.page.ManageUsersPages;
+import dev.billingportal.adapter.in.web.page.NotificationsPage;
 import dev.billingportal.adapter.in.web.page.Pages;
 import dev.billingportal.adapter.in.web.page.SignInPages;
 import dev.billingportal.adapter.in.web.session.WebSessions;
@@ -21,9 +24,13 @@ import dev.billingportal.application.port.in.access.LogInUseCase;
 import dev.billingportal.application.port.in.access.LogOutUseCase;
 import dev.billingportal.application.port.in.access.RequestPasswordResetUseCase;
 import dev.billingportal.application.port.in.access.ResetPasswordUseCase;
+import dev.billingportal.application.port.in.billing.ExportTransactionsQuery;
 import dev.billingportal.application.port.in.billing.GetDashboardQuery;
+import dev.billingportal.application.port.in.billing.GetInvoiceQuery;
+import dev.billingportal.application.port.in.billing.ListInvoicesQuery;
 import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
 import dev.billingportal.application.port.in.billing.RenderInvoiceQuery;
+import dev.billingportal.application.port.in.notification.ListNotificationsQuery;
 import dev.billingportal.application.port.in.user.AddPortalUserUseCase;
 import dev.billingportal.application.port.in.user.ChooseLanguageUseCase;
 import dev.billingportal.application.port.in.user.DeletePortalUserUseCase;
@@ -82,7 +89,15 @@ public class WebPortal implements HttpService {
     @Inject
     ListTransactionsQuery transactions;
     @Inject
+    ExportTransactionsQuery exportTransactions;
+    @Inject
+    ListNotificationsQuery notifications;
+    @Inject
     RenderInvoiceQuery renderInvoice;
+    @Inject
+    ListInvoicesQuery listInvoices;
+    @Inject
+    GetInvoiceQuery getInvoice;
     @Inject
     ListPortalUsersQuery listUsers;
     @Inject
@@ -121,9 +136,12 @@ public class WebPortal implements HttpService {
         pages = new Pages(assets, sessions, settings, currentUser);
         SignInPages signIn = new SignInPages(pages, logIn, logOut);
         LinkPages links = new LinkPages(pages, checkLink, acceptInvitation, logIn, requestReset, resetPassword);
-        DashboardPage dashboardPage = new DashboardPage(pages, dashboard, transactions, renderInvoice);
+        DashboardPage dashboardPage = new DashboardPage(pages, dashboard, transactions);
+        InvoicesPages invoices = new InvoicesPages(pages, listInvoices, getInvoice, renderInvoice);
         ManageUsersPages users = new ManageUsersPages(pages, listUsers, getUser, addUser, editUser, deleteUser,
                 reinviteUser);
+        HistoryPage history = new HistoryPage(pages, transactions, exportTransactions);
+        NotificationsPage notificationsPage = new NotificationsPage(pages, notifications);
         LanguageSwitch language = new LanguageSwitch(chooseLanguage);
 
         rules.get(Assets.PREFIX + "{name}", (request, response) -> asset(new WebExchange(request, response)));
@@ -137,7 +155,12 @@ public class WebPortal implements HttpService {
         rules.post("/language", signedIn(language::choose));
 
         rules.get("/", signedIn(dashboardPage::show));
-        rules.get("/invoices/{invoiceId}/pdf", signedIn(dashboardPage::pdf));
+        rules.get("/invoices", signedIn(invoices::list));
+        rules.get("/invoices/{invoiceId}", signedIn(invoices::show));
+        rules.get("/invoices/{invoiceId}/pdf", signedIn(invoices::pdf));
+        rules.get("/transactions", signedIn(history::show));
+        rules.get("/transactions.csv", signedIn(history::csv));
+        rules.get("/notifications", signedIn(notificationsPage::show));
 
         rules.get("/users", signedIn(users::list));
         rules.post("/users", signedIn(users::add));

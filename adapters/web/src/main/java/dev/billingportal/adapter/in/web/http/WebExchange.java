@@ -6,7 +6,11 @@ import io.helidon.http.SetCookie;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 /**
@@ -116,6 +120,19 @@ public final class WebExchange {
         response.header("Content-Type", mediaType);
         response.header("Cache-Control", cacheControl);
         response.send(body);
+    }
+
+    /** A download written as it is produced ({@code body} writes it), never held whole in memory. */
+    public void stream(int status, String mediaType, String filename, Consumer<OutputStream> body) {
+        response.status(Status.create(status));
+        response.header("Content-Type", mediaType);
+        response.header("Content-Disposition", "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9._-]", "_")
+                + "\"");
+        try (OutputStream out = response.outputStream()) {
+            body.accept(out);
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
     }
 
     public boolean isSent() {

@@ -1,6 +1,7 @@
 package dev.billingportal.adapter.in.web.page;
 
-import dev.billingportal.adapter.in.web.view.DashboardView;
+import dev.billingportal.adapter.in.web.view.InvoiceLine;
+import dev.billingportal.adapter.in.web.view.TransactionLine;
 import dev.billingportal.adapter.in.web.view.Formats;
 import dev.billingportal.adapter.in.web.view.Texts;
 import dev.billingportal.application.port.in.billing.InvoiceView;
@@ -13,19 +14,28 @@ final class BillingLabels {
     private BillingLabels() {
     }
 
-    static DashboardView.InvoiceLine invoice(Texts t, Formats formats, InvoiceView view) {
+    static InvoiceLine invoice(Texts t, Formats formats, InvoiceView view) {
         Invoice invoice = view.invoice();
         String status = view.overdue() ? "OVERDUE" : invoice.status().name();
-        return new DashboardView.InvoiceLine(invoice.id().toString(), invoice.invoiceNumber(),
+        return new InvoiceLine(invoice.id().toString(), invoice.invoiceNumber(),
                 formats.date(invoice.issueDate()), formats.date(invoice.dueDate()), formats.money(invoice.total()),
                 formats.money(invoice.amountDue()), t.get("invoice.status." + status),
                 "badge--" + status.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
 
-    static DashboardView.TransactionLine transaction(Texts t, Formats formats, Transaction transaction) {
-        String what = String.join(" · ", Stream.of(transaction.invoiceNumber(), transaction.reference(),
+    static TransactionLine transaction(Texts t, Formats formats, Transaction transaction) {
+        return line(t, formats, transaction, transaction.invoiceNumber());
+    }
+
+    /** A payment, refund or credit on its invoice's own page, which need not name the invoice again. */
+    static TransactionLine appliedTo(Texts t, Formats formats, Transaction transaction) {
+        return line(t, formats, transaction, null);
+    }
+
+    private static TransactionLine line(Texts t, Formats formats, Transaction transaction, String invoiceNumber) {
+        String what = String.join(" · ", Stream.of(invoiceNumber, transaction.reference(),
                 transaction.description()).filter(part -> part != null && !part.isBlank()).distinct().toList());
-        return new DashboardView.TransactionLine(formats.dateTime(transaction.postedAt()),
+        return new TransactionLine(transaction.sequence(), formats.localDateTime(transaction.postedAt()),
                 t.get("transaction.type." + transaction.type().name()), what, formats.money(transaction.amount()),
                 formats.money(transaction.balanceAfter()), transaction.effect().isNegative());
     }

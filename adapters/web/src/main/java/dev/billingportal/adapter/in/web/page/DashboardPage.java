@@ -5,28 +5,21 @@ import dev.billingportal.adapter.in.web.view.DashboardView;
 import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.billing.GetDashboardQuery;
 import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
-import dev.billingportal.application.port.in.billing.RenderInvoiceQuery;
 import dev.billingportal.application.port.in.billing.TransactionFilter;
 import dev.billingportal.domain.account.AccountId;
-import dev.billingportal.domain.billing.InvoiceId;
-import dev.billingportal.domain.failure.NotFound;
-import java.util.UUID;
 
-/** The Account Dashboard (spec §9), and the invoice PDF it links to. */
+/** The Account Dashboard (spec §9). */
 public final class DashboardPage {
     static final int LATEST = 5;
 
     private final Pages pages;
     private final GetDashboardQuery dashboard;
     private final ListTransactionsQuery transactions;
-    private final RenderInvoiceQuery renderInvoice;
 
-    public DashboardPage(Pages pages, GetDashboardQuery dashboard, ListTransactionsQuery transactions,
-                         RenderInvoiceQuery renderInvoice) {
+    public DashboardPage(Pages pages, GetDashboardQuery dashboard, ListTransactionsQuery transactions) {
         this.pages = pages;
         this.dashboard = dashboard;
         this.transactions = transactions;
-        this.renderInvoice = renderInvoice;
     }
 
     public void show(WebExchange exchange, Pages.Visit visit) {
@@ -43,22 +36,7 @@ public final class DashboardPage {
                 figures.balance().isNegative(), formats.money(figures.amountOverdue()),
                 figures.amountOverdue().isPositive(),
                 figures.lastInvoice().map(invoice -> BillingLabels.invoice(t, formats, invoice)),
-                latest.stream().map(transaction -> BillingLabels.transaction(t, formats, transaction)).toList()));
-    }
-
-    /** {@code /invoices/{invoiceId}/pdf}: the invoice as a PDF, for the account's users only. */
-    public void pdf(WebExchange exchange, Pages.Visit visit) {
-        InvoiceId invoice = new InvoiceId(uuid(exchange.pathParameter("invoiceId").orElse("")));
-        byte[] document = renderInvoice.render(visit.session().actor(), visit.me().account().id(), invoice);
-        exchange.header("Content-Disposition", "inline; filename=\"invoice-" + invoice + ".pdf\"");
-        exchange.bytes(200, "application/pdf", "no-store", document);
-    }
-
-    private static UUID uuid(String raw) {
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException notAnId) {
-            throw new NotFound("The invoice");
-        }
+                latest.stream().map(transaction -> BillingLabels.transaction(t, formats, transaction)).toList(),
+                formats.zone().getId()));
     }
 }

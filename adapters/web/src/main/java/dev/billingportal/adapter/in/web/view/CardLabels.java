@@ -17,7 +17,17 @@ public final class CardLabels {
             "table--users", List.of("users.username", "users.firstName", "users.lastName", "users.timeZone",
                     "users.billingNotifications", "users.status", "users.actions"),
             "table--latest", List.of("transactions.postedAt", "transactions.type", "transactions.what",
-                    "transactions.amount", "transactions.balanceAfter"));
+                    "transactions.amount", "transactions.balanceAfter"),
+            "table--history", List.of("transactions.sequence", "transactions.postedAt", "transactions.type",
+                    "transactions.what", "transactions.amount", "transactions.balanceAfter"),
+            "table--invoices", List.of("invoices.number", "invoices.issued", "invoices.due", "invoices.total",
+                    "invoices.amountDue", "invoices.status", "invoices.document"),
+            "table--lines", List.of("invoice.description", "invoice.quantity", "invoice.unitPrice",
+                    "transactions.amount"),
+            "table--applied", List.of("transactions.postedAt", "transactions.type", "transactions.what",
+                    "transactions.amount"),
+            "table--notifications", List.of("notifications.when", "notifications.what", "notifications.recipient",
+                    "notifications.status"));
 
     private CardLabels() {
     }

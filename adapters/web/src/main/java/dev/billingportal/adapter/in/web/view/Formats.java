@@ -2,6 +2,7 @@ package dev.billingportal.adapter.in.web.view;
 
 import dev.billingportal.domain.billing.Money;
 import dev.billingportal.domain.user.Language;
+import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,6 +38,23 @@ public final class Formats {
         return format.format(amount.decimal());
     }
 
+    /** A quantity as the language writes numbers ({@code 1,5} in fr-CA), with the digits it was given. */
+    public String number(BigDecimal value) {
+        NumberFormat format = NumberFormat.getNumberInstance(language.locale());
+        format.setMinimumFractionDigits(Math.max(0, value.scale()));
+        format.setMaximumFractionDigits(Math.max(0, value.scale()));
+        return format.format(value);
+    }
+
+    /** A tax rate given in percent ({@code 9.975}) as the language writes it: {@code 9.975%}, {@code 9,975 %}. */
+    public String percent(BigDecimal ratePercent) {
+        NumberFormat format = NumberFormat.getPercentInstance(language.locale());
+        int digits = Math.max(0, ratePercent.stripTrailingZeros().scale());
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return format.format(ratePercent.movePointLeft(2));
+    }
+
     public String date(LocalDate day) {
         return date.format(day);
     }
@@ -44,6 +62,11 @@ public final class Formats {
     /** e.g. {@code Nov. 25, 2026, 3:00 a.m. (America/Toronto)}. */
     public String dateTime(Instant instant) {
         return dateTime.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
+    }
+
+    /** e.g. {@code Nov. 25, 2026, 3:00 a.m.}: for a table whose caption names the zone. */
+    public String localDateTime(Instant instant) {
+        return dateTime.format(instant.atZone(zone));
     }
 
     public ZoneId zone() {

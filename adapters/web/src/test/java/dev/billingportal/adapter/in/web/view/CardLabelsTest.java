@@ -52,9 +52,32 @@ class CardLabelsTest {
                         Optional.empty())), Optional.empty(), TimeZones.all(), Optional.empty(), Optional.empty())),
                 StandardCharsets.UTF_8));
         Document dashboard = Jsoup.parse(new String(views.render("dashboard.jte", new DashboardView(chrome, "Acme",
-                "ACC-1", "0,00 $", false, "0,00 $", false, Optional.empty(), List.of(new DashboardView.TransactionLine(
-                        "1 déc. 2026", "Paiement", "Merci", "10,00 $", "-10,00 $", true)))), StandardCharsets.UTF_8));
-        for (Map.Entry<String, Document> page : Map.of("table--users", users, "table--latest", dashboard).entrySet()) {
+                "ACC-1", "0,00 $", false, "0,00 $", false, Optional.empty(), List.of(new TransactionLine(1,
+                        "1 déc. 2026", "Paiement", "Merci", "10,00 $", "-10,00 $", true)), "America/Toronto")),
+                StandardCharsets.UTF_8));
+        Document history = Jsoup.parse(new String(views.render("transactions.jte", new HistoryView(chrome,
+                List.of(new HistoryView.TypeChoice("PAYMENT", "Paiement", true)), "", "", "", Map.of(), true,
+                "America/Toronto", List.of(new TransactionLine(7, "1 déc. 2026", "Paiement", "Merci", "10,00 $",
+                        "-10,00 $", true)), Optional.of("/transactions?cursor=a"), Optional.empty(),
+                "/transactions.csv")), StandardCharsets.UTF_8));
+        InvoiceLine invoice = new InvoiceLine("0b7c", "INV-1", "1 nov. 2026", "30 nov. 2026", "113,00 $", "13,00 $",
+                "Payée en partie", "badge--partially-paid");
+        Document invoices = Jsoup.parse(new String(views.render("invoices.jte", new InvoicesView(chrome,
+                List.of(invoice), Optional.empty(), Optional.empty())), StandardCharsets.UTF_8));
+        Document detail = Jsoup.parse(new String(views.render("invoice.jte", new InvoiceDetailView(chrome, "Acme",
+                "ACC-1", invoice, Optional.empty(), List.of(new InvoiceDetailView.Line("Siège", "10", "10,00 $",
+                        "100,00 $")), "100,00 $", List.of(new InvoiceDetailView.Tax("TVH", "13 %", "13,00 $")),
+                "113,00 $", List.of(new TransactionLine(2, "2 nov. 2026", "Paiement", "PAY-1", "100,00 $", "13,00 $",
+                        true)), "100,00 $", "0,00 $", "America/Toronto")), StandardCharsets.UTF_8));
+        Document notifications = Jsoup.parse(new String(views.render("notifications.jte", new NotificationsView(chrome,
+                List.of(new NotificationsView.Row("2 nov. 2026", "Paiement inscrit : 10,00 $", "ann@example.com",
+                        "Échec", "badge--failed", Optional.of("Motif : 550 no such user"))), Optional.empty(),
+                Optional.empty(), "America/Toronto")), StandardCharsets.UTF_8));
+        Map<String, Document> pages = Map.of("table--users", users, "table--latest", dashboard,
+                "table--history", history, "table--invoices", invoices, "table--lines", detail,
+                "table--applied", detail, "table--notifications", notifications);
+        assertEquals(CardLabels.TABLES.keySet(), pages.keySet(), "every labelled table is checked here");
+        for (Map.Entry<String, Document> page : pages.entrySet()) {
             Element table = page.getValue().selectFirst("table." + page.getKey());
             int columns = CardLabels.TABLES.get(page.getKey()).size();
             assertEquals(columns, table.select("thead th").size(), page.getKey() + " header");

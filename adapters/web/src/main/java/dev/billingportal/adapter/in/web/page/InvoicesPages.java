@@ -1,0 +1,99 @@
+package dev.billingportal.adapter.in.web.page;
+
+import dev.billingportal.adapter.in.web.http.WebExchange;
+import dev.billingportal.adapter.in.web.view.Formats;
+import dev.billingportal.adapter.in.web.view.InvoiceDetailView;
+import dev.billingportal.adapter.in.web.view.InvoicesView;
+import dev.billingportal.adapter.in.web.view.Texts;
+import dev.billingportal.application.port.in.Page;
+import dev.billingportal.application.port.in.PageRequest;
+import dev.billingportal.application.port.in.billing.GetInvoiceQuery;
+import dev.billingportal.application.port.in.billing.InvoiceDetail;
+import dev.billingportal.application.port.in.billing.InvoiceView;
+import dev.billingportal.application.port.in.billing.ListInvoicesQuery;
+import dev.billingportal.application.port.in.billing.RenderInvoiceQuery;
+import dev.billingportal.domain.billing.Invoice;
+import dev.billingportal.domain.billing.InvoiceId;
+import dev.billingportal.domain.failure.InvalidInput;
+import dev.billingportal.domain.failure.NotFound;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The invoices (spec §9): the list newest first with each one's status (overdue decided on the reader's own date),
+ * one invoice with its lines, taxes and what was paid or credited on it, and its PDF.
+ */
+public final class InvoicesPages {
+    static final int PAGE_SIZE = 50;
+
+    private final Pages pages;
+    private final ListInvoicesQuery list;
+    private final GetInvoiceQuery get;
+    private final RenderInvoiceQuery render;
+
+    public InvoicesPages(Pages pages, ListInvoicesQuery list, GetInvoiceQuery get, RenderInvoiceQuery render) {
+        this.pages = pages;
+        this.list = list;
+        this.get = get;
+        this.render = render;
+    }
+
+    /** {@code /invoices}, {@code /invoices?cursor=…}. */
+    public void list(WebExchange exchange, Pages.Visit visit) {
+        Optional<String> cursor = exchange.query("cursor").filter(value -> !value.isBlank());
+        Page<InvoiceView> page;
+        try {
+            page = list.list(visit.session().actor(), visit.me().account().id(), new PageRequest(cursor, PAGE_SIZE));
+        } catch (InvalidInput staleCursor) {
+            exchange.redirect("/invoices"); // an old or edited link: the newest invoices instead
+            return;
+        }
+        Texts t = visit.t();
+        pages.page(exchange, 200, "invoices.jte", new InvoicesView(pages.chrome(visit, t.get("invoices.title"),
+                "invoices"), page.items().stream().map(view -> BillingLabels.invoice(t, visit.formats(), view)).toList(),
+                page.nextCursor().map(next -> "/invoices?cursor=" + URLEncoder.encode(next, StandardCharsets.UTF_8)),
+                cursor.map(ignored -> "/invoices")));
+    }
+
+    /** {@code /invoices/{invoiceId}}. */
+    public void show(WebExchange exchange, Pages.Visit visit) {
+        InvoiceDetail detail = get.detail(visit.session().actor(), visit.me().account().id(), invoiceId(exchange));
+        Invoice invoice = detail.view().invoice();
+        Texts t = visit.t();
+        Formats formats = visit.formats();
+        Optional<String> period = invoice.periodStart() == null ? Optional.empty()
+                : Optional.of(t.get("invoice.periodDates", formats.date(invoice.periodStart()),
+                        formats.date(invoice.periodEnd())));
+        pages.page(exchange, 200, "invoice.jte", new InvoiceDetailView(
+                pages.chrome(visit, t.get("invoice.heading", invoice.invoiceNumber()), "invoices"),
+                visit.me().account().name().value(), visit.me().account().number().value(),
+                BillingLabels.invoice(t, formats, detail.view()), period,
+                invoice.lines().stream().map(line -> new InvoiceDetailView.Line(line.description(),
+                        formats.number(line.quantity().value()), formats.money(line.unitPrice()),
+                        formats.money(line.amount()))).toList(),
+                formats.money(invoice.subtotal()),
+                invoice.taxes().stream().map(tax -> new InvoiceDetailView.Tax(tax.name(),
+                        formats.percent(tax.rate().value()), formats.money(tax.amount()))).toList(),
+                formats.money(invoice.total()),
+                detail.applied().stream().map(applied -> BillingLabels.appliedTo(t, formats, applied)).toList(),
+                formats.money(invoice.paid()), formats.money(invoice.credited()), formats.zone().getId()));
+    }
+
+    /** {@code /invoices/{invoiceId}/pdf}: the invoice as a PDF, for the account's users only. */
+    public void pdf(WebExchange exchange, Pages.Visit visit) {
+        InvoiceId invoice = invoiceId(exchange);
+        byte[] document = render.render(visit.session().actor(), visit.me().account().id(), invoice);
+        exchange.header("Content-Disposition", "inline; filename=\"invoice-" + invoice + ".pdf\"");
+        exchange.bytes(200, "application/pdf", "no-store", document);
+    }
+
+    private static InvoiceId invoiceId(WebExchange exchange) {
+        try {
+            return new InvoiceId(UUID.fromString(exchange.pathParameter("invoiceId").orElse("")));
+        } catch (IllegalArgumentException notAnId) {
+            throw new NotFound("The invoice");
+        }
+    }
+}
