@@ -7,7 +7,6 @@ import dev.billingportal.adapter.in.web.view.Texts;
 import dev.billingportal.application.port.in.billing.InvoiceView;
 import dev.billingportal.domain.billing.Invoice;
 import dev.billingportal.domain.billing.Transaction;
-import java.util.stream.Stream;
 
 /** Invoices and transactions in the reader's words and formats, for every page that lists them. */
 final class BillingLabels {
@@ -33,10 +32,19 @@ final class BillingLabels {
     }
 
     private static TransactionLine line(Texts t, Formats formats, Transaction transaction, String invoiceNumber) {
-        String what = String.join(" · ", Stream.of(invoiceNumber, transaction.reference(),
-                transaction.description()).filter(part -> part != null && !part.isBlank()).distinct().toList());
+        // What it is about, each part once: the invoice number is often the reference too.
+        String[] parts = {invoiceNumber, transaction.reference(), transaction.description()};
+        StringBuilder what = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            boolean repeated = (i > 0 && part != null && part.equals(parts[0])) || (i > 1 && part != null
+                    && part.equals(parts[1]));
+            if (part != null && !part.isBlank() && !repeated) {
+                what.append(what.isEmpty() ? "" : " · ").append(part);
+            }
+        }
         return new TransactionLine(transaction.sequence(), formats.localDateTime(transaction.postedAt()),
-                t.get("transaction.type." + transaction.type().name()), what, formats.money(transaction.amount()),
+                t.get("transaction.type." + transaction.type().name()), what.toString(), formats.money(transaction.amount()),
                 formats.money(transaction.balanceAfter()), transaction.effect().isNegative());
     }
 }

@@ -2,40 +2,69 @@ package dev.billingportal.adapter.in.web.view;
 
 import dev.billingportal.domain.billing.Money;
 import dev.billingportal.domain.user.Language;
+import dev.billingportal.domain.account.CurrencyCode;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.util.Currency;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Amounts, dates and times as the reader's language writes them ({@code $1,234.56} in en-CA, {@code 1 234,56 $} in
- * fr-CA), times in the reader's own time zone with the zone named.
+ * fr-CA), times in the reader's own time zone with the zone named. One per request (its number formats are not
+ * thread-safe): a page of 50 rows formats 150 values, so the formats are made once, not per value — made per value
+ * they were a third of the history page's time (docs/performance.md).
  */
 public final class Formats {
+    /** The localized patterns, resolved once per language (a localized formatter looks its pattern up per use). */
+    private static final Map<Language, DateTimeFormatter> DATES = byLanguage(locale -> DateTimeFormatter.ofPattern(
+            DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.MEDIUM, null, IsoChronology.INSTANCE,
+                    locale), locale));
+    private static final Map<Language, DateTimeFormatter> DATE_TIMES = byLanguage(locale -> DateTimeFormatter.ofPattern(
+            DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.MEDIUM, FormatStyle.SHORT,
+                    IsoChronology.INSTANCE, locale), locale));
+
     private final Language language;
     private final ZoneId zone;
     private final DateTimeFormatter date;
     private final DateTimeFormatter dateTime;
+    private final Map<CurrencyCode, NumberFormat> amounts = new HashMap<>(2);
 
     public Formats(Language language, ZoneId zone) {
         this.language = language;
         this.zone = zone;
-        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language.locale());
-        this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(language.locale());
+        this.date = DATES.get(language);
+        this.dateTime = DATE_TIMES.get(language);
+    }
+
+    private static Map<Language, DateTimeFormatter> byLanguage(Function<Locale, DateTimeFormatter> formatter) {
+        Map<Language, DateTimeFormatter> formatters = new EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            formatters.put(language, formatter.apply(language.locale()));
+        }
+        return formatters;
     }
 
     public String money(Money amount) {
+        return amounts.computeIfAbsent(amount.currency(), this::currencyFormat).format(amount.decimal());
+    }
+
+    private NumberFormat currencyFormat(CurrencyCode code) {
         NumberFormat format = NumberFormat.getCurrencyInstance(language.locale());
-        Currency currency = Currency.getInstance(amount.currency().value());
-        format.setCurrency(currency);
-        format.setMinimumFractionDigits(amount.currency().minorDigits());
-        format.setMaximumFractionDigits(amount.currency().minorDigits());
-        return format.format(amount.decimal());
+        format.setCurrency(Currency.getInstance(code.value()));
+        format.setMinimumFractionDigits(code.minorDigits());
+        format.setMaximumFractionDigits(code.minorDigits());
+        return format;
     }
 
     /** A quantity as the language writes numbers ({@code 1,5} in fr-CA), with the digits it was given. */
