@@ -20,7 +20,7 @@ record BenchSettings(boolean quick, long transactions, long depth, int historySa
 
     /** The groups of measures a run can be limited to ({@code --only history,mail}). */
     enum Measure {
-        STARTUP, HISTORY, POSTING, MAIL;
+        STARTUP, HISTORY, POSTING, MAIL, PAGES;
 
         static Set<Measure> parse(String list) {
             Set<Measure> measures = EnumSet.noneOf(Measure.class);
@@ -29,7 +29,7 @@ record BenchSettings(boolean quick, long transactions, long depth, int historySa
                     measures.add(valueOf(name.trim().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException unknown) {
                     throw new IllegalArgumentException("unknown measure " + name + " (known: startup, history,"
-                            + " posting, mail)");
+                            + " posting, mail, pages)");
                 }
             }
             return measures;
@@ -77,7 +77,7 @@ record BenchSettings(boolean quick, long transactions, long depth, int historySa
                 case "--only" -> measures = Measure.parse(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + " (known: --quick, --transactions N, --output FILE, --work-dir DIR, --jfr,"
-                        + " --only startup,history,posting,mail)");
+                        + " --only startup,history,posting,mail,pages)");
             }
         }
         if (quick) {

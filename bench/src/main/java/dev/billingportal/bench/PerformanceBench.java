@@ -57,6 +57,7 @@ public final class PerformanceBench {
             PortalClient.Member history;
             List<PortalClient.Member> posting = new ArrayList<>();
             PortalClient.Member mail;
+            PortalClient.Member pagesMember = null;
             try (MeasuredProcess process = portal.start()) {
                 coldStart = process.startupTime().toMillis();
                 PortalClient client = portal.client();
@@ -68,11 +69,14 @@ public final class PerformanceBench {
                 for (int i = 1; i < settings.mailRecipients(); i++) {
                     client.addUser(mail, "mail" + i + "@bench.example");
                 }
+                if (settings.measures(BenchSettings.Measure.PAGES)) {
+                    pagesMember = WebPages.setUp(client, sink);
+                }
                 awaitQuiet(sink);
             }
 
             long lastSequence = 0;
-            if (settings.measures(BenchSettings.Measure.HISTORY) || settings.measures(BenchSettings.Measure.STARTUP)) {
+            if (generatesHistory(settings)) {
                 log("generating " + settings.transactions() + " transactions");
                 JdbcDataSource dataSource = new JdbcDataSource();
                 dataSource.setURL(portal.jdbcUrl());
@@ -105,7 +109,10 @@ public final class PerformanceBench {
             boolean measureHistory = settings.measures(BenchSettings.Measure.HISTORY);
             boolean measurePosting = settings.measures(BenchSettings.Measure.POSTING);
             boolean measureMail = settings.measures(BenchSettings.Measure.MAIL);
-            if (!measureHistory && !measurePosting && !measureMail) {
+            boolean measurePages = settings.measures(BenchSettings.Measure.PAGES);
+            WebPages webPages = new WebPages(settings);
+            HistoryWebPages historyWebPages = new HistoryWebPages(lastSequence, settings);
+            if (!measureHistory && !measurePosting && !measureMail && !measurePages) {
                 return report;
             }
             WarmUp warmUp = new WarmUp(settings);
@@ -117,6 +124,12 @@ public final class PerformanceBench {
                 if (measureHistory) {
                     log("history pages through the API");
                     pages.measureApi(client, history);
+                }
+                if (measurePages) {
+                    log("web pages against the API");
+                    webPages.measure(client, pagesMember);
+                    log("the history page at depth");
+                    historyWebPages.measure(client, history, "history@bench.example");
                 }
                 if (measurePosting) {
                     log("posting through the API");
@@ -163,9 +176,19 @@ public final class PerformanceBench {
             if (measureMail) {
                 delivery.report(report, settings);
             }
+            if (measurePages) {
+                webPages.report(report);
+                historyWebPages.report(report);
+            }
             report.section("Disk", List.of("portal database files after the run: " + Report.mib(size(portal.dataDir().resolve("db")))));
         }
         return report;
+    }
+
+    /** The long history is generated for the measures that read it: the API's, the page's, and startup on it. */
+    private static boolean generatesHistory(BenchSettings settings) {
+        return settings.measures(BenchSettings.Measure.HISTORY) || settings.measures(BenchSettings.Measure.STARTUP)
+                || settings.measures(BenchSettings.Measure.PAGES);
     }
 
     /**
@@ -179,8 +202,7 @@ public final class PerformanceBench {
             existing = existing.getParent();
         }
         java.nio.file.FileStore disk = Files.getFileStore(existing);
-        boolean generates = settings.measures(BenchSettings.Measure.HISTORY)
-                || settings.measures(BenchSettings.Measure.STARTUP);
+        boolean generates = generatesHistory(settings);
         // About 1 KiB per generated transaction by the end of a run (H2 keeps old chunks), plus the workload's.
         long needed = (2L << 30) + (generates ? settings.transactions() * 1024 : 0);
         long usable = disk.getUsableSpace();

@@ -6,14 +6,19 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The load driver's side of the portal's HTTP API: the calls the bench makes, over loopback. */
 final class PortalClient {
     static final String PASSWORD = "bench password, long enough";
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -23,6 +28,10 @@ final class PortalClient {
     PortalClient(int port, String operatorToken) {
         this.base = URI.create("http://127.0.0.1:" + port);
         this.operatorToken = operatorToken;
+    }
+
+    URI base() {
+        return base;
     }
 
     /** A signed-in portal user of an account. */
@@ -62,6 +71,70 @@ final class PortalClient {
         if (page.statusCode() != 200 || !page.body().contains("\"balanceAfter\"")) {
             throw new IllegalStateException("history page failed: " + page.statusCode() + " " + page.body());
         }
+    }
+
+    /**
+     * Signs {@code username} in on the web pages, as a browser does: the sign-in page's CSRF cookie and field, then
+     * the form; returns the session cookie ({@code name=value}) to send with page requests.
+     */
+    String signInToPages(String username) {
+        HttpResponse<String> form = send("GET", "/sign-in", null, null, null);
+        String csrfCookie = cookie(form, "portal-csrf");
+        Matcher field = CSRF_FIELD.matcher(form.body());
+        if (!field.find()) {
+            throw new IllegalStateException("the sign-in page has no CSRF field");
+        }
+        String body = "_csrf=" + field.group(1) + "&next=%2F&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/sign-in")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base.toString())
+                .header("Cookie", csrfCookie).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> signedIn = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (signedIn.statusCode() != 303) {
+                throw new IllegalStateException("signing in to the pages answered " + signedIn.statusCode());
+            }
+            return cookie(signedIn, "portal-session");
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    /** A web page with the session cookie; returns its size, having checked it is the page and not a redirect. */
+    int page(String path, String sessionCookie, String mustContain) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Cookie", sessionCookie).GET().build();
+        try {
+            HttpResponse<String> page = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (page.statusCode() != 200 || !page.body().contains(mustContain)) {
+                throw new IllegalStateException(path + " answered " + page.statusCode());
+            }
+            return page.body().length();
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    /** An API GET for a portal user; returns the body's size, having checked the status. */
+    int api(Member member, String path) {
+        HttpResponse<String> response = send("GET", path, member.token(), null, null);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode());
+        }
+        return response.body().length();
+    }
+
+    private static String cookie(HttpResponse<String> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith(name + "="))
+                .map(value -> value.split(";", 2)[0]).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + name + " cookie"));
     }
 
     /** The liveness check: an HTTP round trip through the portal's server with no JAX-RS, no token, no database. */

@@ -25,10 +25,13 @@ class BenchQuickIT {
         report.writeTo(output, settings);
 
         List<String> measures = report.ratios().stream().map(Report.Ratio::what).toList();
-        assertEquals(9, measures.size(), measures.toString());
+        assertEquals(14, measures.size(), measures.toString());
         for (String goal : List.of("startup to ready", "resident memory", "depth ~200000 / first page, p50",
                 "depth ~200000 / first page, p99", "raw JDBC keyset query", "raw JDBC insert + commit",
-                "raw Jakarta Mail loop", "p99 post → SMTP accepted")) {
+                "raw Jakarta Mail loop", "p99 post → SMTP accepted", "/users page (200 users)", "/ dashboard page",
+                "/transactions page at depth ~200000 / its first page, p50",
+                "/transactions page at depth ~200000 / its first page, p99",
+                "/transactions page at depth ~200000 / the JSON API's same page")) {
             assertTrue(measures.stream().anyMatch(measure -> measure.contains(goal)), goal + " in " + measures);
         }
         report.ratios().forEach(ratio -> assertTrue(Double.isFinite(ratio.ratio()) && ratio.ratio() > 0,
