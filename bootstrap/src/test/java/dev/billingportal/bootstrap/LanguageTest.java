@@ -67,4 +67,46 @@ class LanguageTest {
                         + "\"timeZone\":\"America/Montreal\",\"billingNotifications\":false,\"language\":\"en-CA\"}")));
         assertEquals("en-CA", english2.json().getString("language"));
     }
+
+    @Test
+    void everyMailIsInItsRecipientsLanguageAndSaysSo() throws Exception {
+        Api api = Api.ofRunningServer();
+        Onboarding onboarding = new Onboarding(api, MAILBOX);
+        Member ann = onboarding.newAccount("ann-" + UUID.randomUUID() + "@example.com");
+        String lea = "lea-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Api.Reply added = api.post(ann.users(), ann.token(), "{\"username\":\"" + lea + "\",\"firstName\":\"Léa\","
+                + "\"lastName\":\"Gagné\",\"timeZone\":\"America/Montreal\",\"billingNotifications\":true,"
+                + "\"language\":\"fr-CA\"}");
+        assertEquals(201, added.status(), added.body());
+        onboarding.activate(ann.accountId(), added.json().getString("id"), lea);
+        jakarta.mail.internet.MimeMessage invitation = MAILBOX.to(lea).get(0);
+        assertEquals("fr-CA", invitation.getHeader("Content-Language")[0]);
+        org.junit.jupiter.api.Assertions.assertTrue(invitation.getSubject().startsWith("Votre invitation"),
+                invitation.getSubject());
+
+        Api.Reply posted = new dev.billingportal.bootstrap.support.Billing(api).post(ann.accountId(),
+                dev.billingportal.bootstrap.support.Billing.payment("1234.56", null, "PAY-FR"));
+        assertEquals(201, posted.status(), posted.body());
+
+        dev.billingportal.bootstrap.support.Await.until(java.time.Duration.ofSeconds(10), () -> MAILBOX.to(lea).size() == 2
+                && MAILBOX.to(ann.username()).stream().anyMatch(mail -> subject(mail).startsWith("Payment")),
+                "both told of the payment");
+        jakarta.mail.internet.MimeMessage french = MAILBOX.to(lea).get(1);
+        assertEquals("Paiement inscrit : 1 234,56 CAD", subject(french).replace('\u00a0', ' ').replace('\u202f', ' '));
+        assertEquals("fr-CA", french.getHeader("Content-Language")[0]);
+        jakarta.mail.internet.MimeMessage english = MAILBOX.to(ann.username()).stream()
+                .filter(mail -> subject(mail).startsWith("Payment")).findFirst().orElseThrow();
+        assertEquals("Payment posted: 1234.56 CAD", subject(english), "spec §6's subject, unchanged");
+        assertEquals("en-CA", english.getHeader("Content-Language")[0]);
+        org.junit.jupiter.api.Assertions.assertTrue(Mailbox.text(french).startsWith("Bonjour Léa,"),
+                Mailbox.text(french));
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException unreadable) {
+            throw new IllegalStateException(unreadable);
+        }
+    }
 }

@@ -23,6 +23,8 @@ import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.billing.Invoice;
 import dev.billingportal.domain.billing.InvoiceId;
 import dev.billingportal.domain.failure.NotFound;
+import dev.billingportal.domain.user.Language;
+import dev.billingportal.domain.user.PortalUser;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -92,10 +94,11 @@ public final class InvoiceQueryService implements ListInvoicesQuery, GetInvoiceQ
     @Override
     public byte[] render(Actor actor, AccountId account, InvoiceId id) {
         AccountAccessPolicy.require(actor, account);
-        record Document(Account account, Invoice invoice) {
+        record Document(Account account, Invoice invoice, Language language) {
         }
-        Document document = unitOfWork.inTransaction(() -> new Document(account(account), invoice(account, id)));
-        return documents.render(document.account(), document.invoice());
+        Document document = unitOfWork.inTransaction(() -> new Document(account(account), invoice(account, id),
+                language(actor)));
+        return documents.render(document.account(), document.invoice(), document.language());
     }
 
     @Override
@@ -117,6 +120,14 @@ public final class InvoiceQueryService implements ListInvoicesQuery, GetInvoiceQ
 
     private Invoice invoice(AccountId account, InvoiceId id) {
         return invoices.find(account, id).orElseThrow(() -> new NotFound("The invoice"));
+    }
+
+    /** A portal user's document is in their language; an operator's in the default one. */
+    private Language language(Actor actor) {
+        if (actor instanceof Actor.PortalUserActor user) {
+            return users.find(user.userId()).map(PortalUser::language).orElse(Language.EN_CA);
+        }
+        return Language.EN_CA;
     }
 
     private LocalDate today(Actor actor) {

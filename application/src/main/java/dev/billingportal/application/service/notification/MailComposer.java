@@ -44,7 +44,7 @@ public final class MailComposer {
         values.put("accountName", event.fact(EventFacts.ACCOUNT_NAME));
         values.put("accountNumber", event.fact(EventFacts.ACCOUNT_NUMBER));
         values.put("portalUrl", baseUrl);
-        values.put("occurredAt", MailFormats.localTime(event.occurredAt(), recipient.timeZone()));
+        values.put("occurredAt", MailFormats.localTime(event.occurredAt(), recipient.timeZone(), recipient.language()));
         switch (delivery.kind()) {
             case INVITATION -> {
                 if (recipient.status() != UserStatus.INVITED) {
@@ -67,9 +67,11 @@ public final class MailComposer {
                 values.put("actor", event.fact(EventFacts.ACTOR));
                 values.put("usersUrl", baseUrl + "/users");
             }
-            case TRANSACTION_POSTED -> TransactionMailValues.put(values, event, recipient.timeZone(), baseUrl);
+            case TRANSACTION_POSTED -> TransactionMailValues.put(values, event, recipient.timeZone(),
+                    recipient.language(), baseUrl);
         }
-        return new Composition.Mail(new OutgoingMail(delivery.id(), delivery.kind(), delivery.recipientEmail(),
+        return new Composition.Mail(new OutgoingMail(delivery.id(), delivery.kind(), recipient.language(),
+                delivery.recipientEmail(),
                 recipient.firstName().value() + " " + recipient.lastName().value(), values));
     }
 
@@ -79,6 +81,6 @@ public final class MailComposer {
         Instant expiresAt = now.plus(purpose.validity());
         tokens.replace(recipient.id(), purpose, SecretTokens.hash(token), expiresAt, now);
         values.put("link", baseUrl + path + "?token=" + token);
-        values.put("expiresAt", MailFormats.localTime(expiresAt, recipient.timeZone()));
+        values.put("expiresAt", MailFormats.localTime(expiresAt, recipient.timeZone(), recipient.language()));
     }
 }

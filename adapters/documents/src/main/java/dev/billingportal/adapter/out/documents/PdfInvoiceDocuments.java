@@ -6,12 +6,14 @@ import dev.billingportal.domain.billing.Invoice;
 import dev.billingportal.domain.billing.InvoiceLine;
 import dev.billingportal.domain.billing.InvoiceTax;
 import dev.billingportal.domain.billing.Money;
+import dev.billingportal.domain.user.Language;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -27,46 +29,62 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 public final class PdfInvoiceDocuments implements InvoiceDocuments {
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
+    /** The document's words and formats, in each language. */
+    private record Words(String invoice, String account, String issued, String due, String period, String description,
+                         String quantity, String unitPrice, String amount, String subtotal, String total,
+                         String settled, String amountDue, DateTimeFormatter date, Locale numbers) {
+    }
+
+    private static final Map<Language, Words> WORDS = Map.of(
+            Language.EN_CA, new Words("Invoice", "Account", "Issued: ", "Due: ", "Billing period: ", "Description",
+                    "Quantity", "Unit price", "Amount", "Subtotal", "Total", "Paid and credited", "Amount due",
+                    DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US), null),
+            Language.FR_CA, new Words("Facture", "Compte", "Émise le : ", "Échéance : ", "Période de facturation : ",
+                    "Description", "Quantité", "Prix unitaire", "Montant", "Sous-total", "Total", "Payé et crédité",
+                    "Montant dû", DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.CANADA_FRENCH),
+                    Locale.CANADA_FRENCH));
     private static final float MARGIN = 54;
     private static final float LINE = 15;
     private static final float[] COLUMNS = {MARGIN, 330, 400, 490};
 
     @Override
-    public byte[] render(Account account, Invoice invoice) {
+    public byte[] render(Account account, Invoice invoice, Language language) {
+        Words words = WORDS.get(language);
+        DateTimeFormatter date = words.date();
         try (PDDocument document = new PDDocument(); InputStream fontFile = PDDocument.class.getResourceAsStream(FONT)) {
             PDType0Font font = PDType0Font.load(document, fontFile);
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle("Invoice " + invoice.invoiceNumber());
+            info.setTitle(words.invoice() + " " + invoice.invoiceNumber());
             info.setSubject(account.name().value() + " (" + account.number() + ")");
             Writer out = new Writer(document, font);
-            out.text(18, "Invoice " + invoice.invoiceNumber());
+            out.text(18, words.invoice() + " " + invoice.invoiceNumber());
             out.gap();
             out.text(11, account.name().value());
-            out.text(11, "Account " + account.number());
+            out.text(11, words.account() + " " + account.number());
             out.gap();
-            out.text(10, "Issued: " + DATE.format(invoice.issueDate()));
-            out.text(10, "Due: " + DATE.format(invoice.dueDate()));
+            out.text(10, words.issued() + date.format(invoice.issueDate()));
+            out.text(10, words.due() + date.format(invoice.dueDate()));
             if (invoice.periodStart() != null) {
-                out.text(10, "Billing period: " + DATE.format(invoice.periodStart()) + " – "
-                        + DATE.format(invoice.periodEnd()));
+                out.text(10, words.period() + date.format(invoice.periodStart()) + " – "
+                        + date.format(invoice.periodEnd()));
             }
             out.gap();
-            out.row(10, "Description", "Quantity", "Unit price", "Amount");
+            out.row(10, words.description(), words.quantity(), words.unitPrice(), words.amount());
             for (InvoiceLine line : invoice.lines()) {
-                out.row(10, line.description(), line.quantity().text(), line.unitPrice().toString(),
-                        line.amount().toString());
+                out.row(10, line.description(), number(words, line.quantity().value()), amount(words, line.unitPrice()),
+                        amount(words, line.amount()));
             }
             out.gap();
-            out.row(10, "Subtotal", "", "", invoice.subtotal().toString());
+            out.row(10, words.subtotal(), "", "", amount(words, invoice.subtotal()));
             for (InvoiceTax tax : invoice.taxes()) {
-                out.row(10, tax.name() + " " + tax.rate().text() + " %", "", "", tax.amount().toString());
+                out.row(10, tax.name() + " " + number(words, tax.rate().value()) + " %", "", "",
+                        amount(words, tax.amount()));
             }
-            out.row(11, "Total", "", "", money(invoice.total()));
+            out.row(11, words.total(), "", "", money(words, invoice.total()));
             if (invoice.settled().isPositive()) {
-                out.row(10, "Paid and credited", "", "", invoice.settled().toString());
+                out.row(10, words.settled(), "", "", amount(words, invoice.settled()));
             }
-            out.row(11, "Amount due", "", "", money(invoice.amountDue()));
+            out.row(11, words.amountDue(), "", "", money(words, invoice.amountDue()));
             out.close();
             ByteArrayOutputStream pdf = new ByteArrayOutputStream();
             document.save(pdf);
@@ -76,8 +94,24 @@ public final class PdfInvoiceDocuments implements InvoiceDocuments {
         }
     }
 
-    private static String money(Money amount) {
-        return amount.withCurrency();
+    /** {@code 123.45} in English, as the API writes amounts; {@code 1 234,56} in French. */
+    private static String amount(Words words, Money amount) {
+        return words.numbers() == null ? amount.toString() : number(words, amount.decimal());
+    }
+
+    private static String money(Words words, Money amount) {
+        return amount(words, amount) + " " + amount.currency();
+    }
+
+    private static String number(Words words, java.math.BigDecimal value) {
+        if (words.numbers() == null) {
+            return value.toPlainString();
+        }
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(words.numbers());
+        format.setMinimumFractionDigits(Math.max(0, value.scale()));
+        format.setMaximumFractionDigits(Math.max(0, value.scale()));
+        // The embedded font may lack the narrow no-break space: a plain no-break space groups the digits.
+        return format.format(value).replace('\u202f', '\u00a0');
     }
 
     /** Writes lines top to bottom, opening a new page when one is full. */

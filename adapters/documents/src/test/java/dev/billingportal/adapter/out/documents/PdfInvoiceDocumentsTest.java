@@ -16,6 +16,7 @@ import dev.billingportal.domain.billing.InvoiceId;
 import dev.billingportal.domain.billing.Money;
 import dev.billingportal.domain.billing.TransactionId;
 import dev.billingportal.domain.billing.TransactionType;
+import dev.billingportal.domain.user.Language;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ class PdfInvoiceDocumentsTest {
         Invoice invoice = invoice(10);
         invoice.apply(TransactionType.PAYMENT, Money.of(Decimal.parse("50.00"), CAD));
 
-        String text = text(new PdfInvoiceDocuments().render(account, invoice));
+        String text = text(new PdfInvoiceDocuments().render(account, invoice, Language.EN_CA));
 
         assertTrue(text.contains("Invoice INV-2026-0042"), text);
         assertTrue(text.contains("Télécom Gagné-Tremblay & Fils ?"), "accents kept, a missing glyph replaced: " + text);
@@ -72,8 +73,23 @@ class PdfInvoiceDocumentsTest {
     }
 
     @Test
+    void aFrenchReadersInvoiceIsInFrenchWithFrenchNumbersAndDates() throws Exception {
+        Invoice invoice = invoice(10);
+        invoice.apply(TransactionType.PAYMENT, Money.of(Decimal.parse("50.00"), CAD));
+
+        String text = text(new PdfInvoiceDocuments().render(account, invoice, Language.FR_CA))
+                .replace('\u00a0', ' ');
+
+        assertTrue(text.contains("Facture INV-2026-0042"), text);
+        assertTrue(text.contains("Échéance : 30 novembre 2026"), text);
+        assertTrue(text.contains("Prix unitaire") && text.contains("10,00"), text);
+        assertTrue(text.contains("HST 13 %") && text.contains("13,00"), text);
+        assertTrue(text.contains("Montant dû") && text.contains("63,00 CAD"), text);
+    }
+
+    @Test
     void aLongInvoiceContinuesOnMorePages() throws Exception {
-        byte[] pdf = new PdfInvoiceDocuments().render(account, invoice(120));
+        byte[] pdf = new PdfInvoiceDocuments().render(account, invoice(120), Language.EN_CA);
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertTrue(document.getNumberOfPages() >= 3, "pages: " + document.getNumberOfPages());

@@ -4,6 +4,7 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.MustacheException;
 import com.github.mustachejava.MustacheFactory;
 import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.user.Language;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /**
  * Renders the mail templates under {@code mail/} (one subject, plain-text and HTML template per
- * notification kind) with Mustache. HTML templates escape every value; plain text and subjects do not
+ * notification kind; the French ones under {@code mail/fr-CA/}) with Mustache. HTML templates escape every value; plain text and subjects do not
  * need to, but a subject never keeps a line break: it becomes a header.
  */
 final class MailTemplates {
@@ -34,8 +35,9 @@ final class MailTemplates {
     record Rendered(String subject, String text, String html) {
     }
 
-    Rendered render(NotificationKind kind, Map<String, String> values) {
-        String name = kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    Rendered render(NotificationKind kind, Language language, Map<String, String> values) {
+        String name = (language == Language.FR_CA ? "fr-CA/" : "") + kind.name().toLowerCase(Locale.ROOT)
+                .replace('_', '-');
         return new Rendered(
                 headerSafe(run(text, name + ".subject.mustache", values)),
                 run(text, name + ".txt.mustache", values),

@@ -40,7 +40,7 @@ final class MimeMessages {
     }
 
     MimeMessage build(Session session, OutgoingMail mail) throws MessagingException {
-        MailTemplates.Rendered rendered = templates.render(mail.template(), mail.values());
+        MailTemplates.Rendered rendered = templates.render(mail.template(), mail.language(), mail.values());
         MimeMessage message = new FixedIdMimeMessage(session, messageId(mail));
         message.setFrom(from);
         message.setRecipient(Message.RecipientType.TO, recipient(mail));
@@ -48,6 +48,7 @@ final class MimeMessages {
         message.setSentDate(Date.from(clock.instant()));
         // RFC 3834: an automatic message; auto-responders should not answer it.
         message.setHeader("Auto-Submitted", "auto-generated");
+        message.setHeader("Content-Language", mail.language().tag()); // RFC 3282: the recipient's language
         MimeBodyPart text = new MimeBodyPart();
         text.setText(rendered.text(), StandardCharsets.UTF_8.name(), "plain");
         MimeBodyPart html = new MimeBodyPart();

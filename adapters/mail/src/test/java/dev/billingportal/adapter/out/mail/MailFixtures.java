@@ -4,6 +4,7 @@ import dev.billingportal.application.port.out.OutgoingMail;
 import dev.billingportal.domain.notification.DeliveryId;
 import dev.billingportal.domain.notification.NotificationKind;
 import dev.billingportal.domain.user.EmailAddress;
+import dev.billingportal.domain.user.Language;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -40,7 +41,7 @@ final class MailFixtures {
     }
 
     static OutgoingMail mail(NotificationKind kind, String to) {
-        return new OutgoingMail(DeliveryId.random(), kind, new EmailAddress(to), "Zoë Gagné", values());
+        return new OutgoingMail(DeliveryId.random(), kind, Language.EN_CA, new EmailAddress(to), "Zoë Gagné", values());
     }
 
     static MailSettings smtp(int port, Duration readTimeout) {
