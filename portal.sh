@@ -3,6 +3,8 @@
 #   ./portal.sh run    build (tests skipped) and start the portal with its embedded defaults
 #   ./portal.sh test   build and run every test (unit, end-to-end on H2 and on PostgreSQL, browser, architecture,
 #                      process-level); installs PostgreSQL's server, Chromium and wrk from Debian's packages if missing
+#   ./portal.sh demo   build (tests skipped) and start the portal on a fresh demo database (data/demo): an account
+#                      with users, 18 months of invoices and payments, notifications; prints a one-time sign-in link
 #   ./portal.sh bench [--quick] [--transactions N] [--jfr] [--only startup,history,posting,mail]
 #                      build, then measure the portal against the machine's limits (docs/performance.md)
 # Maven and the portal need a JDK 21 or newer; this finds one even where the default `java` is older.
@@ -64,6 +66,31 @@ case "${1:-}" in
     "${MVN[@]}" -q -DskipTests package
     exec "$JAVA_HOME/bin/java" -jar bootstrap/target/billing-portal.jar
     ;;
+  demo)
+    "${MVN[@]}" -q -DskipTests package
+    # The demo's own data, new at every start: the portal refuses to seed a database that holds accounts.
+    rm -rf data/demo
+    "$JAVA_HOME/bin/java" -Dportal.demo=true -Dportal.data-dir=data/demo -jar bootstrap/target/billing-portal.jar &
+    portal=$!
+    trap 'kill "$portal" 2>/dev/null; wait "$portal"' INT TERM EXIT
+    link=""
+    for _ in $(seq 240); do # the invitation is mailed (as a file) once the demo account is seeded
+      # Alice's: her colleagues' invitations may have gone out before the demo gave them their passwords. The mail
+      # is quoted-printable (the account's name has accents): soft line breaks joined, '=3D' decoded.
+      link="$(grep -ls '^To: .*<alice.tremblay@example.com>' data/demo/mail/*-invitation-*.eml 2>/dev/null | head -1 \
+        | xargs -r sed -e ':a' -e '/=\r\?$/{N;s/=\r\?\n//;ba}' | sed 's/=3D/=/g' \
+        | grep -os 'http://[^ ]*/invitation?token=[A-Za-z0-9_-]*' | head -1 || true)"
+      if [ -n "$link" ] || ! kill -0 "$portal" 2>/dev/null; then break; fi
+      sleep 0.5
+    done
+    if [ -n "$link" ]; then
+      echo
+      echo "  The demo is ready. Sign in as Alice Tremblay, once, with this link (choose a password):"
+      echo "  $link"
+      echo
+    fi
+    wait "$portal" || true
+    ;;
   test)
     ensure_packages postgresql chromium chromium-driver wrk
     exec "${MVN[@]}" verify
@@ -77,7 +104,7 @@ case "${1:-}" in
       --output docs/performance.md --work-dir bench/target/bench-work "$@"
     ;;
   *)
-    echo "usage: $0 run|test|bench [options]" >&2
+    echo "usage: $0 run|test|demo|bench [options]" >&2
     exit 2
     ;;
 esac

@@ -32,6 +32,11 @@ public final class InMemoryAccounts implements Accounts {
     }
 
     @Override
+    public boolean any() {
+        return !accounts.isEmpty();
+    }
+
+    @Override
     public long nextNumberSequence() {
         return sequence.incrementAndGet();
     }

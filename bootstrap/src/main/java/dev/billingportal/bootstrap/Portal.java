@@ -132,6 +132,9 @@ public class Portal {
                         settings.messaging().consumers());
                 listener.start();
             }
+            if (settings.demo()) {
+                seedDemo(settings);
+            }
             LOG.info("Billing Portal started in role " + settings.role().name().toLowerCase(java.util.Locale.ROOT)
                     + "; data in " + settings.dataDir());
         } catch (java.io.IOException failure) {
@@ -141,6 +144,20 @@ public class Portal {
             stopQuietly();
             throw failure;
         }
+    }
+
+    /**
+     * Demo mode: the demo account, in a portal of one process only (role {@code all}) whose database holds no account
+     * yet — a demo flag left in a real configuration stops the start instead of writing into real data.
+     */
+    private void seedDemo(PortalSettings settings) {
+        if (settings.role() != Role.ALL) {
+            throw new IllegalStateException("portal.demo runs in role all only, not " + settings.role());
+        }
+        var created = timed("Demo account seeded", services.seedDemo::seed);
+        LOG.info("Demo account " + created.account().number().value() + " (" + created.account().name().value()
+                + "): the invitation of " + created.firstUser().username().value() + " is in "
+                + settings.mail().mailDir());
     }
 
     private static <T> T timed(String what, Supplier<T> step) {

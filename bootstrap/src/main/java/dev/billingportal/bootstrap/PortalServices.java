@@ -32,6 +32,7 @@ import dev.billingportal.application.port.in.user.DeletePortalUserUseCase;
 import dev.billingportal.application.port.in.user.EditPortalUserUseCase;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
+import dev.billingportal.application.port.in.demo.SeedDemoUseCase;
 import dev.billingportal.application.port.out.HistorySheets;
 import dev.billingportal.application.port.out.InvoiceDocuments;
 import dev.billingportal.application.port.out.Mailer;
@@ -50,6 +51,7 @@ import dev.billingportal.application.service.audit.ListAuditEventsService;
 import dev.billingportal.application.service.billing.InvoiceQueryService;
 import dev.billingportal.application.service.billing.PostTransactionService;
 import dev.billingportal.application.service.billing.TransactionQueryService;
+import dev.billingportal.application.service.demo.DemoAccountService;
 import dev.billingportal.application.service.notification.DeliverNotificationService;
 import dev.billingportal.application.service.notification.MailComposer;
 import dev.billingportal.application.service.notification.NotificationQueryService;
@@ -95,6 +97,7 @@ final class PortalServices {
     final RetryNotificationUseCase retryNotification;
     final CheckLinkQuery checkLink;
     final ChooseLanguageUseCase chooseLanguage;
+    final SeedDemoUseCase seedDemo;
 
     PortalServices(PortalSettings settings, String operatorToken, JpaUnitOfWork unitOfWork, NotificationQueue queue,
                    Mailer mailer, PasswordHasher hasher, InvoiceDocuments documents, HistorySheets sheets,
@@ -148,5 +151,7 @@ final class PortalServices {
         retryNotification = new RetryNotificationService(unitOfWork, notifications, relayWakeUp, clock);
         checkLink = new CheckLinkService(unitOfWork, tokens, users, clock);
         chooseLanguage = new ChooseLanguageService(unitOfWork, users, auditLog, clock);
+        seedDemo = new DemoAccountService(unitOfWork, accounts, createAccount, addUser, postTransaction, users, hasher,
+                clock);
     }
 }

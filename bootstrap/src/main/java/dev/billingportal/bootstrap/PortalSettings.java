@@ -25,7 +25,7 @@ import org.eclipse.microprofile.config.Config;
 public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<String> operatorToken,
                              DatabaseSettings database, MessagingSettings messaging, MailSettings mail,
                              Duration outboxPollInterval, int outboxBatchSize, Duration relayStuckAfter,
-                             Map<SessionChannel, SessionTimeouts> sessions, WebSettings web) {
+                             Map<SessionChannel, SessionTimeouts> sessions, WebSettings web, boolean demo) {
 
     public static PortalSettings from(Config config) {
         Path dataDir = Path.of(string(config, "portal.data-dir", "./data")).toAbsolutePath().normalize();
@@ -83,7 +83,9 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
                         SessionChannel.API, SessionTimeouts.withIdle(duration(config, "portal.api.idle-timeout",
                                 SessionTimeouts.ABSOLUTE))),
                 new WebSettings(URI.create(baseUrl), secret(config, "portal.support.name"),
-                        secret(config, "portal.support.email"), secret(config, "portal.support.phone")));
+                        secret(config, "portal.support.email"), secret(config, "portal.support.phone")),
+                // ./portal.sh demo: seed the demo account at startup (DemoAccountService), in an empty portal only.
+                Boolean.parseBoolean(string(config, "portal.demo", "false")));
     }
 
     /** An ISO-8601 duration ({@code PT30M}) or a whole number of minutes ({@code 30}). */

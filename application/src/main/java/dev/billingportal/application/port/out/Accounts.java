@@ -15,6 +15,9 @@ public interface Accounts {
 
     boolean numberTaken(AccountNumber number);
 
+    /** Whether the portal holds any account at all. */
+    boolean any();
+
     /** The next value of the account-number counter, for generated numbers ({@code ACC-000123}). */
     long nextNumberSequence();
 }

@@ -52,6 +52,12 @@ public final class JpaAccounts implements Accounts {
     }
 
     @Override
+    public boolean any() {
+        return !unitOfWork.entityManager().createQuery("SELECT a.id FROM AccountRow a", java.util.UUID.class)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    @Override
     public long nextNumberSequence() {
         AccountNumberCounterRow counter = unitOfWork.entityManager()
                 .find(AccountNumberCounterRow.class, 1, LockModeType.PESSIMISTIC_WRITE);

@@ -29,6 +29,7 @@ class AccountsContractTest {
         assertFalse(stores.unitOfWork().inTransaction(() -> stores.accounts().numberTaken(
                 AccountNumber.parse(ContractFixtures.unique("free").toUpperCase(Locale.ROOT)))));
         assertTrue(stores.unitOfWork().inTransaction(() -> stores.accounts().find(AccountId.random())).isEmpty());
+        assertTrue(stores.unitOfWork().inTransaction(() -> stores.accounts().any()), "an account exists now");
     }
 
     @EveryStore
