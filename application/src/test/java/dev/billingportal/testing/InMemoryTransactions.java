@@ -43,6 +43,28 @@ public final class InMemoryTransactions implements Transactions {
     }
 
     @Override
+    public List<Totals> totalsBetween(AccountId account, List<java.time.Instant> boundaries) {
+        List<Totals> totals = new java.util.ArrayList<>();
+        for (int i = 0; i + 1 < boundaries.size(); i++) {
+            java.time.Instant from = boundaries.get(i);
+            java.time.Instant to = boundaries.get(i + 1);
+            long invoiced = 0;
+            long paid = 0;
+            for (Transaction t : transactions) {
+                if (t.accountId().equals(account) && !t.postedAt().isBefore(from) && t.postedAt().isBefore(to)) {
+                    if (t.type() == dev.billingportal.domain.billing.TransactionType.INVOICE) {
+                        invoiced += t.amount().minor();
+                    } else if (t.type() == dev.billingportal.domain.billing.TransactionType.PAYMENT) {
+                        paid += t.amount().minor();
+                    }
+                }
+            }
+            totals.add(new Totals(invoiced, paid));
+        }
+        return totals;
+    }
+
+    @Override
     public List<Transaction> appliedTo(AccountId account, InvoiceId invoice) {
         return transactions.stream()
                 .filter(t -> t.accountId().equals(account) && invoice.equals(t.invoiceId())

@@ -140,6 +140,15 @@ class BillingPagesJourneyTest {
             assertEquals("$316.00", values.get(0), "113 × 4 − 113 − 13 − 10");
             assertEquals("$113.00", values.get(1), "INV-OLD only");
             assertTrue(text(browser, "#last-invoice-label + p + p").startsWith("INV-OPEN"), "the last invoice");
+            WebElement chart = browser.driver().findElement(By.cssSelector("svg.chart__svg"));
+            assertEquals("img", chart.getDomAttribute("role"));
+            assertEquals("The last 12 months", chart.getAccessibleName(), "the chart has a name");
+            assertEquals(24, chart.findElements(By.cssSelector("rect.chart__bar")).size(), "two bars a month");
+            browser.driver().findElement(By.cssSelector(".chart__figures summary")).click();
+            List<WebElement> months = browser.driver().findElements(By.cssSelector(".table--months tbody tr"));
+            assertEquals(12, months.size(), "its text alternative: the figures, month by month");
+            assertEquals("$126.00", months.get(11).findElements(By.tagName("td")).get(2).getText(),
+                    "this month's payments (113.00 + 13.00; a credit is not a payment)");
             assertAccessible(browser, "the dashboard with billing figures");
             browser.screenshot("dashboard-figures-en-desktop");
 

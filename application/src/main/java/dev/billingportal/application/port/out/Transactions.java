@@ -36,6 +36,16 @@ public interface Transactions {
 
     Optional<Transaction> findByIdempotencyKey(AccountId account, String idempotencyKey);
 
+    /** What was invoiced and what was paid (in minor units) between two instants. */
+    record Totals(long invoicedMinor, long paidMinor) {
+    }
+
+    /**
+     * For each period {@code [boundaries[i], boundaries[i+1])} of business time, the sum of the account's invoices and
+     * of its payments: one aggregate query over the account's rows in that time, whatever the number of periods.
+     */
+    List<Totals> totalsBetween(AccountId account, List<Instant> boundaries);
+
     /** The payments, refunds and credits that name {@code invoice}, in posting order. */
     List<Transaction> appliedTo(AccountId account, InvoiceId invoice);
 

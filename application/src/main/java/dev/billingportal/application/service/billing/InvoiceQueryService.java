@@ -22,11 +22,17 @@ import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.billing.Invoice;
 import dev.billingportal.domain.billing.InvoiceId;
+import dev.billingportal.domain.billing.Money;
+import dev.billingportal.domain.failure.InvalidInput;
 import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.user.Language;
 import dev.billingportal.domain.user.PortalUser;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -111,6 +117,31 @@ public final class InvoiceQueryService implements ListInvoicesQuery, GetInvoiceQ
                     .map(invoice -> new InvoiceView(invoice, invoice.isOverdue(today)));
             return new Dashboard(account, ledgers.read(id).balance(), last,
                     invoices.overdue(id, account.currency(), today));
+        });
+    }
+
+    @Override
+    public List<MonthTotals> lastMonths(Actor actor, AccountId id, int months) {
+        AccountAccessPolicy.require(actor, id);
+        if (months < 1 || months > 60) {
+            throw InvalidInput.field("months", "must be between 1 and 60");
+        }
+        return unitOfWork.inTransaction(() -> {
+            Account account = account(id);
+            ZoneId zone = ReaderZone.of(actor, users);
+            YearMonth first = YearMonth.from(clock.instant().atZone(zone)).minusMonths(months - 1L);
+            List<Instant> boundaries = new ArrayList<>(months + 1);
+            for (int i = 0; i <= months; i++) {
+                boundaries.add(first.plusMonths(i).atDay(1).atStartOfDay(zone).toInstant());
+            }
+            List<Transactions.Totals> totals = transactions.totalsBetween(id, boundaries);
+            List<MonthTotals> result = new ArrayList<>(months);
+            for (int i = 0; i < months; i++) {
+                result.add(new MonthTotals(first.plusMonths(i),
+                        new Money(totals.get(i).invoicedMinor(), account.currency()),
+                        new Money(totals.get(i).paidMinor(), account.currency())));
+            }
+            return result;
         });
     }
 

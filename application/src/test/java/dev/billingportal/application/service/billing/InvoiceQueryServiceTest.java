@@ -91,6 +91,25 @@ class InvoiceQueryServiceTest {
     }
 
     @Test
+    void theLastMonthsSumInvoicesAndPaymentsByCalendarMonthInTheReadersZone() {
+        invoice("INV-1"); // posted at the clock's now, 2026-11-25
+        posting.post(command(account.id(), "p1", Postings.of("PAYMENT", "13.00", "2026-11-01T03:30:00Z", "EARLY")));
+        posting.post(command(account.id(), "p2", Postings.of("PAYMENT", "7.00", "2026-10-15T12:00:00Z", "OCT")));
+
+        List<GetDashboardQuery.MonthTotals> months = service.lastMonths(InMemoryPortal.actor(ann), account.id(), 12);
+
+        assertEquals(12, months.size());
+        assertEquals(java.time.YearMonth.of(2026, 11), months.get(11).month(), "this month last");
+        assertEquals(java.time.YearMonth.of(2025, 12), months.get(0).month());
+        assertEquals("113.00", months.get(11).invoiced().toString());
+        assertEquals("0.00", months.get(11).paid().toString(), "03:30Z on November 1st is October 31 in Toronto");
+        assertEquals("20.00", months.get(10).paid().toString());
+        assertEquals("0.00", months.get(0).invoiced().toString());
+        assertThrows(NotFound.class, () -> service.lastMonths(InMemoryPortal.actor(portal.active(portal.account(),
+                "Stranger", false)), account.id(), 12));
+    }
+
+    @Test
     void invoicesAreListedNewestFirstAndRenderedForTheirAccountOnly() {
         invoice("INV-1");
         Transaction second = invoice("INV-2");

@@ -114,6 +114,27 @@ class TransactionsContractTest {
                 .appliedTo(account(stores).id(), invoice.id())), "another account sees nothing of it");
     }
 
+    @EveryStore
+    void totalsSumInvoicesAndPaymentsPerPeriodOfBusinessTime(Stores stores) {
+        Account account = account(stores);
+        history(stores, account); // payments of 10.00 × sequence, an hour apart from NOW + 1 h; the 4th a refund
+        Invoice invoice = invoice(account, "INV-T");
+        stores.unitOfWork().inTransaction(() -> {
+            stores.invoices().add(invoice);
+            stores.transactions().add(posted(account, 7, TransactionType.INVOICE, invoice)); // NOW + 7 s
+        });
+        history(stores, account(stores)); // another account's, at the same times
+
+        List<Transactions.Totals> totals = stores.unitOfWork().inTransaction(() -> stores.transactions()
+                .totalsBetween(account.id(), List.of(NOW, NOW.plusSeconds(9_000), NOW.plusSeconds(36_000),
+                        NOW.plusSeconds(72_000))));
+
+        assertEquals(List.of(new Transactions.Totals(100, 3_000), new Transactions.Totals(0, 14_000),
+                new Transactions.Totals(0, 0)), totals, "the refund is neither; each period half-open");
+        assertEquals(List.of(), stores.unitOfWork().inTransaction(() -> stores.transactions()
+                .totalsBetween(account.id(), List.of(NOW))));
+    }
+
     private static Invoice invoice(Account account, String number) {
         LocalDate issued = LocalDate.of(2026, 11, 1);
         InvoiceDraft draft = new InvoiceDraft(number, issued, issued.plusDays(29), null, null,

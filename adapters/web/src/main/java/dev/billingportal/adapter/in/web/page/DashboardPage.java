@@ -2,15 +2,21 @@ package dev.billingportal.adapter.in.web.page;
 
 import dev.billingportal.adapter.in.web.http.WebExchange;
 import dev.billingportal.adapter.in.web.view.DashboardView;
+import dev.billingportal.adapter.in.web.view.Formats;
+import dev.billingportal.adapter.in.web.view.MonthChart;
 import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.billing.GetDashboardQuery;
 import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
 import dev.billingportal.application.port.in.billing.TransactionFilter;
 import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.billing.Money;
+import java.util.List;
 
 /** The Account Dashboard (spec §9). */
 public final class DashboardPage {
     static final int LATEST = 5;
+    /** The chart's months: a year, this month included. */
+    static final int MONTHS = 12;
 
     private final Pages pages;
     private final GetDashboardQuery dashboard;
@@ -37,6 +43,20 @@ public final class DashboardPage {
                 figures.amountOverdue().isPositive(),
                 figures.lastInvoice().map(invoice -> BillingLabels.invoice(t, formats, invoice)),
                 latest.stream().map(transaction -> BillingLabels.transaction(t, formats, transaction)).toList(),
-                formats.zone().getId()));
+                formats.zone().getId(), chart(formats, dashboard.lastMonths(visit.session().actor(), account, MONTHS))));
+    }
+
+    /** The last months' bars, scaled to the largest amount among them. */
+    private static MonthChart chart(Formats formats, List<GetDashboardQuery.MonthTotals> months) {
+        Money largest = null;
+        for (GetDashboardQuery.MonthTotals month : months) {
+            for (Money amount : List.of(month.invoiced(), month.paid())) {
+                largest = largest == null || amount.minor() > largest.minor() ? amount : largest;
+            }
+        }
+        return MonthChart.of(months.stream().map(month -> new MonthChart.Amounts(formats.shortMonth(month.month()),
+                formats.month(month.month()), month.invoiced().minor(), formats.money(month.invoiced()),
+                month.paid().minor(), formats.money(month.paid()))).toList(),
+                largest == null ? "" : formats.money(largest));
     }
 }

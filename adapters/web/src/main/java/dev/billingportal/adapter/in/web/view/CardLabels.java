@@ -26,6 +26,7 @@ public final class CardLabels {
                     "transactions.amount"),
             "table--applied", List.of("transactions.postedAt", "transactions.type", "transactions.what",
                     "transactions.amount"),
+            "table--months", List.of("dashboard.month", "dashboard.invoiced", "dashboard.paid"),
             "table--notifications", List.of("notifications.when", "notifications.what", "notifications.recipient",
                     "notifications.status"));
 

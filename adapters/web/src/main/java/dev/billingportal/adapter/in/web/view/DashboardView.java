@@ -9,5 +9,5 @@ import java.util.Optional;
  */
 public record DashboardView(Chrome chrome, String accountName, String accountNumber, String balance,
                             boolean inCredit, String amountOverdue, boolean overdue, Optional<InvoiceLine> lastInvoice,
-                            List<TransactionLine> latest, String zone) {
+                            List<TransactionLine> latest, String zone, MonthChart chart) {
 }

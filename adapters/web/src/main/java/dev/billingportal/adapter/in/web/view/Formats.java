@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
@@ -82,6 +83,16 @@ public final class Formats {
         format.setMinimumFractionDigits(digits);
         format.setMaximumFractionDigits(digits);
         return format.format(ratePercent.movePointLeft(2));
+    }
+
+    /** e.g. {@code December 2025}, {@code décembre 2025}. */
+    public String month(YearMonth month) {
+        return DateTimeFormatter.ofPattern("LLLL yyyy", language.locale()).format(month);
+    }
+
+    /** e.g. {@code Dec}, {@code déc.}: a chart's axis. */
+    public String shortMonth(YearMonth month) {
+        return DateTimeFormatter.ofPattern("LLL", language.locale()).format(month);
     }
 
     public String date(LocalDate day) {

@@ -53,8 +53,9 @@ class CardLabelsTest {
                 StandardCharsets.UTF_8));
         Document dashboard = Jsoup.parse(new String(views.render("dashboard.jte", new DashboardView(chrome, "Acme",
                 "ACC-1", "0,00 $", false, "0,00 $", false, Optional.empty(), List.of(new TransactionLine(1,
-                        "1 déc. 2026", "Paiement", "Merci", "10,00 $", "-10,00 $", true)), "America/Toronto")),
-                StandardCharsets.UTF_8));
+                        "1 déc. 2026", "Paiement", "Merci", "10,00 $", "-10,00 $", true)), "America/Toronto",
+                MonthChart.of(List.of(new MonthChart.Amounts("déc.", "décembre 2026", 1_000, "10,00 $", 0, "0,00 $")),
+                        "10,00 $"))), StandardCharsets.UTF_8));
         Document history = Jsoup.parse(new String(views.render("transactions.jte", new HistoryView(chrome,
                 List.of(new HistoryView.TypeChoice("PAYMENT", "Paiement", true)), "", "", "", Map.of(), true,
                 "America/Toronto", List.of(new TransactionLine(7, "1 déc. 2026", "Paiement", "Merci", "10,00 $",
@@ -73,7 +74,7 @@ class CardLabelsTest {
                 List.of(new NotificationsView.Row("2 nov. 2026", "Paiement inscrit : 10,00 $", "ann@example.com",
                         "Échec", "badge--failed", Optional.of("Motif : 550 no such user"))), Optional.empty(),
                 Optional.empty(), "America/Toronto")), StandardCharsets.UTF_8));
-        Map<String, Document> pages = Map.of("table--users", users, "table--latest", dashboard,
+        Map<String, Document> pages = Map.of("table--users", users, "table--latest", dashboard, "table--months", dashboard,
                 "table--history", history, "table--invoices", invoices, "table--lines", detail,
                 "table--applied", detail, "table--notifications", notifications);
         assertEquals(CardLabels.TABLES.keySet(), pages.keySet(), "every labelled table is checked here");
