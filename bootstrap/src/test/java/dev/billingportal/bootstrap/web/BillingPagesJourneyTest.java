@@ -202,6 +202,14 @@ class BillingPagesJourneyTest {
             assertTrue(french.contains("Payée en partie") && french.contains("En souffrance"), french);
             assertAccessible(browser, "the invoices in French");
             browser.screenshot("invoices-fr-desktop");
+            browser.open("/");
+            browser.waitForHeading("Tableau de bord du compte");
+            assertEquals("316,00 $", spaces(browser.driver().findElements(By.cssSelector(".figure__value")).get(0)
+                    .getText()));
+            assertEquals("Les 12 derniers mois", browser.driver().findElement(By.cssSelector("svg.chart__svg"))
+                    .getAccessibleName());
+            assertAccessible(browser, "the dashboard in French");
+            browser.screenshot("dashboard-figures-fr-desktop");
         }
         try (Browser browser = signedIn(api, ann, 375)) {
             for (String path : List.of("/invoices", "/invoices/" + partly, "/invoices/" + overdue, "/")) {
@@ -243,6 +251,18 @@ class BillingPagesJourneyTest {
                     + ") was added, " + ann + ", Sent")), "Ann was told Bob was added: " + rows);
             assertAccessible(browser, "the billing notifications");
             browser.screenshot("notifications-en-desktop");
+
+            browser.button("Zoë O'Brien").click();
+            browser.button("Français").click();
+            browser.waitForHeading("Avis de facturation");
+            String french = text(browser, ".table--notifications tbody");
+            assertTrue(spaces(french).contains("Paiement inscrit : 50,00 $") && french.contains("Envoyé")
+                    && french.contains("Échec") && french.contains("Motif : "), french);
+            assertAccessible(browser, "the billing notifications in French");
+            browser.screenshot("notifications-fr-desktop");
+            browser.button("Zoë O'Brien").click();
+            browser.button("English").click();
+            browser.waitForHeading("Billing notifications");
         }
         try (Browser browser = signedIn(api, ann, 375)) {
             browser.open("/notifications");
@@ -256,6 +276,8 @@ class BillingPagesJourneyTest {
         String carol = unique("carol");
         onboarding.invite(member, carol);
         String unused = "/invitation?token=" + onboarding.latestToken(carol, "invitation");
+        assertEquals(202, api.post("/api/v1/auth/password-resets", null, "{\"username\":\"" + ann + "\"}").status());
+        String reset = "/password-reset?token=" + onboarding.latestToken(ann, "password-reset");
         WebClient web = new WebClient(api.base());
         web.signIn(ann, Onboarding.PASSWORD);
         Set<String> links = new LinkedHashSet<>();
@@ -267,7 +289,8 @@ class BillingPagesJourneyTest {
             }
         }
         assertTrue(links.stream().anyMatch(link -> link.startsWith("/transactions")), links.toString());
-        assertTrue(links.contains("/users") && links.contains("/") && links.contains(unused), links.toString());
+        assertTrue(links.contains("/users") && links.contains("/") && links.contains(unused) && links.contains(reset),
+                "the links of an invitation, a reset, a user added and a transaction posted: " + links);
         for (String link : links) {
             WebClient.Page page = web.get(link);
             boolean usedInvitation = link.startsWith("/invitation?") && !link.equals(unused);
