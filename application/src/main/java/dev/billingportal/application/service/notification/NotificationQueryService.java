@@ -50,22 +50,14 @@ public final class NotificationQueryService implements ListNotificationsQuery, L
     @Override
     public Page<Delivery> list(Actor actor, AccountId account, PageRequest page) {
         AccountAccessPolicy.require(actor, account);
-        Optional<Deliveries.Position> after = page.cursor().map(NotificationQueryService::position);
-        List<Delivery> found = unitOfWork.inTransaction(() -> {
-            accounts.find(account).orElseThrow(() -> new NotFound("The account"));
-            return notifications.newestFirst(account, after, page.limit() + 1);
-        });
-        return page(found, page.limit());
+        return unitOfWork.inTransaction(() -> accountPage(account, page));
     }
 
     @Override
     public Page<BillingNotification> withEvents(Actor actor, AccountId account, PageRequest page) {
         AccountAccessPolicy.require(actor, account);
-        Optional<Deliveries.Position> after = page.cursor().map(NotificationQueryService::position);
         return unitOfWork.inTransaction(() -> {
-            accounts.find(account).orElseThrow(() -> new NotFound("The account"));
-            Page<Delivery> deliveries = page(notifications.newestFirst(account, after, page.limit() + 1),
-                    page.limit());
+            Page<Delivery> deliveries = accountPage(account, page);
             Map<EventId, NotificationEvent> events = notifications.events(deliveries.items().stream()
                             .map(Delivery::eventId).toList()).stream()
                     .collect(java.util.stream.Collectors.toMap(NotificationEvent::id, event -> event));
@@ -73,6 +65,13 @@ public final class NotificationQueryService implements ListNotificationsQuery, L
                     .map(delivery -> new BillingNotification(delivery, events.get(delivery.eventId()))).toList(),
                     deliveries.nextCursor());
         });
+    }
+
+    /** One page of the account's billing notifications, in the caller's unit of work. */
+    private Page<Delivery> accountPage(AccountId account, PageRequest page) {
+        Optional<Deliveries.Position> after = page.cursor().map(NotificationQueryService::position);
+        accounts.find(account).orElseThrow(() -> new NotFound("The account"));
+        return page(notifications.newestFirst(account, after, page.limit() + 1), page.limit());
     }
 
     @Override

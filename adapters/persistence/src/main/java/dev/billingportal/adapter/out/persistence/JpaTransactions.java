@@ -89,10 +89,7 @@ public final class JpaTransactions implements Transactions {
         parameters.add(account.value());
         parameters.add(boundaries.get(0).atOffset(ZoneOffset.UTC));
         parameters.add(boundaries.get(periods).atOffset(ZoneOffset.UTC));
-        Query query = unitOfWork.entityManager().createNativeQuery(sql.toString());
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
+        Query query = bind(unitOfWork.entityManager().createNativeQuery(sql.toString()), parameters);
         long[] invoiced = new long[periods];
         long[] paid = new long[periods];
         for (Object found : query.getResultList()) {
@@ -137,10 +134,16 @@ public final class JpaTransactions implements Transactions {
         Query query = unitOfWork.entityManager().createNativeQuery(history.sql(), TransactionRow.class)
                 // Rows only read: not registered in the unit of work, so not copied nor compared at commit.
                 .setHint("eclipselink.read-only", true);
-        for (int i = 0; i < history.parameters().size(); i++) {
-            query.setParameter(i + 1, history.parameters().get(i));
-        }
+        bind(query, history.parameters());
         return ((List<TransactionRow>) query.getResultList()).stream().map(JpaTransactions::toDomain).toList();
+    }
+
+    /** Our SQL's positional parameters, in order. */
+    private static Query bind(Query query, List<Object> parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        return query;
     }
 
     static Transaction toDomain(TransactionRow row) {

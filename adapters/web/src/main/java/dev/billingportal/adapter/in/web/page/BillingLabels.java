@@ -7,6 +7,7 @@ import dev.billingportal.adapter.in.web.view.Texts;
 import dev.billingportal.application.port.in.billing.InvoiceView;
 import dev.billingportal.domain.billing.Invoice;
 import dev.billingportal.domain.billing.Transaction;
+import java.util.Arrays;
 
 /** Invoices and transactions in the reader's words and formats, for every page that lists them. */
 final class BillingLabels {
@@ -37,9 +38,7 @@ final class BillingLabels {
         StringBuilder what = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i];
-            boolean repeated = (i > 0 && part != null && part.equals(parts[0])) || (i > 1 && part != null
-                    && part.equals(parts[1]));
-            if (part != null && !part.isBlank() && !repeated) {
+            if (part != null && !part.isBlank() && !Arrays.asList(parts).subList(0, i).contains(part)) {
                 what.append(what.isEmpty() ? "" : " · ").append(part);
             }
         }

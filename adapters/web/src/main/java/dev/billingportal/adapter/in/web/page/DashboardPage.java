@@ -9,7 +9,6 @@ import dev.billingportal.application.port.in.billing.GetDashboardQuery;
 import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
 import dev.billingportal.application.port.in.billing.TransactionFilter;
 import dev.billingportal.domain.account.AccountId;
-import dev.billingportal.domain.billing.Money;
 import java.util.List;
 
 /** The Account Dashboard (spec §9). */
@@ -48,15 +47,8 @@ public final class DashboardPage {
 
     /** The last months' bars, scaled to the largest amount among them. */
     private static MonthChart chart(Formats formats, List<GetDashboardQuery.MonthTotals> months) {
-        Money largest = null;
-        for (GetDashboardQuery.MonthTotals month : months) {
-            for (Money amount : List.of(month.invoiced(), month.paid())) {
-                largest = largest == null || amount.minor() > largest.minor() ? amount : largest;
-            }
-        }
         return MonthChart.of(months.stream().map(month -> new MonthChart.Amounts(formats.shortMonth(month.month()),
                 formats.month(month.month()), month.invoiced().minor(), formats.money(month.invoiced()),
-                month.paid().minor(), formats.money(month.paid()))).toList(),
-                largest == null ? "" : formats.money(largest));
+                month.paid().minor(), formats.money(month.paid()))).toList());
     }
 }

@@ -5,19 +5,13 @@ import dev.billingportal.adapter.in.web.view.Formats;
 import dev.billingportal.adapter.in.web.view.InvoiceDetailView;
 import dev.billingportal.adapter.in.web.view.InvoicesView;
 import dev.billingportal.adapter.in.web.view.Texts;
-import dev.billingportal.application.port.in.Page;
-import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.billing.GetInvoiceQuery;
 import dev.billingportal.application.port.in.billing.InvoiceDetail;
-import dev.billingportal.application.port.in.billing.InvoiceView;
 import dev.billingportal.application.port.in.billing.ListInvoicesQuery;
 import dev.billingportal.application.port.in.billing.RenderInvoiceQuery;
 import dev.billingportal.domain.billing.Invoice;
 import dev.billingportal.domain.billing.InvoiceId;
-import dev.billingportal.domain.failure.InvalidInput;
 import dev.billingportal.domain.failure.NotFound;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,19 +36,13 @@ public final class InvoicesPages {
 
     /** {@code /invoices}, {@code /invoices?cursor=…}. */
     public void list(WebExchange exchange, Pages.Visit visit) {
-        Optional<String> cursor = exchange.query("cursor").filter(value -> !value.isBlank());
-        Page<InvoiceView> page;
-        try {
-            page = list.list(visit.session().actor(), visit.me().account().id(), new PageRequest(cursor, PAGE_SIZE));
-        } catch (InvalidInput staleCursor) {
-            exchange.redirect("/invoices"); // an old or edited link: the newest invoices instead
-            return;
-        }
         Texts t = visit.t();
-        pages.page(exchange, 200, "invoices.jte", new InvoicesView(pages.chrome(visit, t.get("invoices.title"),
-                "invoices"), page.items().stream().map(view -> BillingLabels.invoice(t, visit.formats(), view)).toList(),
-                page.nextCursor().map(next -> "/invoices?cursor=" + URLEncoder.encode(next, StandardCharsets.UTF_8)),
-                cursor.map(ignored -> "/invoices")));
+        NewestFirstPage.read(exchange, "/invoices", PAGE_SIZE,
+                request -> list.list(visit.session().actor(), visit.me().account().id(), request)).ifPresent(read ->
+                pages.page(exchange, 200, "invoices.jte", new InvoicesView(pages.chrome(visit, t.get("invoices.title"),
+                        "invoices"), read.page().items().stream()
+                        .map(view -> BillingLabels.invoice(t, visit.formats(), view)).toList(), read.olderHref(),
+                        read.newestHref())));
     }
 
     /** {@code /invoices/{invoiceId}}. */

@@ -4,19 +4,14 @@ import dev.billingportal.adapter.in.web.http.WebExchange;
 import dev.billingportal.adapter.in.web.view.Formats;
 import dev.billingportal.adapter.in.web.view.NotificationsView;
 import dev.billingportal.adapter.in.web.view.Texts;
-import dev.billingportal.application.port.in.Page;
-import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.notification.BillingNotification;
 import dev.billingportal.application.port.in.notification.ListNotificationsQuery;
 import dev.billingportal.domain.account.CurrencyCode;
 import dev.billingportal.domain.billing.Decimal;
 import dev.billingportal.domain.billing.Money;
-import dev.billingportal.domain.failure.InvalidInput;
 import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.EventFacts;
 import dev.billingportal.domain.notification.NotificationEvent;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -37,22 +32,14 @@ public final class NotificationsPage {
 
     /** {@code /notifications}, {@code /notifications?cursor=…}. */
     public void show(WebExchange exchange, Pages.Visit visit) {
-        Optional<String> cursor = exchange.query("cursor").filter(value -> !value.isBlank());
-        Page<BillingNotification> page;
-        try {
-            page = notifications.withEvents(visit.session().actor(), visit.me().account().id(),
-                    new PageRequest(cursor, PAGE_SIZE));
-        } catch (InvalidInput staleCursor) {
-            exchange.redirect("/notifications"); // an old or edited link: the newest instead
-            return;
-        }
         Texts t = visit.t();
         Formats formats = visit.formats();
-        pages.page(exchange, 200, "notifications.jte", new NotificationsView(
-                pages.chrome(visit, t.get("notifications.title"), "notifications"),
-                page.items().stream().map(item -> row(t, formats, item)).toList(),
-                page.nextCursor().map(next -> "/notifications?cursor=" + URLEncoder.encode(next, StandardCharsets.UTF_8)),
-                cursor.map(ignored -> "/notifications"), formats.zone().getId()));
+        NewestFirstPage.read(exchange, "/notifications", PAGE_SIZE,
+                request -> notifications.withEvents(visit.session().actor(), visit.me().account().id(), request))
+                .ifPresent(read -> pages.page(exchange, 200, "notifications.jte", new NotificationsView(
+                        pages.chrome(visit, t.get("notifications.title"), "notifications"),
+                        read.page().items().stream().map(item -> row(t, formats, item)).toList(), read.olderHref(),
+                        read.newestHref(), formats.zone().getId())));
     }
 
     private static NotificationsView.Row row(Texts t, Formats formats, BillingNotification item) {

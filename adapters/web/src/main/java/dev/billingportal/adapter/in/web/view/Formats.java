@@ -34,6 +34,10 @@ public final class Formats {
     private static final Map<Language, DateTimeFormatter> DATE_TIMES = byLanguage(locale -> DateTimeFormatter.ofPattern(
             DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.MEDIUM, FormatStyle.SHORT,
                     IsoChronology.INSTANCE, locale), locale));
+    private static final Map<Language, DateTimeFormatter> MONTHS = byLanguage(
+            locale -> DateTimeFormatter.ofPattern("LLLL yyyy", locale));
+    private static final Map<Language, DateTimeFormatter> SHORT_MONTHS = byLanguage(
+            locale -> DateTimeFormatter.ofPattern("LLL", locale));
 
     private final Language language;
     private final ZoneId zone;
@@ -87,12 +91,12 @@ public final class Formats {
 
     /** e.g. {@code December 2025}, {@code décembre 2025}. */
     public String month(YearMonth month) {
-        return DateTimeFormatter.ofPattern("LLLL yyyy", language.locale()).format(month);
+        return MONTHS.get(language).format(month);
     }
 
     /** e.g. {@code Dec}, {@code déc.}: a chart's axis. */
     public String shortMonth(YearMonth month) {
-        return DateTimeFormatter.ofPattern("LLL", language.locale()).format(month);
+        return SHORT_MONTHS.get(language).format(month);
     }
 
     public String date(LocalDate day) {

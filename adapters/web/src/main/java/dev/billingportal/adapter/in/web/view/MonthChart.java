@@ -49,11 +49,19 @@ public record MonthChart(List<Month> months, String scale) {
                           String paid) {
     }
 
-    /** Bars in proportion to the largest amount of the period; {@code scale} is that amount's text. */
-    public static MonthChart of(List<Amounts> amounts, String scale) {
+    /** Bars in proportion to the largest amount of the period, whose text marks the top of the scale. */
+    public static MonthChart of(List<Amounts> amounts) {
         long max = 0;
+        String scale = amounts.isEmpty() ? "" : amounts.get(0).invoiced(); // all zero: zero marks the top
         for (Amounts month : amounts) {
-            max = Math.max(max, Math.max(month.invoicedMinor(), month.paidMinor()));
+            if (month.invoicedMinor() > max) {
+                max = month.invoicedMinor();
+                scale = month.invoiced();
+            }
+            if (month.paidMinor() > max) {
+                max = month.paidMinor();
+                scale = month.paid();
+            }
         }
         int slot = WIDTH / Math.max(1, amounts.size());
         List<Month> months = new ArrayList<>(amounts.size());

@@ -54,8 +54,7 @@ class CardLabelsTest {
         Document dashboard = Jsoup.parse(new String(views.render("dashboard.jte", new DashboardView(chrome, "Acme",
                 "ACC-1", "0,00 $", false, "0,00 $", false, Optional.empty(), List.of(new TransactionLine(1,
                         "1 déc. 2026", "Paiement", "Merci", "10,00 $", "-10,00 $", true)), "America/Toronto",
-                MonthChart.of(List.of(new MonthChart.Amounts("déc.", "décembre 2026", 1_000, "10,00 $", 0, "0,00 $")),
-                        "10,00 $"))), StandardCharsets.UTF_8));
+                MonthChart.of(List.of(new MonthChart.Amounts("déc.", "décembre 2026", 1_000, "10,00 $", 0, "0,00 $"))))), StandardCharsets.UTF_8));
         Document history = Jsoup.parse(new String(views.render("transactions.jte", new HistoryView(chrome,
                 List.of(new HistoryView.TypeChoice("PAYMENT", "Paiement", true)), "", "", "", Map.of(), true,
                 "America/Toronto", List.of(new TransactionLine(7, "1 déc. 2026", "Paiement", "Merci", "10,00 $",

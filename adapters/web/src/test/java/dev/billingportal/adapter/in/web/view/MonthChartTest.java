@@ -22,9 +22,10 @@ class MonthChartTest {
         }
         months.set(11, month(11, 0, 1)); // nothing invoiced, one cent paid
 
-        MonthChart chart = MonthChart.of(months, "$200.00");
+        MonthChart chart = MonthChart.of(months);
 
         assertEquals(MonthChart.PLOT, chart.months().get(5).paidHeight(), "the largest reaches the top");
+        assertEquals("20000", chart.scale(), "and marks the top of the scale");
         assertEquals(MonthChart.PLOT / 2, chart.months().get(0).invoicedHeight(), "half of it, half as high");
         assertEquals(0, chart.months().get(11).invoicedHeight(), "nothing is no bar");
         assertEquals(1, chart.months().get(11).paidHeight(), "a cent is still seen");
@@ -40,8 +41,9 @@ class MonthChartTest {
 
     @Test
     void aYearWithoutAnyAmountDrawsNoBars() {
-        MonthChart chart = MonthChart.of(List.of(month(0, 0, 0), month(1, 0, 0)), "$0.00");
+        MonthChart chart = MonthChart.of(List.of(month(0, 0, 0), month(1, 0, 0)));
 
         assertTrue(chart.months().stream().allMatch(month -> month.invoicedHeight() == 0 && month.paidHeight() == 0));
+        assertEquals("0", chart.scale(), "a scale of nothing");
     }
 }
