@@ -24,7 +24,8 @@ public final class InMemoryDeliveries implements Deliveries, Outbox {
     private final Map<EventId, NotificationEvent> events = new LinkedHashMap<>();
     private final Map<DeliveryId, Delivery> deliveries = new LinkedHashMap<>();
     private final List<Entry> unpublished = new ArrayList<>();
-    private final List<Entry> published = new ArrayList<>();
+    private final Map<UUID, Claim> claims = new java.util.HashMap<>();
+    private final List<Published> published = new ArrayList<>();
 
     @Override
     public synchronized void record(NotificationEvent event, List<Delivery> newDeliveries) {
@@ -111,14 +112,90 @@ public final class InMemoryDeliveries implements Deliveries, Outbox {
     }
 
     @Override
-    public synchronized List<Entry> claimUnpublished(int limit) {
-        return unpublished.stream().sorted(Comparator.comparing(Entry::createdAt)).limit(limit).toList();
+    public synchronized List<Entry> claim(UUID relay, int limit, Instant now, java.time.Duration lease) {
+        List<Entry> claimed = unpublished.stream()
+                .filter(entry -> !claims.containsKey(entry.id()) || !claims.get(entry.id()).until().isAfter(now))
+                .sorted(Comparator.comparing(Entry::createdAt))
+                .limit(limit)
+                .toList();
+        claimed.forEach(entry -> claims.put(entry.id(), new Claim(relay, now.plus(lease))));
+        return claimed;
     }
 
     @Override
-    public synchronized void markPublished(List<Entry> entries, Instant now) {
-        unpublished.removeAll(entries);
-        published.addAll(entries);
+    public synchronized int markPublished(UUID relay, List<Entry> entries, Instant now) {
+        List<Entry> held = entries.stream().filter(unpublished::contains)
+                .filter(entry -> claims.containsKey(entry.id()) && claims.get(entry.id()).relay().equals(relay))
+                .toList();
+        unpublished.removeAll(held);
+        held.forEach(entry -> {
+            claims.remove(entry.id());
+            published.add(new Published(entry, now));
+        });
+        return held.size();
+    }
+
+    @Override
+    public synchronized void release(UUID relay, List<Entry> entries) {
+        entries.forEach(entry -> claims.computeIfPresent(entry.id(),
+                (id, claim) -> claim.relay().equals(relay) ? null : claim));
+    }
+
+    @Override
+    public synchronized int deletePublishedBefore(Instant before, int limit) {
+        List<Published> old = published.stream().filter(p -> p.at().isBefore(before)).limit(limit).toList();
+        published.removeAll(old);
+        return old.size();
+    }
+
+    @Override
+    public synchronized List<Delivery> lockStalled(Instant queuedBefore, int limit) {
+        return deliveries.values().stream()
+                .filter(Delivery::isPending)
+                .filter(delivery -> unpublished.stream().noneMatch(entry -> entry.notificationId().equals(delivery.id())))
+                .filter(delivery -> published.stream().noneMatch(p -> p.entry().notificationId().equals(delivery.id())
+                        && !p.at().isBefore(queuedBefore)))
+                .filter(delivery -> delivery.createdAt().isBefore(queuedBefore))
+                .sorted(Comparator.comparing(Delivery::createdAt))
+                .limit(limit)
+                .map(InMemoryDeliveries::copy)
+                .toList();
+    }
+
+    @Override
+    public synchronized Map<DeliveryId, DeliveryStatus> statuses(java.util.Collection<DeliveryId> ids) {
+        Map<DeliveryId, DeliveryStatus> statuses = new java.util.HashMap<>();
+        ids.stream().filter(deliveries::containsKey).forEach(id -> statuses.put(id, deliveries.get(id).status()));
+        return statuses;
+    }
+
+    @Override
+    public synchronized int deleteSettledBefore(Instant before, int limit) {
+        List<DeliveryId> old = deliveries.values().stream()
+                .filter(delivery -> !delivery.isPending() && delivery.createdAt().isBefore(before))
+                .limit(limit).map(Delivery::id).toList();
+        old.forEach(id -> {
+            deliveries.remove(id);
+            unpublished.removeIf(entry -> entry.notificationId().equals(id));
+            published.removeIf(p -> p.entry().notificationId().equals(id));
+        });
+        return old.size();
+    }
+
+    @Override
+    public synchronized int deleteEventsBefore(Instant before, int limit) {
+        List<EventId> old = events.values().stream()
+                .filter(event -> event.occurredAt().isBefore(before))
+                .filter(event -> deliveries.values().stream().noneMatch(d -> d.eventId().equals(event.id())))
+                .limit(limit).map(NotificationEvent::id).toList();
+        old.forEach(events::remove);
+        return old.size();
+    }
+
+    private record Claim(UUID relay, Instant until) {
+    }
+
+    private record Published(Entry entry, Instant at) {
     }
 
     @Override
@@ -140,6 +217,6 @@ public final class InMemoryDeliveries implements Deliveries, Outbox {
 
     private static Delivery copy(Delivery n) {
         return Delivery.reconstitute(n.id(), n.eventId(), n.kind(), n.accountId(), n.recipientUserId(),
-                n.recipientEmail(), n.status(), n.attempts(), n.lastError(), n.createdAt(), n.sentAt());
+                n.recipientEmail(), n.status(), n.attempts(), n.stalls(), n.lastError(), n.createdAt(), n.sentAt());
     }
 }

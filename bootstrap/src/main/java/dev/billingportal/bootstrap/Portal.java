@@ -82,6 +82,7 @@ public class Portal {
     private Messaging messaging;
     private OutboxRelay relay;
     private NotificationListener listener;
+    private Housekeeper housekeeper;
     private Mailer mailer;
     private PortalServices services;
 
@@ -122,7 +123,7 @@ public class Portal {
             OutboxRelayHolder relayHolder = new OutboxRelayHolder();
             mailer = Mailers.create(settings.mail(), clock);
             services = new PortalServices(settings, operatorToken, unitOfWork, queue,
-                    mailer, new Argon2idPasswordHasher(), new PdfInvoiceDocuments(), new CsvHistorySheets(),
+                    Optional.ofNullable(messaging).map(Messaging::deadLetters), mailer, new Argon2idPasswordHasher(), new PdfInvoiceDocuments(), new CsvHistorySheets(),
                     relayHolder::wakeUp, clock);
             if (settings.role().runsWorkers()) {
                 relay = new OutboxRelay(services.relayOutbox, settings.outboxPollInterval(), settings.outboxBatchSize());
@@ -131,6 +132,9 @@ public class Portal {
                 listener = new NotificationListener(messaging.connections(), services.deliverNotification,
                         settings.messaging().consumers());
                 listener.start();
+                housekeeper = new Housekeeper(services.sweepStalled, services.tidyDeadLetters, services.retention,
+                        settings.housekeeping().interval(), PortalServices.HOUSEKEEPING_BATCH);
+                housekeeper.start();
             }
             if (settings.demo()) {
                 seedDemo(settings);
@@ -187,6 +191,10 @@ public class Portal {
     }
 
     private synchronized void stopQuietly() {
+        if (housekeeper != null) {
+            housekeeper.close();
+            housekeeper = null;
+        }
         if (relay != null) {
             relay.close();
             relay = null;

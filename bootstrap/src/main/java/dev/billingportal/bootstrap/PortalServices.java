@@ -33,6 +33,10 @@ import dev.billingportal.application.port.in.user.EditPortalUserUseCase;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
 import dev.billingportal.application.port.in.demo.SeedDemoUseCase;
+import dev.billingportal.application.port.in.notification.ApplyRetentionUseCase;
+import dev.billingportal.application.port.in.notification.SweepStalledDeliveriesUseCase;
+import dev.billingportal.application.port.in.notification.TidyDeadLettersUseCase;
+import dev.billingportal.application.port.out.DeadLetters;
 import dev.billingportal.application.port.out.HistorySheets;
 import dev.billingportal.application.port.out.InvoiceDocuments;
 import dev.billingportal.application.port.out.Mailer;
@@ -57,7 +61,10 @@ import dev.billingportal.application.service.notification.MailComposer;
 import dev.billingportal.application.service.notification.NotificationQueryService;
 import dev.billingportal.application.service.notification.NotificationRecorder;
 import dev.billingportal.application.service.notification.RelayOutboxService;
+import dev.billingportal.application.service.notification.RetentionService;
 import dev.billingportal.application.service.notification.RetryNotificationService;
+import dev.billingportal.application.service.notification.SweepStalledDeliveriesService;
+import dev.billingportal.application.service.notification.TidyDeadLettersService;
 import dev.billingportal.application.service.user.AddPortalUserService;
 import dev.billingportal.application.service.user.ChooseLanguageService;
 import dev.billingportal.application.service.user.DeletePortalUserService;
@@ -67,12 +74,16 @@ import dev.billingportal.application.service.user.PortalUserQueryService;
 import dev.billingportal.application.service.user.ReinvitePortalUserService;
 import dev.billingportal.application.service.user.RestorePortalUserService;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The application services, built by hand from their ports — the whole object graph in one place.
  * CDI only hands the finished use cases to the REST resources (see {@link Portal}).
  */
 final class PortalServices {
+    /** Rows per housekeeping transaction: small, so that a chore never holds many locks at once. */
+    static final int HOUSEKEEPING_BATCH = 200;
+
     final CreateAccountUseCase createAccount;
     final GetAccountQuery getAccount;
     final AuthenticateCallerQuery authenticateCaller;
@@ -98,11 +109,14 @@ final class PortalServices {
     final CheckLinkQuery checkLink;
     final ChooseLanguageUseCase chooseLanguage;
     final SeedDemoUseCase seedDemo;
+    final SweepStalledDeliveriesUseCase sweepStalled;
+    final ApplyRetentionUseCase retention;
+    /** Where this process has a broker. */
+    final Optional<TidyDeadLettersUseCase> tidyDeadLetters;
 
     PortalServices(PortalSettings settings, String operatorToken, JpaUnitOfWork unitOfWork, NotificationQueue queue,
-                   Mailer mailer, PasswordHasher hasher, InvoiceDocuments documents, HistorySheets sheets,
-                   Runnable relayWakeUp,
-                   Clock clock) {
+                   Optional<DeadLetters> deadLetters, Mailer mailer, PasswordHasher hasher, InvoiceDocuments documents,
+                   HistorySheets sheets, Runnable relayWakeUp, Clock clock) {
         JpaAccounts accounts = new JpaAccounts(unitOfWork);
         JpaPortalUsers users = new JpaPortalUsers(unitOfWork);
         JpaDeliveries notifications = new JpaDeliveries(unitOfWork);
@@ -121,7 +135,8 @@ final class PortalServices {
         getAccount = new GetAccountService(unitOfWork, accounts);
         authenticateCaller = new AuthenticateCallerService(operatorToken, unitOfWork, sessions, settings.sessions(),
                 clock);
-        relayOutbox = new RelayOutboxService(unitOfWork, outbox, queue, clock, settings.outboxBatchSize());
+        relayOutbox = new RelayOutboxService(unitOfWork, outbox, queue, clock, settings.outboxBatchSize(),
+                settings.outboxLease());
         deliverNotification = new DeliverNotificationService(unitOfWork, notifications, users,
                 new MailComposer(tokens, settings.baseUrl()), mailer, clock,
                 settings.messaging().retryPolicy().maxAttempts());
@@ -151,6 +166,13 @@ final class PortalServices {
         retryNotification = new RetryNotificationService(unitOfWork, notifications, relayWakeUp, clock);
         checkLink = new CheckLinkService(unitOfWork, tokens, users, clock);
         chooseLanguage = new ChooseLanguageService(unitOfWork, users, auditLog, clock);
+        PortalSettings.Housekeeping chores = settings.housekeeping();
+        sweepStalled = new SweepStalledDeliveriesService(unitOfWork, notifications, relayWakeUp, clock,
+                chores.stalledAfter(), chores.maxStalls(), HOUSEKEEPING_BATCH);
+        retention = new RetentionService(unitOfWork, outbox, notifications, clock, chores.keepOutboxEntries(),
+                chores.keepNotifications(), HOUSEKEEPING_BATCH);
+        tidyDeadLetters = deadLetters.map(dlq -> new TidyDeadLettersService(unitOfWork, notifications, dlq,
+                HOUSEKEEPING_BATCH));
         seedDemo = new DemoAccountService(unitOfWork, accounts, createAccount, addUser, postTransaction, users, hasher,
                 clock);
     }

@@ -24,8 +24,34 @@ import org.eclipse.microprofile.config.Config;
  */
 public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<String> operatorToken,
                              DatabaseSettings database, MessagingSettings messaging, MailSettings mail,
-                             Duration outboxPollInterval, int outboxBatchSize, Duration relayStuckAfter,
-                             Map<SessionChannel, SessionTimeouts> sessions, WebSettings web, boolean demo) {
+                             Duration outboxPollInterval, int outboxBatchSize, Duration outboxLease,
+                             Duration relayStuckAfter,
+                             Map<SessionChannel, SessionTimeouts> sessions, WebSettings web, boolean demo,
+                             Housekeeping housekeeping) {
+
+    /**
+     * The notification pipeline's chores ({@code bootstrap.Housekeeping}): how often they run; when a pending delivery
+     * with nothing queued counts as stalled, and how many times it is queued again before it is FAILED; how long
+     * published outbox entries and settled notifications are kept.
+     */
+    public record Housekeeping(Duration interval, Duration stalledAfter, int maxStalls, Duration keepOutboxEntries,
+                               Duration keepNotifications) {
+        public Housekeeping {
+            if (keepOutboxEntries.compareTo(stalledAfter) < 0) {
+                // The sweeper tells a delivery in flight from a stalled one by its latest published outbox entry.
+                throw new IllegalArgumentException("portal.retention.outbox (" + keepOutboxEntries + ") must not be"
+                        + " shorter than portal.notifications.stalled-after (" + stalledAfter + ")");
+            }
+            if (keepNotifications.compareTo(keepOutboxEntries) < 0) {
+                throw new IllegalArgumentException("portal.retention.notifications must not be shorter than"
+                        + " portal.retention.outbox");
+            }
+            if (interval.isNegative() || interval.isZero() || maxStalls < 0) {
+                throw new IllegalArgumentException("portal.housekeeping.interval must be positive and"
+                        + " portal.notifications.max-stalls at least 0");
+            }
+        }
+    }
 
     public static PortalSettings from(Config config) {
         Path dataDir = Path.of(string(config, "portal.data-dir", "./data")).toAbsolutePath().normalize();
@@ -74,6 +100,8 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
         return new PortalSettings(role, dataDir, baseUrl, secret(config, "portal.operator.token"), database,
                 messaging, mail, Duration.ofMillis(integer(config, "portal.outbox.poll-interval-ms", 1_000)),
                 integer(config, "portal.outbox.batch-size", 100),
+                // A relay's hold on the batch it is publishing; publishing one takes milliseconds.
+                Duration.ofMillis(integer(config, "portal.outbox.lease-ms", 30_000)),
                 Duration.ofMillis(integer(config, "portal.outbox.stuck-after-ms", 60_000)),
                 // Web sessions end after 30 idle minutes (spec §9). An API token lasts its 8 hours however rarely it
                 // is used (spec §4: integrations sign in once per batch), unless an idle limit is configured
@@ -85,7 +113,15 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
                 new WebSettings(URI.create(baseUrl), secret(config, "portal.support.name"),
                         secret(config, "portal.support.email"), secret(config, "portal.support.phone")),
                 // ./portal.sh demo: seed the demo account at startup (DemoAccountService), in an empty portal only.
-                Boolean.parseBoolean(string(config, "portal.demo", "false")));
+                Boolean.parseBoolean(string(config, "portal.demo", "false")),
+                new Housekeeping(duration(config, "portal.housekeeping.interval", Duration.ofMinutes(1)),
+                        // Past the broker's longest hold on a message, so that what is still in flight is left alone.
+                        duration(config, "portal.notifications.stalled-after",
+                                retry.longestInFlight().plus(Duration.ofMinutes(10))),
+                        integer(config, "portal.notifications.max-stalls", 3),
+                        duration(config, "portal.retention.outbox", Duration.ofDays(1)),
+                        // Billing records: a notification stays readable for 400 days (13 months and a margin).
+                        duration(config, "portal.retention.notifications", Duration.ofDays(400))));
     }
 
     /** An ISO-8601 duration ({@code PT30M}) or a whole number of minutes ({@code 30}). */

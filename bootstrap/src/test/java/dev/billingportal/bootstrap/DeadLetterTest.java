@@ -25,7 +25,10 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** A mail that keeps failing temporarily is given up after the last attempt, dead-lettered, shown, and re-drivable. */
+/**
+ * A mail that keeps failing temporarily is given up after the last attempt, dead-lettered, shown, and re-drivable;
+ * once re-driven, its dead letter goes.
+ */
 @HelidonTest
 class DeadLetterTest {
     private static final int SMTP_PORT = PortalProcess.freePort();
@@ -37,7 +40,8 @@ class DeadLetterTest {
                 "portal.notifications.retry.initial-delay-ms", "100",
                 "portal.notifications.retry.multiplier", "2",
                 "portal.notifications.retry.max-delay-ms", "400",
-                "portal.notifications.max-attempts", "3"));
+                "portal.notifications.max-attempts", "3",
+                "portal.housekeeping.interval", "PT0.5S"));
     }
 
     @AfterAll
@@ -78,6 +82,8 @@ class DeadLetterTest {
                 .filter(mail -> mail.data().contains("Subject: Payment posted")).count() == 1, "the re-driven mail");
         Await.until(Duration.ofSeconds(5), () -> metric(api, "portal_notifications_failed") == 0
                 && metric(api, "portal_notifications_sent") >= 2, "metrics follow");
+        Await.until(Duration.ofSeconds(10), () -> metric(api, "portal_notifications_deadletter_depth") == 0,
+                "the re-driven delivery's dead letter is gone");
         assertEquals(0, metric(api, "portal_outbox_unpublished"));
     }
 }

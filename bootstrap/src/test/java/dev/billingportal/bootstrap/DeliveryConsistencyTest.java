@@ -28,6 +28,7 @@ import dev.billingportal.application.service.user.Invitations;
 import dev.billingportal.application.service.notification.RelayOutboxService;
 import dev.billingportal.bootstrap.support.Db;
 import dev.billingportal.bootstrap.support.TestPortal;
+import dev.billingportal.testing.MutableClock;
 import dev.billingportal.domain.account.AccountName;
 import dev.billingportal.domain.account.CurrencyCode;
 import dev.billingportal.domain.notification.Delivery;
@@ -39,6 +40,7 @@ import dev.billingportal.domain.user.Username;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -58,9 +60,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The services on the real database: a change that fails after writing its outbox entry leaves nothing
- * to send, and two workers handed the same delivery at the same moment send one mail.
+ * to send, two workers handed the same delivery at the same moment send one mail, and a relay frozen in the middle
+ * of publishing holds up no other relay.
  */
 class DeliveryConsistencyTest {
+    private static final Duration LEASE = Duration.ofSeconds(30);
     private final Clock clock = Clock.tickMillis(ZoneOffset.UTC);
     private Database database;
     private JpaUnitOfWork unitOfWork;
@@ -87,7 +91,7 @@ class DeliveryConsistencyTest {
     }
 
     private RelayOutboxService relay() {
-        return new RelayOutboxService(unitOfWork, new JpaOutbox(unitOfWork), published::addAll, clock, 100);
+        return new RelayOutboxService(unitOfWork, new JpaOutbox(unitOfWork), published::addAll, clock, 100, LEASE);
     }
 
     private static CreateAccountCommand command(String username) {
@@ -159,6 +163,50 @@ class DeliveryConsistencyTest {
         assertEquals(List.of("SENT"), db.strings("SELECT status FROM notification WHERE id = ?", delivery.value()));
         assertEquals(created.firstUser().id().value(), UUID.fromString(
                 db.strings("SELECT recipient_user_id FROM notification WHERE id = ?", delivery.value()).get(0)));
+    }
+
+    @Test
+    void aFrozenRelayBlocksNoOtherRelayAndItsEntriesAreTakenOverWhenItsLeaseRunsOut() throws Exception {
+        MutableClock time = new MutableClock(clock.instant());
+        CountDownLatch publishing = new CountDownLatch(1);
+        CountDownLatch thaw = new CountDownLatch(1);
+        RelayOutboxService frozen = new RelayOutboxService(unitOfWork, new JpaOutbox(unitOfWork), ids -> {
+            publishing.countDown();
+            try {
+                thaw.await(30, TimeUnit.SECONDS); // a broker that stopped answering
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }, time, 100, LEASE);
+        RelayOutboxService other = new RelayOutboxService(unitOfWork, new JpaOutbox(unitOfWork), published::addAll,
+                time, 100, LEASE);
+        JpaDeliveries deliveries = new JpaDeliveries(unitOfWork);
+        AccountCreated held = createAccount(deliveries).create(command("held@example.com"));
+        ExecutorService relays = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> stuck = relays.submit(frozen::relayBatch);
+            assertTrue(publishing.await(10, TimeUnit.SECONDS), "the frozen relay claimed its batch");
+
+            AccountCreated later = createAccount(deliveries).create(command("later@example.com"));
+            // Holding a lock across the publish, the other relay would wait here for the database's lock timeout.
+            assertEquals(1, relays.submit(other::relayBatch).get(5, TimeUnit.SECONDS),
+                    "the other relay publishes what is free at once");
+            Db db = new Db(database.dataSource());
+            assertEquals(List.of(later.firstUser().id().value().toString()), db.strings("SELECT recipient_user_id"
+                    + " FROM notification WHERE id = ?", published.get(0).value()));
+            assertEquals(0, other.relayBatch(), "the frozen relay's entries stay its own during its lease");
+
+            time.advance(LEASE);
+            assertEquals(1, other.relayBatch(), "taken over when the lease runs out");
+            assertEquals(List.of(held.firstUser().id().value().toString()), db.strings("SELECT recipient_user_id"
+                    + " FROM notification WHERE id = ?", published.get(1).value()));
+            thaw.countDown();
+            assertEquals(1, stuck.get(10, TimeUnit.SECONDS), "the frozen relay finishes (a duplicate the workers drop)");
+            assertEquals(0, db.count("outbox_entry WHERE published_at IS NULL"));
+        } finally {
+            thaw.countDown();
+            relays.shutdownNow();
+        }
     }
 
     private static void sleep(long millis) {

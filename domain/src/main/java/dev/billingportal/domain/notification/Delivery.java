@@ -23,13 +23,14 @@ public final class Delivery {
     private final EmailAddress recipientEmail;
     private DeliveryStatus status;
     private int attempts;
+    private int stalls;
     private String lastError;
     private final Instant createdAt;
     private Instant sentAt;
 
     private Delivery(DeliveryId id, EventId eventId, NotificationKind kind, AccountId accountId,
                          PortalUserId recipientUserId, EmailAddress recipientEmail, DeliveryStatus status,
-                         int attempts, String lastError, Instant createdAt, Instant sentAt) {
+                         int attempts, int stalls, String lastError, Instant createdAt, Instant sentAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.eventId = Objects.requireNonNull(eventId, "eventId");
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -38,6 +39,7 @@ public final class Delivery {
         this.recipientEmail = Objects.requireNonNull(recipientEmail, "recipientEmail");
         this.status = Objects.requireNonNull(status, "status");
         this.attempts = attempts;
+        this.stalls = stalls;
         this.lastError = lastError;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.sentAt = sentAt;
@@ -46,14 +48,14 @@ public final class Delivery {
     /** A new delivery of {@code event} to {@code recipient}, waiting to be sent. */
     public static Delivery pending(NotificationEvent event, PortalUserId recipient, EmailAddress email) {
         return new Delivery(DeliveryId.random(), event.id(), event.kind(), event.accountId(), recipient,
-                email, DeliveryStatus.PENDING, 0, null, event.occurredAt(), null);
+                email, DeliveryStatus.PENDING, 0, 0, null, event.occurredAt(), null);
     }
 
     public static Delivery reconstitute(DeliveryId id, EventId eventId, NotificationKind kind,
                                             AccountId accountId, PortalUserId recipientUserId,
                                             EmailAddress recipientEmail, DeliveryStatus status, int attempts,
-                                            String lastError, Instant createdAt, Instant sentAt) {
-        return new Delivery(id, eventId, kind, accountId, recipientUserId, recipientEmail, status, attempts,
+                                            int stalls, String lastError, Instant createdAt, Instant sentAt) {
+        return new Delivery(id, eventId, kind, accountId, recipientUserId, recipientEmail, status, attempts, stalls,
                 lastError, createdAt, sentAt);
     }
 
@@ -93,6 +95,27 @@ public final class Delivery {
         status = DeliveryStatus.PENDING;
     }
 
+    /**
+     * Found pending with nothing of it in flight — its message dead-lettered by the broker after handling kept
+     * crashing (the database down, say), or lost with a broker's journal. It is queued again, at most
+     * {@code maxStalls} times; after that it is given up, so that every delivery ends SENT or FAILED.
+     *
+     * @return whether to queue it again (otherwise it is now FAILED)
+     */
+    public boolean stalled(int maxStalls) {
+        if (status != DeliveryStatus.PENDING) {
+            throw new StateConflict("notification-not-pending", "Only a pending notification can stall.");
+        }
+        if (stalls >= maxStalls) {
+            status = DeliveryStatus.FAILED;
+            lastError = truncate("Stalled: queued " + (stalls + 1) + " times and never settled"
+                    + (lastError == null ? "" : "; last error: " + lastError));
+            return false;
+        }
+        stalls++;
+        return true;
+    }
+
     private static String truncate(String error) {
         if (error == null) {
             return null;
@@ -130,6 +153,11 @@ public final class Delivery {
 
     public int attempts() {
         return attempts;
+    }
+
+    /** How many times it was found stalled and queued again. */
+    public int stalls() {
+        return stalls;
     }
 
     public String lastError() {

@@ -48,6 +48,23 @@ class DeliveryTest {
     }
 
     @Test
+    void aStalledDeliveryIsQueuedAgainAFewTimesThenGivenUpWithTheReason() {
+        Delivery delivery = pending();
+        delivery.attemptFailed("Connection reset");
+
+        assertEquals(true, delivery.stalled(2));
+        assertEquals(true, delivery.stalled(2));
+        assertEquals(2, delivery.stalls());
+        assertEquals(DeliveryStatus.PENDING, delivery.status());
+
+        assertEquals(false, delivery.stalled(2));
+        assertEquals(DeliveryStatus.FAILED, delivery.status());
+        assertEquals("Stalled: queued 3 times and never settled; last error: Connection reset", delivery.lastError());
+        assertEquals(1, delivery.attempts(), "a stall is not a mail attempt");
+        assertThrows(StateConflict.class, () -> delivery.stalled(2), "only a pending delivery stalls");
+    }
+
+    @Test
     void longErrorsAreCut() {
         Delivery delivery = pending();
         delivery.attemptFailed("x".repeat(5000));

@@ -54,6 +54,22 @@ public interface Deliveries {
     /** How many deliveries are in each status. */
     Map<DeliveryStatus, Long> countByStatus();
 
-    /** Queues a delivery again (an operator's re-drive): a new outbox entry for it. */
+    /** Queues a delivery again (an operator's re-drive, the sweeper): a new outbox entry for it. */
     void requeue(DeliveryId id, Instant now);
+
+    /**
+     * Up to {@code limit} stalled deliveries, locked until the unit of work ends: pending, with no outbox entry
+     * unpublished and none published at or after {@code queuedBefore}. Each is checked again once locked, so two
+     * sweepers never both take one.
+     */
+    List<Delivery> lockStalled(Instant queuedBefore, int limit);
+
+    /** The status of each of these deliveries that still exists. */
+    Map<DeliveryId, DeliveryStatus> statuses(Collection<DeliveryId> ids);
+
+    /** Deletes up to {@code limit} SENT or FAILED deliveries recorded before {@code before}, with their outbox entries. */
+    int deleteSettledBefore(Instant before, int limit);
+
+    /** Deletes up to {@code limit} events that occurred before {@code before} and have no delivery left. */
+    int deleteEventsBefore(Instant before, int limit);
 }

@@ -1,12 +1,17 @@
 package dev.billingportal.application.port.out;
 
 import dev.billingportal.domain.notification.DeliveryId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The relay's side of the transactional outbox: committed entries not yet handed to the queue. */
+/**
+ * The relay's side of the transactional outbox: committed entries not yet handed to the queue. A relay claims
+ * entries for a while (a lease) rather than locking them across its broker I/O, so that a relay which freezes
+ * mid-publish blocks no other relay; its entries become claimable again when the lease runs out.
+ */
 public interface Outbox {
 
     /** An entry waiting to be published: one delivery to hand to the queue. */
@@ -14,15 +19,25 @@ public interface Outbox {
     }
 
     /**
-     * The oldest unpublished entries. Until the unit of work ends, no other relay (in this process or
-     * another) claims entries.
+     * Claims for {@code relay}, until {@code now + lease}, the oldest unpublished entries that no live claim holds.
+     * Claims are taken one at a time, so two relays never hold one entry at once.
      */
-    List<Entry> claimUnpublished(int limit);
+    List<Entry> claim(UUID relay, int limit, Instant now, Duration lease);
 
-    void markPublished(List<Entry> entries, Instant now);
+    /**
+     * Marks published those of {@code entries} that {@code relay} still holds (another relay may have claimed them
+     * after the lease ran out: it publishes them too, and the workers deduplicate); returns how many.
+     */
+    int markPublished(UUID relay, List<Entry> entries, Instant now);
+
+    /** Gives up a claim early (the broker did not take the entries): they are claimable again at once. */
+    void release(UUID relay, List<Entry> entries);
 
     /** When the oldest unpublished entry was written; empty when the outbox is drained. */
     Optional<Instant> oldestUnpublished();
 
     long unpublished();
+
+    /** Deletes up to {@code limit} entries published before {@code before}; returns how many. */
+    int deletePublishedBefore(Instant before, int limit);
 }

@@ -16,6 +16,7 @@ import dev.billingportal.domain.user.PortalUserId;
 import dev.billingportal.testing.InMemoryDeliveries;
 import dev.billingportal.testing.InMemoryUnitOfWork;
 import dev.billingportal.testing.MutableClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +34,9 @@ class RelayOutboxServiceTest {
         }
         queued.addAll(ids);
     };
-    private final RelayOutboxService relay = new RelayOutboxService(new InMemoryUnitOfWork(), outbox, queue,
-            new MutableClock(NOW), 2);
+    private final MutableClock clock = new MutableClock(NOW);
+    private final RelayOutboxService relay = new RelayOutboxService(new InMemoryUnitOfWork(), outbox, queue, clock, 2,
+            Duration.ofSeconds(30));
 
     private DeliveryId record(int second) {
         NotificationEvent event = new NotificationEvent(EventId.random(), NotificationKind.USER_ADDED,
@@ -65,6 +67,12 @@ class RelayOutboxServiceTest {
         assertEquals(1, outbox.unpublishedEntries().size());
 
         brokerDown = false;
+        RelayOutboxService another = new RelayOutboxService(new InMemoryUnitOfWork(), outbox, queue, clock, 2,
+                Duration.ofSeconds(30));
+        assertEquals(1, another.relayBatch(), "released at once, not held for the lease");
+        assertEquals(List.of(waiting), queued);
+        queued.clear();
+        outbox.requeue(waiting, NOW);
         assertEquals(1, relay.relayBatch());
         assertEquals(List.of(waiting), queued);
     }

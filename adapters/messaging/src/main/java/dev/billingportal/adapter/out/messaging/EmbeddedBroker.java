@@ -118,9 +118,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setRedeliveryDelay(retry.initialDelay().toMillis())
                 .setRedeliveryMultiplier(retry.multiplier())
                 .setMaxRedeliveryDelay(retry.maxDelay().toMillis())
-                // The listener dead-letters a delivery itself after maxAttempts mail failures; the broker's
-                // own limit is a safety net for messages whose handling keeps crashing (database down...).
-                .setMaxDeliveryAttempts(retry.maxAttempts() * 2)
+                .setMaxDeliveryAttempts(retry.brokerDeliveryAttempts())
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
                 .setAutoCreateQueues(false)
                 .setAutoCreateAddresses(false);

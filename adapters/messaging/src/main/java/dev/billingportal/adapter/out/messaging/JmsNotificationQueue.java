@@ -56,26 +56,6 @@ public final class JmsNotificationQueue implements NotificationQueue, AutoClosea
         return producer;
     }
 
-    /** How many messages a queue holds, counted by browsing it (at most 100 000); -1 if unreachable. */
-    long browseDepth(String queue) {
-        try {
-            Connection open = connection();
-            try (Session session = open.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                 jakarta.jms.QueueBrowser browser = session.createBrowser(session.createQueue(queue))) {
-                long count = 0;
-                var messages = browser.getEnumeration();
-                while (messages.hasMoreElements() && count < 100_000) {
-                    messages.nextElement();
-                    count++;
-                }
-                return count;
-            }
-        } catch (JMSException | JMSRuntimeException failure) {
-            reset();
-            return -1;
-        }
-    }
-
     /** Whether the broker accepts a connection now; for the readiness check. */
     public boolean isReachable() {
         try {

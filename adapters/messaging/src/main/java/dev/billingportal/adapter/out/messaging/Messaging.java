@@ -1,5 +1,6 @@
 package dev.billingportal.adapter.out.messaging;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -13,11 +14,14 @@ public final class Messaging implements AutoCloseable {
     private final EmbeddedBroker broker;
     private final BrokerConnections connections;
     private final JmsNotificationQueue queue;
+    private final JmsDeadLetters deadLetters;
 
     private Messaging(EmbeddedBroker broker, BrokerConnections connections) {
         this.broker = broker;
         this.connections = connections;
         this.queue = new JmsNotificationQueue(connections);
+        // A scrape every few seconds must not turn into a management request each time.
+        this.deadLetters = new JmsDeadLetters(connections, Duration.ofSeconds(15));
     }
 
     /** Starts the embedded broker when configured so; a remote broker may come up later. */
@@ -37,6 +41,10 @@ public final class Messaging implements AutoCloseable {
         return queue;
     }
 
+    public JmsDeadLetters deadLetters() {
+        return deadLetters;
+    }
+
     public BrokerConnections connections() {
         return connections;
     }
@@ -54,12 +62,13 @@ public final class Messaging implements AutoCloseable {
         if (broker != null) {
             return broker.messageCount(Queues.DEAD_LETTERS);
         }
-        return queue.browseDepth(Queues.DEAD_LETTERS);
+        return deadLetters.depth();
     }
 
     @Override
     public synchronized void close() {
         queue.close();
+        deadLetters.close();
         connections.close();
         if (broker != null) {
             broker.stop();

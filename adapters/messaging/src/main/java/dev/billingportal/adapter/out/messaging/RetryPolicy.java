@@ -25,9 +25,27 @@ public record RetryPolicy(Duration initialDelay, double multiplier, Duration max
 
     /** The total time from the first delivery to the last one. */
     public Duration retryWindow() {
+        return windowOver(maxAttempts);
+    }
+
+    /**
+     * How many times the broker delivers a message before it dead-letters it itself: the listener gives up a
+     * delivery after {@code maxAttempts} mail failures; the broker's limit is the safety net for messages whose
+     * handling keeps crashing (the database down...).
+     */
+    public int brokerDeliveryAttempts() {
+        return maxAttempts * 2;
+    }
+
+    /** The longest a message can stay with the broker before it is settled or dead-lettered: all its redeliveries. */
+    public Duration longestInFlight() {
+        return windowOver(brokerDeliveryAttempts());
+    }
+
+    private Duration windowOver(int attempts) {
         Duration total = Duration.ZERO;
         double delay = initialDelay.toMillis();
-        for (int retry = 1; retry < maxAttempts; retry++) {
+        for (int retry = 1; retry < attempts; retry++) {
             total = total.plusMillis((long) Math.min(delay, maxDelay.toMillis()));
             delay *= multiplier;
         }

@@ -23,6 +23,7 @@ public class DeliveryRow {
     String recipientEmail;
     String status;
     int attempts;
+    int stalls;
     @Column(name = "last_error")
     String lastError;
     @Column(name = "created_at")

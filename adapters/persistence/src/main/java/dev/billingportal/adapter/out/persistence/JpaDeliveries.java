@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 public final class JpaDeliveries implements Deliveries {
     private final JpaUnitOfWork unitOfWork;
@@ -166,9 +167,86 @@ public final class JpaDeliveries implements Deliveries {
         unitOfWork.entityManager().persist(JpaOutbox.newEntry(id, now));
     }
 
+    /** Nothing of the delivery in the outbox, and nothing handed to the queue since {@code :before}. */
+    private static final String NOTHING_QUEUED_SINCE = "NOT EXISTS (SELECT e.id FROM OutboxEntryRow e"
+            + " WHERE e.notificationId = n.id AND (e.publishedAt IS NULL OR e.publishedAt >= :before))";
+
+    @Override
+    public List<Delivery> lockStalled(Instant queuedBefore, int limit) {
+        EntityManager em = unitOfWork.entityManager();
+        List<UUID> candidates = em.createQuery("SELECT n.id FROM DeliveryRow n WHERE n.status = 'PENDING'"
+                        + " AND n.createdAt < :before AND " + NOTHING_QUEUED_SINCE + " ORDER BY n.createdAt", UUID.class)
+                .setParameter("before", queuedBefore)
+                .setMaxResults(limit)
+                .getResultList();
+        List<Delivery> stalled = new java.util.ArrayList<>();
+        for (UUID id : candidates) {
+            DeliveryRow row = em.find(DeliveryRow.class, id, LockModeType.PESSIMISTIC_WRITE);
+            // Once locked, asked again: another sweeper may have queued it between the read and the lock.
+            boolean stillStalled = row != null && row.status.equals(DeliveryStatus.PENDING.name())
+                    && em.createQuery("SELECT n.id FROM DeliveryRow n WHERE n.id = :id AND " + NOTHING_QUEUED_SINCE,
+                            UUID.class)
+                    .setParameter("id", id)
+                    .setParameter("before", queuedBefore)
+                    .getResultList().size() == 1;
+            if (stillStalled) {
+                stalled.add(toDomain(row));
+            }
+        }
+        return stalled;
+    }
+
+    @Override
+    public Map<DeliveryId, DeliveryStatus> statuses(Collection<DeliveryId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<DeliveryId, DeliveryStatus> statuses = new java.util.HashMap<>();
+        unitOfWork.entityManager()
+                .createQuery("SELECT n.id, n.status FROM DeliveryRow n WHERE n.id IN :ids", Object[].class)
+                .setParameter("ids", ids.stream().map(DeliveryId::value).toList())
+                .getResultList()
+                .forEach(row -> statuses.put(new DeliveryId((UUID) row[0]), DeliveryStatus.valueOf((String) row[1])));
+        return statuses;
+    }
+
+    @Override
+    public int deleteSettledBefore(Instant before, int limit) {
+        EntityManager em = unitOfWork.entityManager();
+        List<UUID> ids = em.createQuery("SELECT n.id FROM DeliveryRow n WHERE n.status IN ('SENT', 'FAILED')"
+                        + " AND n.createdAt < :before", UUID.class)
+                .setParameter("before", before)
+                .setMaxResults(limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        em.createQuery("DELETE FROM OutboxEntryRow e WHERE e.notificationId IN :ids").setParameter("ids", ids)
+                .executeUpdate();
+        return em.createQuery("DELETE FROM DeliveryRow n WHERE n.id IN :ids AND n.status IN ('SENT', 'FAILED')")
+                .setParameter("ids", ids)
+                .executeUpdate();
+    }
+
+    @Override
+    public int deleteEventsBefore(Instant before, int limit) {
+        EntityManager em = unitOfWork.entityManager();
+        List<UUID> ids = em.createQuery("SELECT v.id FROM NotificationEventRow v WHERE v.occurredAt < :before"
+                        + " AND NOT EXISTS (SELECT n.id FROM DeliveryRow n WHERE n.eventId = v.id)", UUID.class)
+                .setParameter("before", before)
+                .setMaxResults(limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("DELETE FROM NotificationEventRow v WHERE v.id IN :ids").setParameter("ids", ids)
+                .executeUpdate();
+    }
+
     private static void copy(Delivery delivery, DeliveryRow row) {
         row.status = delivery.status().name();
         row.attempts = delivery.attempts();
+        row.stalls = delivery.stalls();
         row.lastError = delivery.lastError();
         row.sentAt = delivery.sentAt();
     }
@@ -177,6 +255,6 @@ public final class JpaDeliveries implements Deliveries {
         return Delivery.reconstitute(new DeliveryId(row.id), new EventId(row.eventId),
                 NotificationKind.valueOf(row.kind), new AccountId(row.accountId),
                 new PortalUserId(row.recipientUserId), new EmailAddress(row.recipientEmail),
-                DeliveryStatus.valueOf(row.status), row.attempts, row.lastError, row.createdAt, row.sentAt);
+                DeliveryStatus.valueOf(row.status), row.attempts, row.stalls, row.lastError, row.createdAt, row.sentAt);
     }
 }

@@ -4,6 +4,7 @@ import dev.billingportal.application.port.out.Outbox;
 import dev.billingportal.domain.notification.DeliveryId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,29 +26,57 @@ public final class JpaOutbox implements Outbox {
     }
 
     @Override
-    public List<Entry> claimUnpublished(int limit) {
+    public List<Entry> claim(UUID relay, int limit, Instant now, Duration lease) {
         EntityManager em = unitOfWork.entityManager();
-        // Relays take turns: whoever holds this row lock until commit owns the unpublished entries.
+        // Claims are taken in turn, under this row's lock, so two relays never pick the same entries. The lock lasts
+        // only as long as this short transaction: what was claimed is held by the lease, not by the lock.
         em.find(OutboxRelayLockRow.class, 1, LockModeType.PESSIMISTIC_WRITE);
-        return em.createQuery("SELECT e FROM OutboxEntryRow e WHERE e.publishedAt IS NULL"
-                                + " ORDER BY e.createdAt, e.id", OutboxEntryRow.class)
+        List<OutboxEntryRow> rows = em.createQuery("SELECT e FROM OutboxEntryRow e WHERE e.publishedAt IS NULL"
+                        + " AND (e.claimedUntil IS NULL OR e.claimedUntil <= :now)"
+                        + " ORDER BY e.createdAt, e.id", OutboxEntryRow.class)
+                .setParameter("now", now)
                 .setMaxResults(limit)
-                .getResultList()
-                .stream()
-                .map(row -> new Entry(row.id, new DeliveryId(row.notificationId), row.createdAt))
-                .toList();
+                .getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        em.createQuery("UPDATE OutboxEntryRow e SET e.claimedBy = :relay, e.claimedUntil = :until WHERE e.id IN :ids")
+                .setParameter("relay", relay)
+                .setParameter("until", now.plus(lease))
+                .setParameter("ids", rows.stream().map(row -> row.id).toList())
+                .executeUpdate();
+        return rows.stream().map(row -> new Entry(row.id, new DeliveryId(row.notificationId), row.createdAt)).toList();
     }
 
     @Override
-    public void markPublished(List<Entry> entries, Instant now) {
+    public int markPublished(UUID relay, List<Entry> entries, Instant now) {
         if (entries.isEmpty()) {
-            return; // "IN ()" is valid on H2 but a syntax error on PostgreSQL (found by OutboxContractTest)
+            return 0; // "IN ()" is valid on H2 but a syntax error on PostgreSQL (found by OutboxContractTest)
+        }
+        return unitOfWork.entityManager()
+                .createQuery("UPDATE OutboxEntryRow e SET e.publishedAt = :now, e.claimedUntil = NULL"
+                        + " WHERE e.id IN :ids AND e.claimedBy = :relay AND e.publishedAt IS NULL")
+                .setParameter("now", now)
+                .setParameter("relay", relay)
+                .setParameter("ids", ids(entries))
+                .executeUpdate();
+    }
+
+    @Override
+    public void release(UUID relay, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
         }
         unitOfWork.entityManager()
-                .createQuery("UPDATE OutboxEntryRow e SET e.publishedAt = :now WHERE e.id IN :ids")
-                .setParameter("now", now)
-                .setParameter("ids", entries.stream().map(Entry::id).toList())
+                .createQuery("UPDATE OutboxEntryRow e SET e.claimedBy = NULL, e.claimedUntil = NULL"
+                        + " WHERE e.id IN :ids AND e.claimedBy = :relay AND e.publishedAt IS NULL")
+                .setParameter("relay", relay)
+                .setParameter("ids", ids(entries))
                 .executeUpdate();
+    }
+
+    private static List<UUID> ids(List<Entry> entries) {
+        return entries.stream().map(Entry::id).toList();
     }
 
     @Override
@@ -67,5 +96,21 @@ public final class JpaOutbox implements Outbox {
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst();
+    }
+
+    @Override
+    public int deletePublishedBefore(Instant before, int limit) {
+        EntityManager em = unitOfWork.entityManager();
+        List<UUID> ids = em.createQuery("SELECT e.id FROM OutboxEntryRow e WHERE e.publishedAt < :before",
+                        UUID.class)
+                .setParameter("before", before)
+                .setMaxResults(limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("DELETE FROM OutboxEntryRow e WHERE e.id IN :ids")
+                .setParameter("ids", ids)
+                .executeUpdate();
     }
 }

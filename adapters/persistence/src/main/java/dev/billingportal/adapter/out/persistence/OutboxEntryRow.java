@@ -18,6 +18,10 @@ public class OutboxEntryRow {
     Instant createdAt;
     @Column(name = "published_at")
     Instant publishedAt;
+    @Column(name = "claimed_by")
+    UUID claimedBy;
+    @Column(name = "claimed_until")
+    Instant claimedUntil;
 
     protected OutboxEntryRow() {
     }

@@ -4,7 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The row relays lock while publishing a batch (see the migration). */
+/** The row a relay locks while it claims a batch — a short transaction, never across broker I/O (see V9). */
 @Entity
 @Table(name = "outbox_relay_lock")
 public class OutboxRelayLockRow {

@@ -91,12 +91,13 @@ class JpaOutboxTest {
         }
         assertEquals(Optional.of(NOW), unitOfWork.inTransaction(outbox::oldestUnpublished));
 
+        java.util.UUID relay = java.util.UUID.randomUUID();
         List<Outbox.Entry> first = unitOfWork.inTransaction(() -> {
-            List<Outbox.Entry> claimed = outbox.claimUnpublished(3);
-            outbox.markPublished(claimed, NOW);
+            List<Outbox.Entry> claimed = outbox.claim(relay, 3, NOW, Duration.ofSeconds(30));
+            outbox.markPublished(relay, claimed, NOW);
             return claimed;
         });
-        List<Outbox.Entry> rest = unitOfWork.inTransaction(() -> outbox.claimUnpublished(10));
+        List<Outbox.Entry> rest = unitOfWork.inTransaction(() -> outbox.claim(relay, 10, NOW, Duration.ofSeconds(30)));
 
         assertEquals(recorded.subList(0, 3).stream().map(Delivery::id).toList(),
                 first.stream().map(Outbox.Entry::notificationId).toList());
@@ -117,7 +118,8 @@ class JpaOutboxTest {
         } catch (IllegalStateException expected) {
             // rolled back
         }
-        assertTrue(unitOfWork.inTransaction(() -> outbox.claimUnpublished(10)).isEmpty());
+        assertTrue(unitOfWork.inTransaction(() -> outbox.claim(java.util.UUID.randomUUID(), 10, NOW,
+                Duration.ofSeconds(30))).isEmpty());
         assertFalse(unitOfWork.inTransaction(() -> notifications.find(delivery.id())).isPresent());
         assertFalse(unitOfWork.inTransaction(() -> notifications.event(event.id())).isPresent());
     }

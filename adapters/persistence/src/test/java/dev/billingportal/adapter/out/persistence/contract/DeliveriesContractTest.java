@@ -143,4 +143,109 @@ class DeliveriesContractTest {
         assertFalse(stores.unitOfWork().inTransaction(() -> stores.deliveries().recordedSince(ann.id(),
                 NotificationKind.INVITATION, NOW)));
     }
+
+    /** A moment long before anything other tests record, and unlike any other run's: these tests' rows are the oldest. */
+    private static Instant longAgo() {
+        return NOW.minus(java.time.Duration.ofDays(4000))
+                .plusSeconds(java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000));
+    }
+
+    private static void settle(Stores stores, Delivery delivery, boolean sent) {
+        stores.unitOfWork().inTransaction(() -> {
+            Delivery locked = stores.deliveries().lockForDelivery(delivery.id()).orElseThrow();
+            if (sent) {
+                locked.sent(NOW);
+            } else {
+                locked.failed("550 no such user", true);
+            }
+            stores.deliveries().update(locked);
+        });
+    }
+
+    /** Marks the entries of {@code toPublish} published at {@code at} (claiming the oldest, releasing the others). */
+    private static void publish(Stores stores, List<Delivery> toPublish, Instant at) {
+        java.util.UUID relay = java.util.UUID.randomUUID();
+        stores.unitOfWork().inTransaction(() -> {
+            List<dev.billingportal.application.port.out.Outbox.Entry> claimed = stores.outbox().claim(relay, 1_000,
+                    NOW.plus(java.time.Duration.ofDays(3650)), java.time.Duration.ofSeconds(30));
+            java.util.Set<dev.billingportal.domain.notification.DeliveryId> ids = toPublish.stream().map(Delivery::id)
+                    .collect(java.util.stream.Collectors.toSet());
+            stores.outbox().markPublished(relay, claimed.stream().filter(e -> ids.contains(e.notificationId())).toList(),
+                    at);
+            stores.outbox().release(relay, claimed);
+        });
+    }
+
+    @EveryStore
+    void aPendingDeliveryWithNothingQueuedSinceTheCutOffIsStalled(Stores stores) {
+        Instant past = longAgo();
+        Account account = account(stores);
+        Delivery inOutbox = record(stores, account, NotificationKind.TRANSACTION_POSTED, past,
+                user(stores, account, "ann", true)).get(0);
+        List<Delivery> published = record(stores, account, NotificationKind.TRANSACTION_POSTED, past.plusSeconds(1),
+                user(stores, account, "bob", true), user(stores, account, "cy", true));
+        publish(stores, published, past.plusSeconds(10));
+        Delivery bob = published.get(0);
+        Delivery cy = published.get(1);
+
+        assertEquals(List.of(), stalled(stores, past.plusSeconds(10)), "published at the cut-off: maybe in flight");
+        assertEquals(java.util.Set.of(bob.id(), cy.id()), java.util.Set.copyOf(stalled(stores, past.plusSeconds(11))),
+                "an unpublished entry is not stalled: the relay will publish it");
+
+        settle(stores, cy, true);
+        assertEquals(List.of(bob.id()), stalled(stores, past.plusSeconds(11)), "a settled delivery never is");
+        stores.unitOfWork().inTransaction(() -> stores.deliveries().requeue(bob.id(), past.plusSeconds(20)));
+        assertEquals(List.of(), stalled(stores, past.plusSeconds(11)), "queued again");
+
+        assertEquals(Map.of(inOutbox.id(), DeliveryStatus.PENDING, bob.id(), DeliveryStatus.PENDING, cy.id(),
+                        DeliveryStatus.SENT),
+                stores.unitOfWork().inTransaction(() -> stores.deliveries().statuses(List.of(inOutbox.id(), bob.id(),
+                        cy.id(), dev.billingportal.domain.notification.DeliveryId.random()))));
+        publish(stores, List.of(inOutbox, bob), past.plusSeconds(30));
+        settle(stores, inOutbox, true);
+        settle(stores, bob, true);
+    }
+
+    private static List<dev.billingportal.domain.notification.DeliveryId> stalled(Stores stores, Instant before) {
+        return stores.unitOfWork().inTransaction(() -> stores.deliveries().lockStalled(before, 100)).stream()
+                .map(Delivery::id).toList();
+    }
+
+    @EveryStore
+    void settledDeliveriesWithTheirOutboxEntriesThenTheirEventsAreDeletedByAgeAndPendingOnesKept(Stores stores) {
+        Instant past = longAgo();
+        stores.unitOfWork().inTransaction(() -> {
+            while (stores.deliveries().deleteSettledBefore(past, 500) > 0) {
+                // older runs' rows
+            }
+        });
+        Account account = account(stores);
+        Delivery sent = record(stores, account, NotificationKind.TRANSACTION_POSTED, past,
+                user(stores, account, "ann", true)).get(0);
+        Delivery failed = record(stores, account, NotificationKind.TRANSACTION_POSTED, past.plusSeconds(1),
+                user(stores, account, "bob", true)).get(0);
+        Delivery pending = record(stores, account, NotificationKind.TRANSACTION_POSTED, past.plusSeconds(2),
+                user(stores, account, "cy", true)).get(0);
+        publish(stores, List.of(sent, failed, pending), past.plusSeconds(3));
+        settle(stores, sent, true);
+        settle(stores, failed, false);
+        stores.unitOfWork().inTransaction(() -> stores.deliveries().requeue(failed.id(), past.plusSeconds(4)));
+
+        assertEquals(1, stores.unitOfWork().inTransaction(() -> stores.deliveries().deleteSettledBefore(
+                past.plusSeconds(5), 1)), "at most the limit");
+        assertEquals(1, stores.unitOfWork().inTransaction(() -> stores.deliveries().deleteSettledBefore(
+                past.plusSeconds(5), 100)), "with its outbox entries, published or not");
+        assertEquals(0, stores.unitOfWork().inTransaction(() -> stores.deliveries().deleteSettledBefore(
+                past.plusSeconds(5), 100)), "a pending delivery is kept");
+        assertTrue(stores.unitOfWork().inTransaction(() -> stores.deliveries().find(sent.id())).isEmpty());
+        assertTrue(stores.unitOfWork().inTransaction(() -> stores.deliveries().find(failed.id())).isEmpty());
+        assertTrue(stores.unitOfWork().inTransaction(() -> stores.deliveries().find(pending.id())).isPresent());
+
+        assertEquals(2, stores.unitOfWork().inTransaction(() -> stores.deliveries().deleteEventsBefore(
+                past.plusSeconds(5), 100)));
+        assertTrue(stores.unitOfWork().inTransaction(() -> stores.deliveries().event(sent.eventId())).isEmpty());
+        assertTrue(stores.unitOfWork().inTransaction(() -> stores.deliveries().event(pending.eventId())).isPresent(),
+                "an event with a delivery left stays");
+        settle(stores, pending, true);
+    }
 }

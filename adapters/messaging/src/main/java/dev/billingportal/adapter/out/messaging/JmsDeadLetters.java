@@ -1,0 +1,191 @@
+package dev.billingportal.adapter.out.messaging;
+
+import dev.billingportal.application.port.out.DeadLetters;
+import dev.billingportal.application.port.out.QueueUnavailable;
+import dev.billingportal.domain.notification.DeliveryId;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import jakarta.jms.TemporaryQueue;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
+
+/**
+ * The dead-letter queue, through Artemis' management API and a browser, on a connection of its own: a slow or
+ * failing call here never disturbs the relay's publishing connection. Its depth costs one management request (the
+ * broker counts; nothing is browsed) and is cached; a scrape that finds the queue busy gets the cached figure
+ * rather than waiting.
+ */
+public final class JmsDeadLetters implements DeadLetters, AutoCloseable {
+    /** Artemis' management address (the broker's default), where operations on its resources are invoked. */
+    private static final String MANAGEMENT_ADDRESS = "activemq.management";
+    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
+    /** Filters stay short: the broker parses each one. */
+    private static final int IDS_PER_FILTER = 100;
+
+    private final BrokerConnections connections;
+    private final Duration depthCache;
+    private final ReentrantLock lock = new ReentrantLock();
+    private Connection connection;
+    private volatile long depth = -1;
+    private volatile long depthReadAt;
+    private volatile boolean depthRead;
+
+    JmsDeadLetters(BrokerConnections connections, Duration depthCache) {
+        this.connections = connections;
+        this.depthCache = depthCache;
+    }
+
+    @Override
+    public Set<DeliveryId> peek(int limit) {
+        lock.lock();
+        try (Session session = connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
+             QueueBrowser browser = session.createBrowser(session.createQueue(Queues.DEAD_LETTERS))) {
+            Set<DeliveryId> ids = new LinkedHashSet<>();
+            Enumeration<?> messages = browser.getEnumeration();
+            for (int seen = 0; seen < limit && messages.hasMoreElements(); seen++) {
+                String id = ((Message) messages.nextElement()).getStringProperty(Queues.NOTIFICATION_ID);
+                deliveryId(id).ifPresent(ids::add);
+            }
+            return ids;
+        } catch (JMSException | JMSRuntimeException failure) {
+            reset();
+            throw new QueueUnavailable("Could not browse " + Queues.DEAD_LETTERS + ": " + failure.getMessage(), failure);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int discard(Collection<DeliveryId> deliveries) {
+        List<DeliveryId> ids = List.copyOf(deliveries);
+        int removed = 0;
+        lock.lock();
+        try {
+            for (int from = 0; from < ids.size(); from += IDS_PER_FILTER) {
+                String filter = ids.subList(from, Math.min(ids.size(), from + IDS_PER_FILTER)).stream()
+                        .map(id -> "'" + id.value() + "'") // UUIDs: nothing in them to escape
+                        .collect(Collectors.joining(", ", Queues.NOTIFICATION_ID + " IN (", ")"));
+                removed += ((Number) invoke("removeMessages", filter)).intValue();
+            }
+            depthRead = false; // the figure changed
+            return removed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Messages on the dead-letter queue, at most {@code depthCache} old; -1 when the broker cannot be asked. */
+    public long depth() {
+        long now = System.nanoTime();
+        if (depthRead && now - depthReadAt < depthCache.toNanos()) {
+            return depth;
+        }
+        if (!lock.tryLock()) {
+            return depth; // a peek or discard is under way: the last figure will do for this scrape
+        }
+        try {
+            depth = ((Number) invoke("getMessageCount")).longValue();
+        } catch (QueueUnavailable unreachable) {
+            depth = -1;
+        } finally {
+            depthReadAt = now;
+            depthRead = true;
+            lock.unlock();
+        }
+        return depth;
+    }
+
+    /** Invokes an operation of the dead-letter queue's control (or reads an attribute, for getters). */
+    private Object invoke(String operation, Object... arguments) {
+        try (Session session = connection().createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            TemporaryQueue replies = session.createTemporaryQueue();
+            try (MessageProducer producer = session.createProducer(session.createQueue(MANAGEMENT_ADDRESS));
+                 MessageConsumer consumer = session.createConsumer(replies)) {
+                Message request = session.createMessage();
+                String resource = ResourceNames.QUEUE + Queues.DEAD_LETTERS;
+                if (operation.startsWith("get") && arguments.length == 0) {
+                    JMSManagementHelper.putAttribute(request, resource, attribute(operation));
+                } else {
+                    JMSManagementHelper.putOperationInvocation(request, resource, operation, arguments);
+                }
+                request.setJMSReplyTo(replies);
+                producer.send(request);
+                Message reply = consumer.receive(REPLY_TIMEOUT.toMillis());
+                if (reply == null) {
+                    throw new QueueUnavailable("The broker did not answer " + operation + " within " + REPLY_TIMEOUT,
+                            null);
+                }
+                if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
+                    throw new QueueUnavailable("The broker refused " + operation + ": "
+                            + JMSManagementHelper.getResult(reply), null);
+                }
+                return JMSManagementHelper.getResult(reply);
+            } finally {
+                replies.delete();
+            }
+        } catch (QueueUnavailable failure) {
+            throw failure;
+        } catch (Exception failure) {
+            reset();
+            throw new QueueUnavailable("Management of " + Queues.DEAD_LETTERS + " failed: " + failure.getMessage(),
+                    failure);
+        }
+    }
+
+    private static String attribute(String getter) {
+        return Character.toLowerCase(getter.charAt(3)) + getter.substring(4);
+    }
+
+    private static java.util.Optional<DeliveryId> deliveryId(String value) {
+        if (value == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(new DeliveryId(UUID.fromString(value.strip())));
+        } catch (IllegalArgumentException malformed) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private Connection connection() throws JMSException {
+        if (connection == null) {
+            Connection opened = connections.open();
+            opened.setExceptionListener(broken -> reset());
+            opened.start(); // replies are received
+            connection = opened;
+        }
+        return connection;
+    }
+
+    private void reset() {
+        lock.lock();
+        try {
+            if (connection != null) {
+                BrokerConnections.closeQuietly(connection);
+                connection = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        reset();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.billingportal.application.service.notification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.billingportal.application.port.out.Outbox;
+import dev.billingportal.domain.account.Account;
+import dev.billingportal.domain.notification.Delivery;
+import dev.billingportal.domain.notification.DeliveryStatus;
+import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.user.PortalUser;
+import dev.billingportal.testing.InMemoryPortal;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Published outbox entries go after a day, settled notifications and their events after the billing records' 400. */
+class RetentionServiceTest {
+    private static final Duration KEEP_ENTRIES = Duration.ofDays(1);
+    private static final Duration KEEP_NOTIFICATIONS = Duration.ofDays(400);
+    private final InMemoryPortal portal = new InMemoryPortal();
+    private final RetentionService retention = new RetentionService(portal.stores.unitOfWork(), portal.stores.outbox(),
+            portal.stores.deliveries(), portal.clock, KEEP_ENTRIES, KEEP_NOTIFICATIONS, 2);
+    private final Account account = portal.account();
+
+    private Delivery invitation(String name) {
+        PortalUser user = portal.invited(account, name, false);
+        portal.stores.unitOfWork().inTransaction(() -> portal.recorder.invitation(account, user, portal.clock.instant()));
+        return portal.deliveries(NotificationKind.INVITATION).stream()
+                .filter(delivery -> delivery.recipientUserId().equals(user.id())).findFirst().orElseThrow();
+    }
+
+    private void publishAll() {
+        UUID relay = UUID.randomUUID();
+        Outbox outbox = portal.stores.outbox();
+        outbox.markPublished(relay, outbox.claim(relay, 100, portal.clock.instant(), Duration.ofSeconds(30)),
+                portal.clock.instant());
+    }
+
+    @Test
+    void publishedEntriesGoAfterTheirKeepInBatchesAndUnpublishedOnesNever() {
+        for (String name : List.of("Ann", "Bob", "Cy", "Di", "Ed")) {
+            invitation(name);
+        }
+        publishAll();
+        invitation("Flo"); // stays unpublished: the broker is down, say
+
+        portal.clock.advance(KEEP_ENTRIES);
+        assertEquals(0, retention.purge(), "kept for a day");
+        portal.clock.advance(Duration.ofSeconds(1));
+        assertEquals(5, retention.purge(), "five entries, in batches of two");
+        assertEquals(1, portal.stores.outbox().unpublishedEntries().size());
+        assertEquals(6, portal.stores.deliveries().deliveries().size(), "the deliveries themselves stay");
+    }
+
+    @Test
+    void settledNotificationsAndTheirEventsGoAfterTheirRetentionPendingOnesNever() {
+        Delivery sent = invitation("Ann");
+        sent.sent(portal.clock.instant());
+        portal.stores.deliveries().update(sent);
+        Delivery failed = invitation("Bob");
+        failed.failed("550", true);
+        portal.stores.deliveries().update(failed);
+        Delivery pending = invitation("Cy");
+        publishAll();
+
+        portal.clock.advance(KEEP_NOTIFICATIONS);
+        retention.purge(); // the published entries go; nothing else is old enough
+        assertEquals(3, portal.stores.deliveries().deliveries().size());
+
+        portal.clock.advance(Duration.ofSeconds(1));
+        assertEquals(2 + 2, retention.purge(), "two deliveries and their two events");
+        assertEquals(List.of(pending.id()), portal.stores.deliveries().deliveries().stream().map(Delivery::id).toList());
+        assertEquals(DeliveryStatus.PENDING, portal.stores.deliveries().deliveries().get(0).status());
+        assertEquals(1, portal.stores.deliveries().events().size(), "the pending delivery's event stays");
+    }
+
+    @Test
+    void notificationsAreNeverKeptShorterThanOutboxEntries() {
+        assertThrows(IllegalArgumentException.class, () -> new RetentionService(portal.stores.unitOfWork(),
+                portal.stores.outbox(), portal.stores.deliveries(), portal.clock, Duration.ofDays(2),
+                Duration.ofDays(1), 10));
+    }
+}
