@@ -37,7 +37,17 @@ has_package() { # $1: a Debian package the tests need; true when what it brings 
     chromium) [ -x /usr/bin/chromium ] ;;
     chromium-driver) [ -x /usr/bin/chromedriver ] ;;
     wrk) [ -x /usr/bin/wrk ] ;;
+    npm) command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1 ;;
   esac
+}
+
+ensure_openapi_linters() { # the pinned Redocly and Spectral of tools/openapi-lint, for ApiDocumentLintTest
+  local tools=tools/openapi-lint # the script runs from its own directory
+  if [ ! -x "$tools/node_modules/.bin/redocly" ] || [ ! -x "$tools/node_modules/.bin/spectral" ]; then
+    ensure_packages npm
+    echo "Installing the OpenAPI linters (npm ci in tools/openapi-lint)" >&2
+    npm ci --prefix "$tools" --no-audit --no-fund --loglevel=error >/dev/null
+  fi
 }
 
 ensure_packages() { # $@: the Debian packages needed
@@ -93,6 +103,7 @@ case "${1:-}" in
     ;;
   test)
     ensure_packages postgresql chromium chromium-driver wrk
+    ensure_openapi_linters
     exec "${MVN[@]}" verify
     ;;
   bench)

@@ -1,12 +1,17 @@
 package dev.billingportal.bootstrap.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import java.util.List;
@@ -111,6 +116,38 @@ final class ArchitectureRules {
                 .as("outgoing ports are interfaces");
     }
 
+    /**
+     * 4d. Every REST endpoint says who may call it — exactly one of {@code @PortalUserEndpoint},
+     * {@code @OperatorEndpoint}, {@code @PublicEndpoint} (of the REST adapter's {@code access} package), on the method
+     * or, if the method declares none, on its class. The bearer filter refuses an endpoint that declares none.
+     */
+    static ArchRule everyEndpointSaysWhoMayCallIt(String root) {
+        String access = root + ".adapter.in.rest.access.";
+        List<String> callers = List.of(access + "PortalUserEndpoint", access + "OperatorEndpoint",
+                access + "PublicEndpoint");
+        DescribedPredicate<JavaMethod> endpoint = DescribedPredicate.describe("are HTTP endpoints",
+                method -> HTTP_METHODS.stream().anyMatch(method::isAnnotatedWith));
+        ArchCondition<JavaMethod> declareOneCaller = new ArchCondition<>("declare exactly one kind of caller") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                List<String> onMethod = callers.stream().filter(method::isAnnotatedWith).toList();
+                List<String> declared = onMethod.isEmpty()
+                        ? callers.stream().filter(method.getOwner()::isAnnotatedWith).toList() : onMethod;
+                if (declared.size() != 1) {
+                    events.add(SimpleConditionEvent.violated(method, method.getFullName() + " declares "
+                            + (declared.isEmpty() ? "no caller" : "several callers " + declared)));
+                }
+            }
+        };
+        return methods().that().areDeclaredInClassesThat().resideInAPackage(root + ".adapter.in.rest..")
+                .and(endpoint)
+                .should(declareOneCaller)
+                .as("every REST endpoint declares who may call it (portal user, operator or public)");
+    }
+
+    private static final List<String> HTTP_METHODS = java.util.stream.Stream.of("GET", "POST", "PUT", "PATCH",
+            "DELETE", "HEAD", "OPTIONS").map(name -> "jakarta.ws.rs." + name).toList();
+
     /** 5. Each technology stays in its adapter. */
     static List<ArchRule> technologyStaysInItsAdapter(String root) {
         return List.of(
@@ -174,7 +211,8 @@ final class ArchitectureRules {
                 applicationUsesNoTechnology(root), onion(root), adaptersSayWhichWayTheyPoint(root),
                 nothingDependsOnTheCompositionRoot(root),
                 portsDoNotDependOnServices(root), adaptersUseOnlyPorts(root),
-                incomingPortsAreInterfaces(root), outgoingPortsAreInterfaces(root)));
+                incomingPortsAreInterfaces(root), outgoingPortsAreInterfaces(root),
+                everyEndpointSaysWhoMayCallIt(root)));
         rules.addAll(technologyStaysInItsAdapter(root));
         rules.addAll(featureSlicesAreFreeOfCycles(root));
         rules.addAll(codingRules(root, mayPrintFatalErrors));

@@ -45,7 +45,9 @@ class ArchitectureRulesCanFailTest {
                 new Case("portusesservice", ArchitectureRules::portsDoNotDependOnServices, "PlaceOrderUseCase"),
                 new Case("serviceinadapter", ArchitectureRules::adaptersUseOnlyPorts, "OrderResource"),
                 new Case("incomingportclass", ArchitectureRules::incomingPortsAreInterfaces, "OrderTotalQuery"),
-                new Case("outgoingportclass", ArchitectureRules::outgoingPortsAreInterfaces, "Orders")));
+                new Case("outgoingportclass", ArchitectureRules::outgoingPortsAreInterfaces, "Orders"),
+                new Case("undeclaredcallers", ArchitectureRules::everyEndpointSaysWhoMayCallIt,
+                        "OrderResource.cancel")));
         List<String> technologyCulprits = List.of("UsesJpa", "AnEntity", "UsesJaxRs", "APath", "UsesJms", "UsesMail",
                 "UsesBouncyCastle", "UsesPdfBox", "UsesCommonsCsv", "UsesJte", "UsesWebServer");
         for (int i = 0; i < technologyCulprits.size(); i++) {

@@ -5,7 +5,12 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
+import org.eclipse.microprofile.openapi.annotations.servers.ServerVariable;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
@@ -14,9 +19,29 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  */
 @ApplicationScoped
 @ApplicationPath("/api/v1")
-@OpenAPIDefinition(info = @Info(title = "Billing Portal API", version = "1",
-        description = "Customer billing portal of a telecom provider: accounts, portal users, transactions, "
-                + "invoices and billing notifications. Errors are RFC 9457 application/problem+json."))
+@OpenAPIDefinition(
+        info = @Info(title = "Billing Portal API", version = "1",
+                description = "Customer billing portal of a telecom provider: accounts, portal users, transactions, "
+                        + "invoices and billing notifications. Errors are RFC 9457 application/problem+json.",
+                license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0"),
+                contact = @Contact(name = "The provider's billing team")),
+        servers = @Server(url = "{portalBaseUrl}", description = "The installation's portal.base-url",
+                variables = @ServerVariable(name = "portalBaseUrl", defaultValue = "http://localhost:8080",
+                        description = "portal.base-url; a portal with its embedded defaults serves here")),
+        tags = {
+                @Tag(name = "Signing in", description = "Sessions for portal users: sign in and out, invitations, "
+                        + "password resets"),
+                @Tag(name = "Manage users", description = "The portal users of the caller's account"),
+                @Tag(name = "Billing", description = "The caller's account: dashboard, transaction history, invoices"),
+                @Tag(name = "Billing notifications", description = "The e-mails sent about the caller's account, "
+                        + "and their delivery"),
+                @Tag(name = "Operator: accounts", description = "For the provider's billing team: customer accounts"),
+                @Tag(name = "Operator: transactions", description = "For the provider's billing team: posting "
+                        + "invoices, payments, refunds and credits"),
+                @Tag(name = "Operator: users", description = "For the provider's billing team: every user of an "
+                        + "account, and restoring deleted ones"),
+                @Tag(name = "Operator: notifications", description = "For the provider's billing team: deliveries "
+                        + "of every account, and re-driving failed ones")})
 @SecurityScheme(securitySchemeName = "operatorToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "The operator token (portal.operator.token, or the generated data/operator-token file)")
 @SecurityScheme(securitySchemeName = "sessionToken", type = SecuritySchemeType.HTTP, scheme = "bearer",

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -53,8 +54,12 @@ public class AuthResource {
     @Path("/login")
     @PublicEndpoint
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign in; the bearer token lasts 8 hours")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AuthRequests.LoginRequest.class)))
+    @Operation(operationId = "logIn",
+            description = "Exchanges a username and password for a bearer token that lasts 8 hours. After 5 failed "
+                    + "attempts for one username within 15 minutes, further attempts get 429 for 15 minutes.",
+            summary = "Sign in; the bearer token lasts 8 hours")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AuthRequests.LoginRequest.class),
+            examples = @ExampleObject(name = "signIn", value = "{\"username\":\"alice@example.com\",\"password\":\"correct horse battery staple\"}")))
     @APIResponse(responseCode = "200", description = "Signed in",
             content = @Content(schema = @Schema(implementation = AuthRequests.TokenResponse.class)))
     @APIResponse(responseCode = "401", description = "The same answer for every failure")
@@ -69,8 +74,11 @@ public class AuthResource {
 
     @POST
     @Path("/logout")
+    @PortalUserEndpoint
     @SecurityRequirement(name = "sessionToken")
-    @Operation(summary = "End this session")
+    @Operation(operationId = "logOut",
+            description = "Ends the session whose token is presented; the token stops working at once.",
+            summary = "End this session")
     @APIResponse(responseCode = "204", description = "Signed out")
     public Response logout() {
         logOut.logOut(new LogOutCommand(caller.portalUser(), caller.bearerToken().orElseThrow(AuthenticationFailed::new)));
@@ -81,8 +89,12 @@ public class AuthResource {
     @Path("/invitations/accept")
     @PublicEndpoint
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Accept an invitation: choose a password (at least 12 characters)")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AuthRequests.SetPasswordRequest.class)))
+    @Operation(operationId = "acceptInvitation",
+            description = "Completes an invitation: the token from the e-mail's link and a password of at least 12 "
+                    + "characters. The user becomes ACTIVE and can sign in.",
+            summary = "Accept an invitation: choose a password (at least 12 characters)")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AuthRequests.SetPasswordRequest.class),
+            examples = @ExampleObject(name = "invitation", value = "{\"token\":\"the token from the invitation link\",\"password\":\"correct horse battery staple\"}")))
     @APIResponse(responseCode = "204", description = "The user is active and can sign in")
     @APIResponse(responseCode = "400", description = "Invalid password, or a used, expired or unknown token")
     public Response acceptInvitation(InputStream body) {
@@ -94,8 +106,12 @@ public class AuthResource {
     @Path("/password-resets")
     @PublicEndpoint
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ask for a password-reset e-mail; the answer is the same whether the user exists or not")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AuthRequests.ResetRequest.class)))
+    @Operation(operationId = "requestPasswordReset",
+            description = "Sends an active user a password-reset link valid for one hour. The answer is the same "
+                    + "whether the username exists or not, so it reveals nothing.",
+            summary = "Ask for a password-reset e-mail; the answer is the same whether the user exists or not")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AuthRequests.ResetRequest.class),
+            examples = @ExampleObject(name = "forgotten", value = "{\"username\":\"alice@example.com\"}")))
     @APIResponse(responseCode = "202", description = "If the user exists and is active, a link is on its way")
     public Response requestReset(InputStream body) {
         requestReset.request(AuthRequests.resetFor(JsonBodies.read(body).fields()));
@@ -106,8 +122,11 @@ public class AuthResource {
     @Path("/password-resets/confirm")
     @PublicEndpoint
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set a new password with a reset link; every session of the user ends")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AuthRequests.SetPasswordRequest.class)))
+    @Operation(operationId = "resetPassword",
+            description = "Sets a new password with the token of a reset link; every session of the user ends.",
+            summary = "Set a new password with a reset link; every session of the user ends")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AuthRequests.SetPasswordRequest.class),
+            examples = @ExampleObject(name = "reset", value = "{\"token\":\"the token from the reset link\",\"password\":\"a new long passphrase\"}")))
     @APIResponse(responseCode = "204", description = "The password is changed")
     @APIResponse(responseCode = "400", description = "Invalid password, or a used, expired or unknown token")
     public Response confirmReset(InputStream body) {

@@ -17,17 +17,19 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * Authentication and the coarse authorization every endpoint shares, in one place so that no resource
- * can forget it: a bearer token is required unless the endpoint is {@link PublicEndpoint}; operator
- * paths ({@code /api/v1/operator/...}; paths here are relative to {@code /api/v1}) admit the operator only (403 for portal users); the other
- * endpoints admit portal users only, and a portal user naming another account in the path gets 404 —
- * as if it did not exist.
+ * can forget it. Each endpoint declares who may call it: {@link PublicEndpoint} (no token needed),
+ * {@link OperatorEndpoint} (the operator only; 403 for portal users) or {@link PortalUserEndpoint} (portal users only,
+ * and one naming another account in the path gets 404 — as if it did not exist). Operator paths
+ * ({@code /api/v1/operator/...}; paths here are relative to {@code /api/v1}) admit operator endpoints only.
  */
 @Provider
 @ApplicationScoped
@@ -53,14 +55,20 @@ public class BearerAuthenticationFilter implements ContainerRequestFilter {
         Class<?> type = resource.getResourceClass();
         Optional<String> token = bearerToken(request);
         Optional<Actor> actor = token.flatMap(presented -> authenticate.authenticate(new CallerToken(presented, ACCEPTED)));
-        if (isPublic(method, type)) {
+        Class<? extends Annotation> callers = declaredCallers(method, type);
+        if (callers == PublicEndpoint.class) {
             actor.ifPresent(known -> caller.authenticated(known, token.get()));
             return;
         }
         Actor known = actor.orElseThrow(AuthenticationFailed::new);
         String path = stripLeadingSlash(request.getUriInfo().getPath());
-        boolean operatorOnly = path.equals(OPERATOR_PATH) || path.startsWith(OPERATOR_PATH + "/") || annotated(method, type, OperatorEndpoint.class);
-        if (operatorOnly) {
+        boolean operatorPath = path.equals(OPERATOR_PATH) || path.startsWith(OPERATOR_PATH + "/");
+        if (callers == null || (operatorPath && callers != OperatorEndpoint.class)) {
+            // Fails closed: an endpoint that does not say who may call it (the architecture rule forbids one) or a
+            // portal users' endpoint under the operators' path serves nobody.
+            throw new AccessDenied("This endpoint does not say who may call it.");
+        }
+        if (callers == OperatorEndpoint.class) {
             if (!(known instanceof Actor.Operator)) {
                 throw new AccessDenied("This endpoint is for the provider's operators only.");
             }
@@ -93,12 +101,15 @@ public class BearerAuthenticationFilter implements ContainerRequestFilter {
         return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 
-    private static boolean isPublic(Method method, Class<?> type) {
-        return annotated(method, type, PublicEndpoint.class);
-    }
+    private static final List<Class<? extends Annotation>> CALLERS = List.of(PublicEndpoint.class,
+            OperatorEndpoint.class, PortalUserEndpoint.class);
 
-    private static boolean annotated(Method method, Class<?> type, Class<? extends java.lang.annotation.Annotation> a) {
-        return method.isAnnotationPresent(a) || type.isAnnotationPresent(a);
+    /** Who the endpoint admits: its method's declaration, else its class's; null if it declares none or several. */
+    private static Class<? extends Annotation> declaredCallers(Method method, Class<?> type) {
+        List<Class<? extends Annotation>> onMethod = CALLERS.stream().filter(method::isAnnotationPresent).toList();
+        List<Class<? extends Annotation>> declared = onMethod.isEmpty()
+                ? CALLERS.stream().filter(type::isAnnotationPresent).toList() : onMethod;
+        return declared.size() == 1 ? declared.get(0) : null;
     }
 
     private static String stripLeadingSlash(String path) {

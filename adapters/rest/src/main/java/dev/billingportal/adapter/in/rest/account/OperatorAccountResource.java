@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,8 +48,12 @@ public class OperatorAccountResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an account and its first portal user, who is sent an invitation")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateAccountRequest.class)))
+    @Operation(operationId = "createAccount",
+            description = "Opens a customer account with its first portal user, who is invited by e-mail. The "
+                    + "account number is generated unless given.",
+            summary = "Create an account and its first portal user, who is sent an invitation")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateAccountRequest.class),
+            examples = @ExampleObject(name = "newAccount", value = "{\"name\":\"Tremblay Plomberie\",\"currency\":\"CAD\",\"firstUser\":{\"username\":\"alice@example.com\",\"firstName\":\"Alice\",\"lastName\":\"Tremblay\",\"timeZone\":\"America/Toronto\",\"billingNotifications\":true}}")))
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = AccountResponse.Created.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
@@ -65,7 +70,9 @@ public class OperatorAccountResource {
 
     @GET
     @Path("/{accountId}")
-    @Operation(summary = "Read an account")
+    @Operation(operationId = "getAccount",
+            description = "One customer account, for the provider's billing team.",
+            summary = "Read an account")
     @APIResponse(responseCode = "200", description = "The account",
             content = @Content(schema = @Schema(implementation = AccountResponse.class)))
     @APIResponse(responseCode = "404", description = "No such account")

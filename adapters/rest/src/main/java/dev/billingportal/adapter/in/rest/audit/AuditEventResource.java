@@ -1,5 +1,6 @@
 package dev.billingportal.adapter.in.rest.audit;
 
+import dev.billingportal.adapter.in.rest.access.PortalUserEndpoint;
 import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.request.PathIds;
 import dev.billingportal.adapter.in.rest.access.CurrentCaller;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @ApplicationScoped
+@PortalUserEndpoint
 @Path("/accounts/{accountId}/audit-events")
 @Tag(name = "Manage users")
 @SecurityRequirement(name = "sessionToken")
@@ -33,7 +35,10 @@ public class AuditEventResource {
     CurrentCaller caller;
 
     @GET
-    @Operation(summary = "The account's audit log, newest first; follow nextCursor for older entries")
+    @Operation(operationId = "listAuditEvents",
+            description = "Who did what in the caller's account (sign-ins, users added, edited, deleted, "
+                    + "invitations accepted), newest first; follow nextCursor for older entries.",
+            summary = "The account's audit log, newest first; follow nextCursor for older entries")
     @APIResponse(responseCode = "200", description = "A page of the audit log",
             content = @Content(schema = @Schema(implementation = AuditEventResponse.PageResponse.class)))
     public Response list(@PathParam("accountId") String accountId, @QueryParam("limit") String limit,

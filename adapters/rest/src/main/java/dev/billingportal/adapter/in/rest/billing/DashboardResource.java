@@ -1,5 +1,6 @@
 package dev.billingportal.adapter.in.rest.billing;
 
+import dev.billingportal.adapter.in.rest.access.PortalUserEndpoint;
 import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.account.AccountResponse;
 import dev.billingportal.adapter.in.rest.request.PathIds;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @ApplicationScoped
+@PortalUserEndpoint
 @Path("/accounts/{accountId}")
 @Tag(name = "Billing")
 @SecurityRequirement(name = "sessionToken")
@@ -37,7 +39,10 @@ public class DashboardResource {
     }
 
     @GET
-    @Operation(summary = "The account dashboard: balance, last invoice, amount overdue")
+    @Operation(operationId = "getDashboard",
+            description = "The account's balance, its latest invoice and the amount overdue, with the invoiced and "
+                    + "paid totals of the last 12 months.",
+            summary = "The account dashboard: balance, last invoice, amount overdue")
     @APIResponse(responseCode = "200", description = "The dashboard",
             content = @Content(schema = @Schema(implementation = DashboardResponse.class)))
     public Response get(@PathParam("accountId") String accountId) {

@@ -1,5 +1,6 @@
 package dev.billingportal.adapter.in.rest.billing;
 
+import dev.billingportal.adapter.in.rest.access.PortalUserEndpoint;
 import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.request.PathIds;
 import dev.billingportal.adapter.in.rest.access.CurrentCaller;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @ApplicationScoped
+@PortalUserEndpoint
 @Path("/accounts/{accountId}/invoices")
 @Tag(name = "Billing")
 @SecurityRequirement(name = "sessionToken")
@@ -46,7 +48,9 @@ public class InvoiceResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The account's invoices, newest first")
+    @Operation(operationId = "listInvoices",
+            description = "The account's invoices, newest first, with what is still due on each, keyset-paginated.",
+            summary = "The account's invoices, newest first")
     @APIResponse(responseCode = "200", description = "A page of invoices",
             content = @Content(schema = @Schema(implementation = InvoiceResponse.PageResponse.class)))
     public Response list(@PathParam("accountId") String accountId, @QueryParam("limit") String limit,
@@ -58,7 +62,10 @@ public class InvoiceResource {
     @GET
     @Path("/{invoiceId}")
     @Produces({MediaType.APPLICATION_JSON, "application/pdf"})
-    @Operation(summary = "One invoice; Accept: application/pdf for the PDF")
+    @Operation(operationId = "getInvoice",
+            description = "One invoice with its lines, taxes and the payments applied to it; Accept: "
+                    + "application/pdf returns the invoice as a PDF in the caller's language.",
+            summary = "One invoice; Accept: application/pdf for the PDF")
     @APIResponse(responseCode = "200", description = "The invoice",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = InvoiceResponse.class)))

@@ -28,6 +28,7 @@ import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -52,11 +53,16 @@ public class OperatorTransactionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Post an invoice, payment, refund or credit; replaying the same Idempotency-Key returns "
+    @Operation(operationId = "postTransaction",
+            description = "Posts an invoice, payment, refund or credit to an account, in the account's currency. "
+                    + "The amounts are checked to the cent; the account's balance and each transaction's balanceAfter "
+                    + "follow. Idempotency-Key makes retries safe.",
+            summary = "Post an invoice, payment, refund or credit; replaying the same Idempotency-Key returns "
             + "the original")
     @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true,
             description = "1-255 visible ASCII characters, unique per account and request")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TransactionRequests.Body.class)))
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TransactionRequests.Body.class),
+            examples = @ExampleObject(name = "payment", value = "{\"type\":\"PAYMENT\",\"amount\":\"50.00\",\"currency\":\"CAD\",\"reference\":\"PAY-981\"}")))
     @APIResponse(responseCode = "201", description = "Posted",
             content = @Content(schema = @Schema(implementation = TransactionResponse.class)))
     @APIResponse(responseCode = "200", description = "Already posted with this key: the original transaction")
@@ -77,7 +83,9 @@ public class OperatorTransactionResource {
 
     @GET
     @Path("/{transactionId}")
-    @Operation(summary = "One posted transaction")
+    @Operation(operationId = "getTransactionForOperator",
+            description = "One posted transaction of an account, for the provider's billing team.",
+            summary = "One posted transaction")
     @APIResponse(responseCode = "200", description = "The transaction",
             content = @Content(schema = @Schema(implementation = TransactionResponse.class)))
     public Response get(@PathParam("accountId") String accountId, @PathParam("transactionId") String transactionId) {

@@ -1,5 +1,6 @@
 package dev.billingportal.adapter.in.rest.billing;
 
+import dev.billingportal.adapter.in.rest.access.PortalUserEndpoint;
 import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.request.PathIds;
 import dev.billingportal.adapter.in.rest.access.CurrentCaller;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The account's transaction history (spec §5), as JSON pages or, with {@code Accept: text/csv}, all of it as CSV. */
 @ApplicationScoped
+@PortalUserEndpoint
 @Path("/accounts/{accountId}/transactions")
 @Tag(name = "Billing")
 @SecurityRequirement(name = "sessionToken")
@@ -47,7 +49,11 @@ public class TransactionResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @Operation(summary = "History, newest first; filters by type, dates (in your time zone) and text; keyset pages "
+    @Operation(operationId = "listTransactions",
+            description = "The account's transaction history, newest first, filtered by type, dates (in the "
+                    + "caller's time zone) and text, in keyset pages. With Accept: text/csv the whole filtered history is "
+                    + "streamed as CSV.",
+            summary = "History, newest first; filters by type, dates (in your time zone) and text; keyset pages "
             + "(follow nextCursor); Accept: text/csv streams the whole filtered history")
     @APIResponse(responseCode = "200", description = "A page of transactions, or CSV",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -1,5 +1,6 @@
 package dev.billingportal.adapter.in.rest.notification;
 
+import dev.billingportal.adapter.in.rest.access.PortalUserEndpoint;
 import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.request.PathIds;
 import dev.billingportal.adapter.in.rest.access.CurrentCaller;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The account's billing notifications: what was sent to whom, and how it went (spec §6). */
 @ApplicationScoped
+@PortalUserEndpoint
 @Path("/accounts/{accountId}/notifications")
 @Tag(name = "Billing notifications")
 @SecurityRequirement(name = "sessionToken")
@@ -34,7 +36,10 @@ public class NotificationResource {
     CurrentCaller caller;
 
     @GET
-    @Operation(summary = "Billing notifications sent for the account, newest first")
+    @Operation(operationId = "listBillingNotifications",
+            description = "The billing notifications of the caller's account (transactions posted, users added and "
+                    + "deleted), with each recipient's delivery status, newest first and keyset-paginated.",
+            summary = "Billing notifications sent for the account, newest first")
     @APIResponse(responseCode = "200", description = "A page of deliveries",
             content = @Content(schema = @Schema(implementation = NotificationResponse.PageResponse.class)))
     public Response list(@PathParam("accountId") String accountId, @QueryParam("limit") String limit,

@@ -45,7 +45,10 @@ public class OperatorNotificationResource {
     CurrentCaller caller;
 
     @GET
-    @Operation(summary = "Deliveries of every account, newest first; status=FAILED for those given up on")
+    @Operation(operationId = "listDeliveriesForOperator",
+            description = "Every account's e-mail deliveries, newest first and keyset-paginated; status=FAILED "
+                    + "lists those given up on, which can be re-driven.",
+            summary = "Deliveries of every account, newest first; status=FAILED for those given up on")
     @APIResponse(responseCode = "200", description = "A page of deliveries",
             content = @Content(schema = @Schema(implementation = NotificationResponse.PageResponse.class)))
     public Response list(@QueryParam("status") String status, @QueryParam("limit") String limit,
@@ -56,7 +59,10 @@ public class OperatorNotificationResource {
 
     @POST
     @Path("/{notificationId}/retry")
-    @Operation(summary = "Re-drive a FAILED delivery")
+    @Operation(operationId = "retryDelivery",
+            description = "Queues a FAILED delivery again: it is PENDING and will be sent once, as if new. Only a "
+                    + "FAILED delivery qualifies, so nothing is sent twice.",
+            summary = "Re-drive a FAILED delivery")
     @APIResponse(responseCode = "202", description = "Queued again")
     @APIResponse(responseCode = "409", description = "The delivery has not failed")
     public Response retry(@PathParam("notificationId") String notificationId) {

@@ -1,5 +1,6 @@
 package dev.billingportal.adapter.in.rest.user;
 
+import dev.billingportal.adapter.in.rest.access.PortalUserEndpoint;
 import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.account.AccountResponse;
 import dev.billingportal.adapter.in.rest.access.CurrentCaller;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @ApplicationScoped
+@PortalUserEndpoint
 @Path("/me")
 @Tag(name = "Signing in")
 @SecurityRequirement(name = "sessionToken")
@@ -34,7 +36,9 @@ public class MeResource {
     }
 
     @GET
-    @Operation(summary = "The signed-in user and their account")
+    @Operation(operationId = "getCurrentUser",
+            description = "The portal user this session belongs to, with their account.",
+            summary = "The signed-in user and their account")
     @APIResponse(responseCode = "200", description = "Who am I",
             content = @Content(schema = @Schema(implementation = MeResponse.class)))
     public Response me() {

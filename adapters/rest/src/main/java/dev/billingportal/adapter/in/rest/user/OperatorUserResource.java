@@ -41,7 +41,10 @@ public class OperatorUserResource {
     CurrentCaller caller;
 
     @GET
-    @Operation(summary = "The account's users; with includeDeleted=true the deleted ones too")
+    @Operation(operationId = "listAccountUsersForOperator",
+            description = "Every portal user of an account, for the provider's billing team; deleted users are "
+                    + "included on request so that they can be restored.",
+            summary = "The account's users; with includeDeleted=true the deleted ones too")
     @APIResponse(responseCode = "200", description = "The users",
             content = @Content(schema = @Schema(implementation = UsersResponse.class)))
     public Response list(@PathParam("accountId") String accountId, @QueryParam("includeDeleted") String includeDeleted) {
@@ -51,7 +54,10 @@ public class OperatorUserResource {
 
     @POST
     @Path("/{userId}/restore")
-    @Operation(summary = "Restore a deleted user: ACTIVE if they had a password, else INVITED with a new invitation")
+    @Operation(operationId = "restorePortalUser",
+            description = "Brings a deleted portal user back. A user who had chosen a password is ACTIVE again; one "
+                    + "who never accepted the invitation is INVITED and sent a new one. The account's users are told.",
+            summary = "Restore a deleted user: ACTIVE if they had a password, else INVITED with a new invitation")
     @APIResponse(responseCode = "200", description = "Restored",
             content = @Content(schema = @Schema(implementation = PortalUserResponse.class)))
     @APIResponse(responseCode = "409", description = "The user is not deleted")

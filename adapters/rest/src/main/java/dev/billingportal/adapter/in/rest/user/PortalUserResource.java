@@ -1,5 +1,6 @@
 package dev.billingportal.adapter.in.rest.user;
 
+import dev.billingportal.adapter.in.rest.access.PortalUserEndpoint;
 import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.request.JsonBodies;
 import dev.billingportal.adapter.in.rest.request.JsonFields;
@@ -35,6 +36,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Manage Users (spec §3): every portal user of an account may list, add, edit and delete its users. */
 @ApplicationScoped
+@PortalUserEndpoint
 @Path("/accounts/{accountId}/users")
 @Tag(name = "Manage users")
 @SecurityRequirement(name = "sessionToken")
@@ -64,7 +67,10 @@ public class PortalUserResource {
     CurrentCaller caller;
 
     @GET
-    @Operation(summary = "The account's users (deleted users are not listed)")
+    @Operation(operationId = "listPortalUsers",
+            description = "The Manage Users list of the caller's account: every invited and active user, oldest "
+                    + "first, keyset-paginated.",
+            summary = "The account's users (deleted users are not listed)")
     @APIResponse(responseCode = "200", description = "The users",
             content = @Content(schema = @Schema(implementation = UsersResponse.class)))
     public Response list(@PathParam("accountId") String accountId) {
@@ -73,9 +79,16 @@ public class PortalUserResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a user; they are invited by e-mail")
+    @Operation(operationId = "addPortalUser",
+            description = "Adds a portal user to the caller's account. The user is INVITED and receives an "
+                    + "invitation e-mail with a link valid for 7 days; the account's users with billing notifications on "
+                    + "are told.",
+            summary = "Add a user; they are invited by e-mail")
     @RequestBody(required = true, content = @Content(schema = @Schema(
-            implementation = dev.billingportal.adapter.in.rest.account.CreateAccountRequest.NewPortalUserRequest.class)))
+            implementation = dev.billingportal.adapter.in.rest.account.CreateAccountRequest.NewPortalUserRequest.class),
+            examples = @ExampleObject(name = "newUser", value = "{\"username\":\"bob@example.com\",\"firstName\":\"Bob\","
+                    + "\"lastName\":\"Gagnon\",\"timeZone\":\"America/Montreal\",\"billingNotifications\":true,"
+                    + "\"language\":\"fr-CA\"}")))
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = PortalUserResponse.class)))
     @APIResponse(responseCode = "409", description = "The username already exists. Please use a different username.")
@@ -91,7 +104,10 @@ public class PortalUserResource {
 
     @GET
     @Path("/{userId}")
-    @Operation(summary = "One user, with its version as ETag")
+    @Operation(operationId = "getPortalUser",
+            description = "One portal user of the caller's account. The ETag carries the version to send back in "
+                    + "If-Match when editing.",
+            summary = "One user, with its version as ETag")
     @APIResponse(responseCode = "200", description = "The user",
             content = @Content(schema = @Schema(implementation = PortalUserResponse.class)))
     public Response get(@PathParam("accountId") String accountId, @PathParam("userId") String userId) {
@@ -102,8 +118,13 @@ public class PortalUserResource {
     @PUT
     @Path("/{userId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Edit a user; If-Match with the ETag guards against lost updates")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PortalUserRequests.EditRequest.class)))
+    @Operation(operationId = "editPortalUser",
+            description = "Replaces the editable fields of a portal user (names, e-mail, time zone, billing "
+                    + "notifications, language). If-Match must carry the ETag read before: a user changed by someone else "
+                    + "in the meantime is not overwritten (412).",
+            summary = "Edit a user; If-Match with the ETag guards against lost updates")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PortalUserRequests.EditRequest.class),
+            examples = @ExampleObject(name = "edit", value = "{\"firstName\":\"Bob\",\"lastName\":\"Gagnon\",\"email\":\"bob@example.com\",\"timeZone\":\"America/Montreal\",\"billingNotifications\":false,\"language\":\"fr-CA\"}")))
     @APIResponse(responseCode = "200", description = "Edited",
             content = @Content(schema = @Schema(implementation = PortalUserResponse.class)))
     @APIResponse(responseCode = "412", description = "The user changed since the If-Match version")
@@ -119,7 +140,10 @@ public class PortalUserResource {
 
     @DELETE
     @Path("/{userId}")
-    @Operation(summary = "Delete a user (not oneself); support can restore them")
+    @Operation(operationId = "deletePortalUser",
+            description = "Deletes a portal user of the caller's account (never the caller): their sessions end at "
+                    + "once and the account's users are told. The provider's billing team can restore them.",
+            summary = "Delete a user (not oneself); support can restore them")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "You cannot delete your own Billing Portal user.")
     public Response delete(@PathParam("accountId") String accountId, @PathParam("userId") String userId) {
@@ -129,7 +153,10 @@ public class PortalUserResource {
 
     @POST
     @Path("/{userId}/invitation")
-    @Operation(summary = "Send an invited user a new invitation; the previous link stops working")
+    @Operation(operationId = "reinvitePortalUser",
+            description = "Sends an INVITED user a new invitation e-mail; the link of the previous one stops "
+                    + "working.",
+            summary = "Send an invited user a new invitation; the previous link stops working")
     @APIResponse(responseCode = "202", description = "A new invitation is on its way")
     @APIResponse(responseCode = "409", description = "The user has already accepted an invitation")
     public Response reinvite(@PathParam("accountId") String accountId, @PathParam("userId") String userId) {

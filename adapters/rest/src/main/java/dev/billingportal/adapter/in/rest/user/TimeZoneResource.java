@@ -21,7 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TimeZoneResource {
 
     @GET
-    @Operation(summary = "The IANA time zones a portal user may choose")
+    @Operation(operationId = "listTimeZones",
+            description = "The time zones a portal user may have (IANA names such as America/Toronto), sorted; the "
+                    + "pages and the API accept exactly these. Public: the invitation form needs them before sign-in.",
+            summary = "The IANA time zones a portal user may choose")
     public Response list() {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(86_400);

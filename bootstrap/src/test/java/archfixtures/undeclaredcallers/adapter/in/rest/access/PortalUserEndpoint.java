@@ -1,0 +1,9 @@
+package archfixtures.undeclaredcallers.adapter.in.rest.access;
+
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+
+/** The fixture's own kind of caller, as the product's REST adapter declares them. */
+@Retention(RetentionPolicy.RUNTIME)
+public @interface PortalUserEndpoint {
+}
