@@ -40,7 +40,11 @@ final class PortalInstance {
         command.addAll(jvmOptions);
         command.addAll(extraOptions);
         command.addAll(List.of("-jar", jar.toString()));
+        // No rate limits: the bench sends thousands of requests a second from one address, and measures the portal's
+        // work, not its refusals.
         return MeasuredProcess.start(command, dataDir.getParent(), Map.of(
+                        "PORTAL_RATE_LIMIT_PER_ADDRESS", "0",
+                        "PORTAL_RATE_LIMIT_PER_SESSION", "0",
                         "SERVER_PORT", Integer.toString(port),
                         "PORTAL_DATA_DIR", dataDir.toString(),
                         "PORTAL_OPERATOR_TOKEN", OPERATOR_TOKEN,

@@ -1,6 +1,7 @@
 package dev.billingportal.bootstrap;
 
 import dev.billingportal.adapter.in.messaging.NotificationListener;
+import dev.billingportal.adapter.in.web.RateLimits;
 import dev.billingportal.adapter.in.web.WebSettings;
 import dev.billingportal.adapter.in.messaging.OutboxRelay;
 import dev.billingportal.adapter.out.messaging.Messaging;
@@ -245,6 +246,10 @@ public class Portal {
         return Optional.ofNullable(messaging);
     }
 
+    public Optional<NotificationListener> listener() {
+        return Optional.ofNullable(listener);
+    }
+
     public Optional<OutboxRelay> relay() {
         return Optional.ofNullable(relay);
     }
@@ -401,6 +406,11 @@ public class Portal {
     @Produces
     WebSettings webSettings() {
         return settings.web();
+    }
+
+    @Produces
+    RateLimits rateLimits() {
+        return settings.rateLimits();
     }
 
     @Produces

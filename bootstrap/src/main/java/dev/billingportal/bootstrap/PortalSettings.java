@@ -3,6 +3,7 @@ package dev.billingportal.bootstrap;
 import dev.billingportal.adapter.out.messaging.MessagingSettings;
 import dev.billingportal.adapter.out.messaging.RetryPolicy;
 import dev.billingportal.adapter.out.mail.MailSettings;
+import dev.billingportal.adapter.in.web.RateLimits;
 import dev.billingportal.adapter.in.web.WebSettings;
 import dev.billingportal.adapter.out.persistence.DatabaseSettings;
 import dev.billingportal.domain.access.SessionChannel;
@@ -27,7 +28,7 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
                              Duration outboxPollInterval, int outboxBatchSize, Duration outboxLease,
                              Duration relayStuckAfter,
                              Map<SessionChannel, SessionTimeouts> sessions, WebSettings web, boolean demo,
-                             Housekeeping housekeeping) {
+                             Housekeeping housekeeping, RateLimits rateLimits) {
 
     /**
      * The notification pipeline's chores ({@code bootstrap.Housekeeping}): how often they run; when a pending delivery
@@ -121,7 +122,10 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
                         integer(config, "portal.notifications.max-stalls", 3),
                         duration(config, "portal.retention.outbox", Duration.ofDays(1)),
                         // Billing records: a notification stays readable for 400 days (13 months and a margin).
-                        duration(config, "portal.retention.notifications", Duration.ofDays(400))));
+                        duration(config, "portal.retention.notifications", Duration.ofDays(400))),
+                // 100 requests a second from one address, 50 for one session, in bursts of a quarter-minute's worth.
+                new RateLimits(integer(config, "portal.rate-limit.per-address", 6_000),
+                        integer(config, "portal.rate-limit.per-session", 3_000)));
     }
 
     /** An ISO-8601 duration ({@code PT30M}) or a whole number of minutes ({@code 30}). */
