@@ -33,6 +33,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private volatile Function<String, String> defaultRecipientReply = address -> "250 2.1.5 OK";
     private volatile boolean silent;
     private volatile boolean closed;
+    /** AUTH PLAIN's credentials, {@code user\0password}; null: AUTH is not offered. */
+    private volatile String plainCredentials;
+    private final java.util.concurrent.atomic.AtomicInteger authenticated = new java.util.concurrent.atomic.AtomicInteger();
 
     public ScriptedSmtpServer() {
         this(0);
@@ -70,6 +73,53 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     public ScriptedSmtpServer silent(boolean silent) {
         this.silent = silent;
         return this;
+    }
+
+    /** Faults injected at random (a seeded generator, so that a run can be replayed): see {@link #chaos}. */
+    private volatile java.util.Random chaos;
+    private volatile double faultRate;
+    private final java.util.concurrent.atomic.AtomicInteger greylisted = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger dropped = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Fails about {@code rate} of the mails: half of those get {@code 451} at RCPT TO, the other half lose their
+     * connection after the data, before the server's answer (not accepted: nothing is recorded). 0 stops the faults.
+     */
+    public ScriptedSmtpServer chaos(double rate, long seed) {
+        this.chaos = rate > 0 ? new java.util.Random(seed) : null;
+        this.faultRate = rate;
+        return this;
+    }
+
+    /** Faults injected so far: RCPT TO answered 451, and connections dropped after the data. */
+    public int greylisted() {
+        return greylisted.get();
+    }
+
+    public int dropped() {
+        return dropped.get();
+    }
+
+    /** Whether to inject a fault now, with half the configured rate (each of the two kinds takes half). */
+    private boolean fault() {
+        java.util.Random random = chaos;
+        if (random == null) {
+            return false;
+        }
+        synchronized (random) {
+            return random.nextDouble() < faultRate / 2;
+        }
+    }
+
+    /** Offers AUTH PLAIN and requires these credentials before MAIL FROM. */
+    public ScriptedSmtpServer requireAuth(String user, String password) {
+        plainCredentials = user + "\0" + password;
+        return this;
+    }
+
+    /** How many sessions authenticated with the required credentials. */
+    public int authentications() {
+        return authenticated.get();
     }
 
     public List<Received> received() {
@@ -118,11 +168,30 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             }
             reply(out, "220 localhost scripted SMTP");
             List<String> recipients = new ArrayList<>();
+            String credentials = plainCredentials;
+            boolean authorised = credentials == null;
             String line;
             while ((line = in.readLine()) != null) {
                 String command = line.toUpperCase(Locale.ROOT);
-                if (command.startsWith("EHLO") || command.startsWith("HELO")) {
+                if (command.startsWith("EHLO") && credentials != null) {
+                    reply(out, "250-localhost");
+                    reply(out, "250 AUTH PLAIN");
+                } else if (command.startsWith("EHLO") || command.startsWith("HELO")) {
                     reply(out, "250 localhost");
+                } else if (command.startsWith("AUTH PLAIN") && credentials != null) {
+                    String given = line.length() > "AUTH PLAIN ".length() ? line.substring("AUTH PLAIN ".length()).strip()
+                            : null;
+                    if (given == null) {
+                        reply(out, "334 ");
+                        given = in.readLine();
+                    }
+                    authorised = given != null && credentials.equals(plainUserAndPassword(given.strip()));
+                    if (authorised) {
+                        authenticated.incrementAndGet();
+                    }
+                    reply(out, authorised ? "235 2.7.0 Authentication successful" : "535 5.7.8 Bad credentials");
+                } else if (command.startsWith("MAIL FROM") && !authorised) {
+                    reply(out, "530 5.7.0 Authentication required");
                 } else if (command.startsWith("MAIL FROM")) {
                     recipients.clear();
                     reply(out, "250 2.1.0 OK");
@@ -130,6 +199,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                     String address = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'));
                     String answer = recipientReplies.getOrDefault(address.toLowerCase(Locale.ROOT),
                             defaultRecipientReply.apply(address));
+                    if (answer.startsWith("2") && fault()) {
+                        greylisted.incrementAndGet();
+                        answer = "451 4.7.1 Greylisted, try again later";
+                    }
                     if (answer.startsWith("2")) {
                         recipients.add(address);
                     }
@@ -140,6 +213,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                     String dataLine;
                     while ((dataLine = in.readLine()) != null && !dataLine.equals(".")) {
                         data.append(dataLine.startsWith("..") ? dataLine.substring(1) : dataLine).append("\r\n");
+                    }
+                    if (fault()) {
+                        dropped.incrementAndGet();
+                        return; // the connection goes before the answer: the mail was not accepted
                     }
                     received.add(new Received(List.copyOf(recipients), data.toString()));
                     reply(out, "250 2.0.0 Accepted");
@@ -156,6 +233,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             if (!closed) {
                 throw new IllegalStateException(failure);
             }
+        }
+    }
+
+    /** RFC 4616: base64 of {@code [authzid] \0 user \0 password}; the authorization identity is not checked. */
+    private static String plainUserAndPassword(String response) {
+        try {
+            String decoded = new String(java.util.Base64.getDecoder().decode(response), StandardCharsets.UTF_8);
+            return decoded.substring(decoded.indexOf('\0') + 1);
+        } catch (IllegalArgumentException notBase64) {
+            return null;
         }
     }
 

@@ -7,7 +7,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** {@code /health/ready}: the database answers, and where workers run, the broker is reachable. */
+/**
+ * {@code /health/ready}: the database answers, and where workers run, the broker is reachable, the relay makes
+ * progress and the notification workers are listening.
+ */
 @ApplicationScoped
 public class ReadinessChecks {
     @Inject
@@ -36,6 +39,21 @@ public class ReadinessChecks {
                     .status(running && since.compareTo(portal.settings().relayStuckAfter()) < 0)
                     .withData("secondsSinceLastRelay", since.toSeconds())
                     .withData("stuckAfterSeconds", portal.settings().relayStuckAfter().toSeconds())
+                    .build();
+        };
+    }
+
+    /** Where workers run, their consumers must be connected and listening: a worker that cannot take mail is DOWN. */
+    @Produces
+    @Readiness
+    HealthCheck notificationWorkers() {
+        return () -> {
+            boolean needed = portal.settings() != null && portal.settings().role().runsWorkers();
+            boolean listening = portal.listener().map(listener -> listener.isListening()).orElse(false);
+            return HealthCheckResponse.named("notification-workers")
+                    .status(!needed || listening)
+                    .withData("required", needed)
+                    .withData("listening", listening)
                     .build();
         };
     }

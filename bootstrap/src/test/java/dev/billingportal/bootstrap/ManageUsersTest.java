@@ -292,5 +292,12 @@ class ManageUsersTest {
         assertFalse(hashes.isEmpty());
         assertTrue(hashes.stream().allMatch(hash -> hash.startsWith("$argon2id$v=19$")), hashes.toString());
         assertTrue(hashes.stream().noneMatch(hash -> hash.contains(Onboarding.PASSWORD)));
+        for (String hash : hashes) { // OWASP's floor for Argon2id: 19 MiB of memory, 2 iterations
+            java.util.regex.Matcher parameters = java.util.regex.Pattern.compile("\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$")
+                    .matcher(hash);
+            assertTrue(parameters.find(), hash);
+            assertTrue(Integer.parseInt(parameters.group(1)) >= 19 * 1024, "memory (KiB) " + parameters.group(1));
+            assertTrue(Integer.parseInt(parameters.group(2)) >= 2, "iterations " + parameters.group(2));
+        }
     }
 }

@@ -186,9 +186,16 @@ class NotificationFailuresTest {
             Await.until(Duration.ofSeconds(15), () -> api.get("/health/ready", null).status() == 503,
                     "readiness reports the stuck relay");
             assertTrue(api.get("/health/ready", null).body().contains("\"outbox-relay\""));
+            assertTrue(api.get("/health/ready", null).body().contains("\"notification-workers\""));
         } finally {
             broker.start();
         }
+        long restarted = System.nanoTime();
+        // R6: the consumers are back within 10 s of the broker (readiness includes them listening).
+        Await.until(Duration.ofSeconds(10), () -> CDI.current().select(Portal.class).get().listener().orElseThrow()
+                .isListening(), "the notification workers listen again");
+        System.out.println("R6: notification workers back " + (System.nanoTime() - restarted) / 1_000_000
+                + " ms after the broker restarted");
 
         assertExactlyOnce(ann.username(), 50);
         Await.until(Duration.ofSeconds(30), () -> api.get("/health/ready", null).status() == 200, "ready again");

@@ -33,6 +33,7 @@ import dev.billingportal.bootstrap.support.Db;
 import dev.billingportal.bootstrap.support.TestPortal;
 import dev.billingportal.domain.account.AccountName;
 import dev.billingportal.domain.account.CurrencyCode;
+import dev.billingportal.domain.notification.DeliveryId;
 import dev.billingportal.domain.user.PersonName;
 import dev.billingportal.domain.user.PortalUserProfile;
 import dev.billingportal.domain.user.Username;
@@ -44,7 +45,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +63,8 @@ class StalledDeliveriesTest {
     private static final Duration STALLED_AFTER = Duration.ofSeconds(1);
 
     private final Clock clock = Clock.tickMillis(ZoneOffset.UTC);
-    private final AtomicBoolean crashing = new AtomicBoolean(true);
+    /** Which deliveries' handling crashes; at first, all. */
+    private volatile Predicate<DeliveryId> crashes = id -> true;
     private final AtomicInteger handled = new AtomicInteger();
     private final RecordingMailer mailer = new RecordingMailer();
     private Database database;
@@ -89,7 +91,7 @@ class StalledDeliveriesTest {
                 mailer, clock, FAST.maxAttempts());
         DeliverNotificationUseCase troubled = command -> {
             handled.incrementAndGet();
-            if (crashing.get()) {
+            if (crashes.test(command.delivery())) {
                 throw new IllegalStateException("Connection to the database lost");
             }
             return deliver.deliver(command);
@@ -124,11 +126,15 @@ class StalledDeliveriesTest {
     }
 
     private void createAccount() {
+        createAccount("ann@example.com");
+    }
+
+    private void createAccount(String username) {
         NotificationRecorder recorder = new NotificationRecorder(new JpaDeliveries(unitOfWork), unitOfWork,
                 relay::wakeUp);
         new CreateAccountService(unitOfWork, new JpaAccounts(unitOfWork), new Invitations(new JpaPortalUsers(unitOfWork),
                 recorder, new JpaAuditLog(unitOfWork)), clock).create(new CreateAccountCommand(Optional.empty(),
-                new AccountName("Acme"), CurrencyCode.CAD, new PortalUserProfile(Username.of("ann@example.com"), null,
+                new AccountName("Acme"), CurrencyCode.CAD, new PortalUserProfile(Username.of(username), null,
                 new PersonName("Ann"), new PersonName("Lee"), ZoneId.of("America/Toronto"), false)));
     }
 
@@ -140,7 +146,7 @@ class StalledDeliveriesTest {
         assertEquals("PENDING", status(), "nothing settled it");
         assertEquals(0, sweeper(3).sweepBatch(), "its message may still be in flight: left alone");
 
-        crashing.set(false); // the database is back
+        crashes = id -> false; // the database is back
         SweepStalledDeliveriesService sweeper = sweeper(3);
         Await.until(Duration.ofSeconds(10), () -> sweeper.sweepBatch() == 1, "stalled once nothing was queued for "
                 + STALLED_AFTER);
@@ -151,6 +157,30 @@ class StalledDeliveriesTest {
         assertEquals(1, deadLetters(), "the old copy is still there");
         assertEquals(1, tidy().tidy());
         assertEquals(0, deadLetters(), "its delivery is SENT: the copy goes");
+    }
+
+    /** R5: a poison message is dead-lettered after the broker's attempts, and the other mails do not wait for it. */
+    @Test
+    void aPoisonMessageIsDeadLetteredWhileTheOtherMailsGoOutAtOnce() {
+        createAccount("poison@example.com");
+        DeliveryId poison = new DeliveryId(java.util.UUID.fromString(db.strings("SELECT id FROM notification")
+                .get(0)));
+        crashes = poison::equals;
+        List<Long> latencies = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long posted = System.nanoTime();
+            int before = mailer.sent().size();
+            createAccount("other-" + i + "@example.com");
+            Await.until(Duration.ofSeconds(5), () -> mailer.sent().size() == before + 1, "mail " + i);
+            latencies.add((System.nanoTime() - posted) / 1_000_000);
+        }
+        Await.until(Duration.ofSeconds(20), () -> deadLetters() == 1, "the poison message is dead-lettered");
+
+        assertEquals(FAST.brokerDeliveryAttempts(), handled.get() - 5, "the poison's attempts, then no more");
+        assertTrue(latencies.stream().allMatch(ms -> ms < 1_000), "the others' post-to-mail times (ms): " + latencies);
+        assertEquals(List.of("PENDING"), db.strings("SELECT status FROM notification WHERE id = ?", poison.value()),
+                "left to the sweeper");
+        assertEquals(5, db.strings("SELECT status FROM notification WHERE status = 'SENT'").size());
     }
 
     @Test

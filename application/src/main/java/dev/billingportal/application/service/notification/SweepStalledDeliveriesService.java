@@ -65,7 +65,7 @@ public final class SweepStalledDeliveriesService implements SweepStalledDeliveri
             }
             if (!stalled.isEmpty()) {
                 LOG.warning("Stalled deliveries: " + queued + " queued again, " + (stalled.size() - queued)
-                        + " given up (FAILED: queued again " + maxStalls + " times already)");
+                        + " given up as FAILED (each is queued again at most " + maxStalls + " times)");
             }
             return stalled.size();
         });

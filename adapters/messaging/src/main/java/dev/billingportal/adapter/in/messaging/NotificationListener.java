@@ -29,7 +29,8 @@ import java.util.logging.Logger;
  */
 public final class NotificationListener implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(NotificationListener.class.getName());
-    private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(10);
+    /** The longest wait between reconnection attempts: workers are back within seconds of the broker. */
+    private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(4);
 
     private final BrokerConnections connections;
     private final DeliverNotificationUseCase deliver;

@@ -128,6 +128,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         return new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(Queues.DEAD_LETTERS))
                 .setExpiryAddress(SimpleString.of(Queues.EXPIRED))
+                // Nothing of the portal consumes these; an operator's tool that rolls a message back waits a
+                // second before it is offered again, and no limit moves it on: its dead-letter address is itself.
+                .setRedeliveryDelay(1_000)
                 .setMaxDeliveryAttempts(-1)
                 .setExpiryDelay(-1L)
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
@@ -158,6 +161,20 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         var binding = broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
         return binding == null ? -1 : binding.getMessageCount();
+    }
+
+    /** The addresses the broker holds, the broker's own management and temporary ones aside; for tests. */
+    synchronized List<String> addresses() {
+        return broker.getActiveMQServer().getPostOffice().getAddresses().stream()
+                .map(SimpleString::toString)
+                .filter(name -> !name.startsWith("activemq.") && !name.contains("temp"))
+                .sorted()
+                .toList();
+    }
+
+    /** The settings the broker applies to an address (what matches it, merged); for tests. */
+    synchronized AddressSettings settingsOf(String address) {
+        return broker.getActiveMQServer().getAddressSettingsRepository().getMatch(address);
     }
 
     public synchronized void stop() {

@@ -1,0 +1,79 @@
+package dev.billingportal.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.junit.jupiter.api.Test;
+
+/** The embedded defaults keep the promises that depend on configuration, and a setting that would break one stops the start. */
+class PortalSettingsTest {
+
+    private static Config config(Map<String, String> values) {
+        ConfigSource source = new ConfigSource() {
+            @Override
+            public Map<String, String> getProperties() {
+                return values;
+            }
+
+            @Override
+            public Set<String> getPropertyNames() {
+                return values.keySet();
+            }
+
+            @Override
+            public String getValue(String name) {
+                return values.get(name);
+            }
+
+            @Override
+            public String getName() {
+                return "test";
+            }
+        };
+        return ConfigProviderResolver.instance().getBuilder().withSources(source).build();
+    }
+
+    @Test
+    void smtpTimeoutsAreSetAndAtMostThirtySeconds() {
+        var mail = PortalSettings.from(config(Map.of())).mail();
+        for (Duration timeout : new Duration[] {mail.connectTimeout(), mail.readTimeout(), mail.writeTimeout()}) {
+            assertTrue(timeout.compareTo(Duration.ZERO) > 0 && timeout.compareTo(Duration.ofSeconds(30)) <= 0,
+                    "a dead mail server cannot pin a worker: " + timeout);
+        }
+    }
+
+    @Test
+    void theSweeperLeavesAloneWhatTheBrokerMayStillHoldAndRetentionKeepsWhatTheSweeperReads() {
+        PortalSettings settings = PortalSettings.from(config(Map.of()));
+        PortalSettings.Housekeeping chores = settings.housekeeping();
+
+        assertTrue(chores.stalledAfter().compareTo(settings.messaging().retryPolicy().longestInFlight()) > 0,
+                "stalled only once the broker has given the message up: " + chores.stalledAfter());
+        assertTrue(chores.keepOutboxEntries().compareTo(chores.stalledAfter()) >= 0);
+        assertEquals(Duration.ofDays(400), chores.keepNotifications());
+        assertEquals(Duration.ofMinutes(1), chores.interval());
+    }
+
+    @Test
+    void retentionShorterThanTheSweepersWindowStopsTheStartWithTheReason() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> PortalSettings.from(
+                config(Map.of("portal.retention.outbox", "PT1H", "portal.notifications.stalled-after", "PT2H"))));
+        assertTrue(refused.getMessage().contains("portal.retention.outbox"), refused.getMessage());
+    }
+
+    @Test
+    void rateLimitsAreOnByDefaultAndGenerous() {
+        var limits = PortalSettings.from(config(Map.of())).rateLimits();
+        assertEquals(6_000, limits.perAddressPerMinute());
+        assertEquals(3_000, limits.perSessionPerMinute());
+        assertEquals(0, PortalSettings.from(config(Map.of("portal.rate-limit.per-address", "0")))
+                .rateLimits().perAddressPerMinute(), "0 switches it off");
+    }
+}
