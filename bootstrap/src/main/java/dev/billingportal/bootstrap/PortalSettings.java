@@ -125,7 +125,11 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
                         duration(config, "portal.retention.notifications", Duration.ofDays(400))),
                 // 100 requests a second from one address, 50 for one session, in bursts of a quarter-minute's worth.
                 new RateLimits(integer(config, "portal.rate-limit.per-address", 6_000),
-                        integer(config, "portal.rate-limit.per-session", 3_000)));
+                        integer(config, "portal.rate-limit.per-session", 3_000),
+                        secret(config, "portal.rate-limit.trusted-proxies").stream()
+                                .flatMap(list -> java.util.Arrays.stream(list.split(",")))
+                                .map(String::strip).filter(address -> !address.isEmpty())
+                                .collect(java.util.stream.Collectors.toSet())));
     }
 
     /** An ISO-8601 duration ({@code PT30M}) or a whole number of minutes ({@code 30}). */

@@ -75,5 +75,19 @@ class PortalSettingsTest {
         assertEquals(3_000, limits.perSessionPerMinute());
         assertEquals(0, PortalSettings.from(config(Map.of("portal.rate-limit.per-address", "0")))
                 .rateLimits().perAddressPerMinute(), "0 switches it off");
+        assertEquals(Set.of(), limits.trustedProxies(), "no X-Forwarded-For believed unless configured");
+    }
+
+    @Test
+    void behindATrustedBalancerTheClientIsTheLastForwardedAddressAndNowhereElse() {
+        var limits = PortalSettings.from(config(Map.of("portal.rate-limit.trusted-proxies", "10.0.0.5, 10.0.0.6")))
+                .rateLimits();
+        assertEquals(Set.of("10.0.0.5", "10.0.0.6"), limits.trustedProxies());
+        assertEquals("203.0.113.7", limits.clientAddress("10.0.0.5", java.util.Optional.of("203.0.113.7")));
+        assertEquals("203.0.113.7", limits.clientAddress("10.0.0.6", java.util.Optional.of("1.2.3.4, 203.0.113.7")),
+                "what the client wrote itself comes first and is not believed");
+        assertEquals("10.0.0.5", limits.clientAddress("10.0.0.5", java.util.Optional.empty()));
+        assertEquals("198.51.100.9", limits.clientAddress("198.51.100.9", java.util.Optional.of("203.0.113.7")),
+                "an untrusted peer cannot choose its address");
     }
 }

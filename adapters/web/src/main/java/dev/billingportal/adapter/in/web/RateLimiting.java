@@ -33,6 +33,8 @@ public class RateLimiting implements Filter {
     @Inject
     RateLimits limits;
 
+    private static final io.helidon.http.HeaderName FORWARDED_FOR = HeaderNames.create("X-Forwarded-For");
+
     private RequestAllowance perAddress;
     private RequestAllowance perSession;
 
@@ -53,7 +55,8 @@ public class RateLimiting implements Filter {
             chain.proceed();
             return;
         }
-        Duration wait = perAddress.take(request.remotePeer().host());
+        Duration wait = perAddress.take(limits.clientAddress(request.remotePeer().host(),
+                request.headers().first(FORWARDED_FOR)));
         if (wait.isZero()) {
             Optional<String> session = session(request);
             if (session.isPresent()) {
