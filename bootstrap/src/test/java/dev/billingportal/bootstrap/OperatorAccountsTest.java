@@ -142,6 +142,19 @@ class OperatorAccountsTest {
         assertEquals(accounts, db.count("account"));
     }
 
+    /** Found by ApiFuzzIT: a body nested deeper than the JSON parser's limit was a 500. */
+    @Test
+    void aBodyNestedTooDeeplyIsA400AndCreatesNothing() {
+        long accounts = db.count("account");
+        Api.Reply refused = api.post("/api/v1/operator/accounts", OPERATOR, "[".repeat(5_000) + "]".repeat(5_000));
+
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("body", refused.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals("is nested too deeply", refused.json().getJsonArray("errors").getJsonObject(0)
+                .getString("message"));
+        assertEquals(accounts, db.count("account"));
+    }
+
     @Test
     void anUnknownAccountIsNotFound() {
         assertEquals(404, api.get("/api/v1/operator/accounts/" + java.util.UUID.randomUUID(), OPERATOR).status());
