@@ -65,6 +65,22 @@ class ApiDocumentLintTest {
         return Files.readString(output, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The checked-in document ({@code api/openapi.json}, what the generated client of {@code api-client} is built from)
+     * is the one the portal serves; after a change to the API, regenerate it from a running portal:
+     * {@code curl -s -H 'Accept: application/json' localhost:8080/openapi | python3 -m json.tool --indent 2 >
+     * api/openapi.json}.
+     */
+    @Test
+    void theCheckedInDocumentIsTheOneThePortalServes() throws IOException {
+        Api.Reply served = Api.ofRunningServer().send(Api.ofRunningServer().request("/openapi", null)
+                .header("Accept", "application/json"));
+        JsonObject live = Json.createReader(new StringReader(served.body())).readObject();
+        JsonObject checkedIn = Json.createReader(new StringReader(Files.readString(
+                Path.of("..", "api", "openapi.json")))).readObject();
+        assertEquals(checkedIn, live, "api/openapi.json is not the document the portal serves: regenerate it");
+    }
+
     @Test
     void redoclysRecommendedRulesFindNothing() throws Exception {
         String report = lint("redocly", "lint", "--config", "redocly.yaml", "--format", "json", document().toString());

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 public final class ApiDocument implements OASFilter {
     private static final String PROBLEM = "Problem";
     private static final String OPERATOR_PATHS = "/api/v1/operator";
+    private static final int PAGE_MAX = dev.billingportal.application.port.in.PageRequest.MAX_LIMIT;
+    private static final int PAGE_DEFAULT = dev.billingportal.application.port.in.PageRequest.DEFAULT_LIMIT;
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -29,6 +32,18 @@ public final class ApiDocument implements OASFilter {
             api.setComponents(OASFactory.createComponents());
         }
         api.getComponents().addSchema(PROBLEM, problemSchema());
+        if (api.getComponents().getSchemas() != null) {
+            // The scanner reads a record's issueDate() as the getter of a boolean "sueDate" ("is" + "SueDate"): a field
+            // no request has. Found by generating a client from the document (api-client).
+            api.getComponents().getSchemas().values().stream()
+                    .filter(schema -> schema.getProperties() != null && schema.getProperties().containsKey("issueDate"))
+                    .forEach(schema -> {
+                        schema.removeProperty("sueDate");
+                        if (schema.getRequired() != null) {
+                            schema.removeRequired("sueDate");
+                        }
+                    });
+        }
         if (api.getPaths() == null) {
             return;
         }
@@ -40,6 +55,11 @@ public final class ApiDocument implements OASFilter {
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         if (!secured) {
             operation.setSecurity(new ArrayList<>()); // public: "security: []" says so, rather than saying nothing
+        }
+        if (operation.getParameters() != null) {
+            operation.getParameters().stream()
+                    .filter(parameter -> parameter.getName().equals("limit") && parameter.getIn() == Parameter.In.QUERY)
+                    .forEach(ApiDocument::pageSize);
         }
         APIResponses responses = operation.getResponses();
         boolean pathIds = path.contains("{");
@@ -68,6 +88,17 @@ public final class ApiDocument implements OASFilter {
             if (failure && (content == null || content.getMediaTypes() == null || content.getMediaTypes().isEmpty())) {
                 response.getValue().setContent(problemContent());
             }
+        }
+    }
+
+    /** Every page's {@code limit} is read as text but is a page size: say so, as PageRequest checks it. */
+    private static void pageSize(Parameter limit) {
+        limit.schema(OASFactory.createSchema().type(Schema.SchemaType.INTEGER)
+                .minimum(java.math.BigDecimal.ONE)
+                .maximum(java.math.BigDecimal.valueOf(PAGE_MAX))
+                .defaultValue(PAGE_DEFAULT));
+        if (limit.getDescription() == null) {
+            limit.description("How many items, 1 to " + PAGE_MAX + " (" + PAGE_DEFAULT + " if not given)");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.billingportal.adapter.in.rest.access;
 
+import dev.billingportal.adapter.in.rest.problem.Problem;
 import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.request.JsonBodies;
 import dev.billingportal.adapter.in.rest.access.CurrentCaller;
@@ -73,6 +74,7 @@ public class AuthResource {
     }
 
     @POST
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE_NAME}) // no body: a client accepting only problems is served
     @Path("/logout")
     @PortalUserEndpoint
     @SecurityRequirement(name = "sessionToken")
@@ -86,6 +88,7 @@ public class AuthResource {
     }
 
     @POST
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE_NAME}) // no body: a client accepting only problems is served
     @Path("/invitations/accept")
     @PublicEndpoint
     @Consumes(MediaType.APPLICATION_JSON)
@@ -103,6 +106,7 @@ public class AuthResource {
     }
 
     @POST
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE_NAME}) // no body: a client accepting only problems is served
     @Path("/password-resets")
     @PublicEndpoint
     @Consumes(MediaType.APPLICATION_JSON)
@@ -119,6 +123,7 @@ public class AuthResource {
     }
 
     @POST
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE_NAME}) // no body: a client accepting only problems is served
     @Path("/password-resets/confirm")
     @PublicEndpoint
     @Consumes(MediaType.APPLICATION_JSON)

@@ -65,7 +65,8 @@ public class OperatorTransactionResource {
             examples = @ExampleObject(name = "payment", value = "{\"type\":\"PAYMENT\",\"amount\":\"50.00\",\"currency\":\"CAD\",\"reference\":\"PAY-981\"}")))
     @APIResponse(responseCode = "201", description = "Posted",
             content = @Content(schema = @Schema(implementation = TransactionResponse.class)))
-    @APIResponse(responseCode = "200", description = "Already posted with this key: the original transaction")
+    @APIResponse(responseCode = "200", description = "Already posted with this key: the original transaction",
+            content = @Content(schema = @Schema(implementation = TransactionResponse.class)))
     @APIResponse(responseCode = "422", description = "Arithmetic that does not add up, a foreign currency, or the key "
             + "reused for a different request")
     public Response post(@PathParam("accountId") String accountId,

@@ -1,5 +1,6 @@
 package dev.billingportal.adapter.in.rest.notification;
 
+import dev.billingportal.adapter.in.rest.problem.Problem;
 import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.request.PathIds;
 import dev.billingportal.adapter.in.rest.access.CurrentCaller;
@@ -58,6 +59,7 @@ public class OperatorNotificationResource {
     }
 
     @POST
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE_NAME}) // no body: a client accepting only problems is served
     @Path("/{notificationId}/retry")
     @Operation(operationId = "retryDelivery",
             description = "Queues a FAILED delivery again: it is PENDING and will be sent once, as if new. Only a "

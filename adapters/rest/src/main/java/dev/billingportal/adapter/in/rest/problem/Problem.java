@@ -14,6 +14,7 @@ public record Problem(String code, String title, int status, String detail, List
     public record FieldProblem(String field, String message) {
     }
 
+    public static final String MEDIA_TYPE_NAME = "application/problem+json";
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
     private static final String TYPE_PREFIX = "urn:billing-portal:problem:";
     /** Looked up once: {@code Json.createObjectBuilder} looks the provider up through ServiceLoader on every call. */

@@ -1,5 +1,6 @@
 package dev.billingportal.adapter.in.rest.user;
 
+import dev.billingportal.adapter.in.rest.problem.Problem;
 import dev.billingportal.adapter.in.rest.access.PortalUserEndpoint;
 import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.request.JsonBodies;
@@ -139,6 +140,7 @@ public class PortalUserResource {
     }
 
     @DELETE
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE_NAME}) // no body: a client accepting only problems is served
     @Path("/{userId}")
     @Operation(operationId = "deletePortalUser",
             description = "Deletes a portal user of the caller's account (never the caller): their sessions end at "
@@ -152,6 +154,7 @@ public class PortalUserResource {
     }
 
     @POST
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE_NAME}) // no body: a client accepting only problems is served
     @Path("/{userId}/invitation")
     @Operation(operationId = "reinvitePortalUser",
             description = "Sends an INVITED user a new invitation e-mail; the link of the previous one stops "
