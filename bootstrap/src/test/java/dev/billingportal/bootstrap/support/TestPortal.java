@@ -57,6 +57,11 @@ public final class TestPortal {
         }
     }
 
+    /** Exactly these values as a configuration source (the portal's defaults fill in the rest). */
+    public static ConfigSource source(Map<String, String> values) {
+        return new MapConfigSource(Map.copyOf(values));
+    }
+
     /** Outranks microprofile-config.properties (100) and system properties (400). */
     private record MapConfigSource(Map<String, String> values) implements ConfigSource {
         @Override
