@@ -81,6 +81,14 @@ public final class InMemoryPortal {
         return new Actor.PortalUserActor(user.id(), user.accountId(), user.username().value());
     }
 
+    /** A newly invited user of {@code account} and the delivery of their invitation, recorded and not yet sent. */
+    public Delivery invitationTo(Account account, String name) {
+        PortalUser user = invited(account, name, false);
+        stores.unitOfWork().inTransaction(() -> recorder.invitation(account, user, clock.instant()));
+        return deliveries(NotificationKind.INVITATION).stream()
+                .filter(delivery -> delivery.recipientUserId().equals(user.id())).findFirst().orElseThrow();
+    }
+
     /** The deliveries recorded so far, of one kind. */
     public List<Delivery> deliveries(NotificationKind kind) {
         return stores.deliveries().deliveries().stream().filter(delivery -> delivery.kind() == kind).toList();

@@ -7,8 +7,6 @@ import dev.billingportal.application.port.out.Outbox;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.DeliveryStatus;
-import dev.billingportal.domain.notification.NotificationKind;
-import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.testing.InMemoryPortal;
 import java.time.Duration;
 import java.util.List;
@@ -24,13 +22,6 @@ class RetentionServiceTest {
             portal.stores.deliveries(), portal.clock, KEEP_ENTRIES, KEEP_NOTIFICATIONS, 2);
     private final Account account = portal.account();
 
-    private Delivery invitation(String name) {
-        PortalUser user = portal.invited(account, name, false);
-        portal.stores.unitOfWork().inTransaction(() -> portal.recorder.invitation(account, user, portal.clock.instant()));
-        return portal.deliveries(NotificationKind.INVITATION).stream()
-                .filter(delivery -> delivery.recipientUserId().equals(user.id())).findFirst().orElseThrow();
-    }
-
     private void publishAll() {
         UUID relay = UUID.randomUUID();
         Outbox outbox = portal.stores.outbox();
@@ -41,10 +32,10 @@ class RetentionServiceTest {
     @Test
     void publishedEntriesGoAfterTheirKeepInBatchesAndUnpublishedOnesNever() {
         for (String name : List.of("Ann", "Bob", "Cy", "Di", "Ed")) {
-            invitation(name);
+            portal.invitationTo(account, name);
         }
         publishAll();
-        invitation("Flo"); // stays unpublished: the broker is down, say
+        portal.invitationTo(account, "Flo"); // stays unpublished: the broker is down, say
 
         portal.clock.advance(KEEP_ENTRIES);
         assertEquals(0, retention.purge(), "kept for a day");
@@ -56,13 +47,13 @@ class RetentionServiceTest {
 
     @Test
     void settledNotificationsAndTheirEventsGoAfterTheirRetentionPendingOnesNever() {
-        Delivery sent = invitation("Ann");
+        Delivery sent = portal.invitationTo(account, "Ann");
         sent.sent(portal.clock.instant());
         portal.stores.deliveries().update(sent);
-        Delivery failed = invitation("Bob");
+        Delivery failed = portal.invitationTo(account, "Bob");
         failed.failed("550", true);
         portal.stores.deliveries().update(failed);
-        Delivery pending = invitation("Cy");
+        Delivery pending = portal.invitationTo(account, "Cy");
         publishAll();
 
         portal.clock.advance(KEEP_NOTIFICATIONS);

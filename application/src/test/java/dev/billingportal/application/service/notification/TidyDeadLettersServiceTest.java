@@ -6,8 +6,6 @@ import dev.billingportal.application.port.out.DeadLetters;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.DeliveryId;
-import dev.billingportal.domain.notification.NotificationKind;
-import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.testing.InMemoryPortal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,13 +35,6 @@ class TidyDeadLettersServiceTest {
             portal.stores.deliveries(), deadLetters, 10);
     private final Account account = portal.account();
 
-    private Delivery invitation(String name) {
-        PortalUser user = portal.invited(account, name, false);
-        portal.stores.unitOfWork().inTransaction(() -> portal.recorder.invitation(account, user, portal.clock.instant()));
-        return portal.deliveries(NotificationKind.INVITATION).stream()
-                .filter(delivery -> delivery.recipientUserId().equals(user.id())).findFirst().orElseThrow();
-    }
-
     private Delivery settle(Delivery delivery, boolean sent) {
         if (sent) {
             delivery.sent(portal.clock.instant());
@@ -56,9 +47,9 @@ class TidyDeadLettersServiceTest {
 
     @Test
     void removesTheMessagesOfDeliveriesNoLongerFailedAndKeepsTheFailedOnes() {
-        Delivery failed = settle(invitation("Ann"), false);
-        Delivery redrivenAndSent = settle(invitation("Bob"), true);
-        Delivery redrivenPending = invitation("Cy");
+        Delivery failed = settle(portal.invitationTo(account, "Ann"), false);
+        Delivery redrivenAndSent = settle(portal.invitationTo(account, "Bob"), true);
+        Delivery redrivenPending = portal.invitationTo(account, "Cy");
         DeliveryId deletedByRetention = DeliveryId.random();
         queue.addAll(List.of(failed.id(), redrivenAndSent.id(), redrivenPending.id(), deletedByRetention));
 
