@@ -1,6 +1,7 @@
 package dev.billingportal.adapter.in.web;
 
 import dev.billingportal.adapter.in.web.http.RequestAllowance;
+import dev.billingportal.domain.access.SecretTokens;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.microprofile.server.ServerCdiExtension;
@@ -16,10 +17,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -75,7 +73,7 @@ public class RateLimiting implements Filter {
         Optional<String> credential = request.headers().first(HeaderNames.AUTHORIZATION)
                 .or(() -> request.headers().cookies().first("__Host-portal-session").asOptional())
                 .or(() -> request.headers().cookies().first("portal-session").asOptional());
-        return credential.map(RateLimiting::sha256);
+        return credential.map(SecretTokens::hash);
     }
 
     private static void refuse(String path, Duration wait, RoutingResponse response) {
@@ -95,15 +93,6 @@ public class RateLimiting implements Filter {
                     + "<h1>Too many requests</h1><p>Try again in " + seconds + " seconds.</p>"
                     + "<p lang=\"fr-CA\">Trop de requêtes : réessayez dans " + seconds + " secondes.</p></html>")
                     .getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static String sha256(String credential) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(credential.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
         }
     }
 }
