@@ -131,7 +131,7 @@ public class Portal {
                 relayHolder.relay = relay;
                 relay.start();
                 listener = new NotificationListener(messaging.connections(), services.deliverNotification,
-                        settings.messaging().consumers());
+                        settings.messaging().consumers(), messaging::brokerConforms);
                 listener.start();
                 housekeeper = new Housekeeper(services.sweepStalled, services.tidyDeadLetters, services.retention,
                         settings.housekeeping().interval(), PortalServices.HOUSEKEEPING_BATCH);

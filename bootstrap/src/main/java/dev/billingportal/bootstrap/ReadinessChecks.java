@@ -8,8 +8,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * {@code /health/ready}: the database answers, and where workers run, the broker is reachable, the relay makes
- * progress and the notification workers are listening.
+ * {@code /health/ready}: the database answers, and where workers run, the broker is reachable and applies what the
+ * portal needs (a remote one is checked, the reason given when it does not), the relay makes progress and the
+ * notification workers are listening.
  */
 @ApplicationScoped
 public class ReadinessChecks {
@@ -64,11 +65,16 @@ public class ReadinessChecks {
         return () -> {
             boolean needed = portal.settings() != null && portal.settings().role().runsWorkers();
             boolean reachable = portal.messaging().map(messaging -> messaging.brokerReachable()).orElse(false);
-            return HealthCheckResponse.named("broker")
-                    .status(!needed || reachable)
+            var conformance = portal.messaging().map(messaging -> messaging.conformance());
+            boolean conforms = conformance.map(verdict -> verdict.conforms()).orElse(false);
+            var response = HealthCheckResponse.named("broker")
+                    .status(!needed || (reachable && conforms))
                     .withData("required", needed)
                     .withData("reachable", reachable)
-                    .build();
+                    .withData("conforms", conforms);
+            conformance.filter(verdict -> !verdict.conforms())
+                    .ifPresent(verdict -> response.withData("reason", verdict.reason()));
+            return response.build();
         };
     }
 }

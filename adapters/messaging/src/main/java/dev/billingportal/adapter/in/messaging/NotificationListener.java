@@ -17,6 +17,7 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,6 +36,7 @@ public final class NotificationListener implements AutoCloseable {
     private final BrokerConnections connections;
     private final DeliverNotificationUseCase deliver;
     private final int consumers;
+    private final BooleanSupplier mayConsume;
     private final Object lock = new Object();
     private Connection connection;
     private boolean broken = true;
@@ -42,9 +44,16 @@ public final class NotificationListener implements AutoCloseable {
     private Thread supervisor;
 
     public NotificationListener(BrokerConnections connections, DeliverNotificationUseCase deliver, int consumers) {
+        this(connections, deliver, consumers, () -> true);
+    }
+
+    /** @param mayConsume whether the broker may be consumed from now (it applies the redelivery the portal needs) */
+    public NotificationListener(BrokerConnections connections, DeliverNotificationUseCase deliver, int consumers,
+                                BooleanSupplier mayConsume) {
         this.connections = connections;
         this.deliver = deliver;
         this.consumers = consumers;
+        this.mayConsume = mayConsume;
     }
 
     public void start() {
@@ -63,7 +72,14 @@ public final class NotificationListener implements AutoCloseable {
         long delay = 250;
         while (running) {
             synchronized (lock) {
-                if (broken) {
+                boolean allowed = mayConsume.getAsBoolean();
+                if (!broken && !allowed) { // a rolled-back message would be redelivered at once, then dropped
+                    LOG.warning("Notification workers stop consuming: the broker no longer applies what the portal"
+                            + " needs");
+                    broken = true;
+                    disconnect();
+                }
+                if (broken && allowed) {
                     disconnect();
                     try {
                         connect();

@@ -18,9 +18,14 @@ public final class BrokerConnections {
         factory.setConsumerWindowSize(0);
         factory.setCallTimeout(10_000);
         // Short network blips are absorbed by the client; longer outages surface as exceptions and the
-        // portal's own supervisors reconnect (and nothing is lost: the outbox and the journal hold it).
-        factory.setReconnectAttempts(remote ? 5 : 0);
-        factory.setRetryInterval(1_000);
+        // portal's own supervisors reconnect (and nothing is lost: the outbox and the journal hold it). A URL that
+        // says how to reconnect (a primary/backup pair's "?ha=true&reconnectAttempts=-1", spec §10) is obeyed.
+        if (!url.contains("reconnectAttempts=")) {
+            factory.setReconnectAttempts(remote ? 5 : 0);
+        }
+        if (!url.contains("retryInterval=")) {
+            factory.setRetryInterval(1_000);
+        }
     }
 
     public Connection open() throws JMSException {

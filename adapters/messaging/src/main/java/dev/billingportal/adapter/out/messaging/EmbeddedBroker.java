@@ -6,15 +6,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.activemq.artemis.api.core.QueueConfiguration;
-import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMAcceptorFactory;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
 /**
@@ -85,14 +82,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                         invalid);
             }
         }
-        configuration.addAddressSetting(Queues.NOTIFICATIONS, notificationSettings(retryPolicy));
-        // Dead letters and expired messages stay until an operator deals with them: never redelivered
-        // elsewhere, never expired, paged to disk rather than refused when there are many.
-        configuration.addAddressSetting(Queues.DEAD_LETTERS, parking());
-        configuration.addAddressSetting(Queues.EXPIRED, parking());
-        configuration.addQueueConfiguration(durableQueue(Queues.NOTIFICATIONS));
-        configuration.addQueueConfiguration(durableQueue(Queues.DEAD_LETTERS));
-        configuration.addQueueConfiguration(durableQueue(Queues.EXPIRED));
+        // The addresses, queues and settings a standalone broker is made with (deploy/artemis/broker.properties).
+        BrokerRequirements.of(retryPolicy).applyTo(configuration);
         EmbeddedActiveMQ starting = new EmbeddedActiveMQ();
         starting.setConfiguration(configuration);
         try {
@@ -105,41 +96,6 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IllegalStateException("The embedded broker started but is not active; see its log (AMQ22...)");
         }
         broker = starting;
-    }
-
-    /**
-     * The notification queue's settings, set explicitly: without a dead-letter address a message that
-     * keeps failing is redelivered within milliseconds and then dropped.
-     */
-    static AddressSettings notificationSettings(RetryPolicy retry) {
-        return new AddressSettings()
-                .setDeadLetterAddress(SimpleString.of(Queues.DEAD_LETTERS))
-                .setExpiryAddress(SimpleString.of(Queues.EXPIRED))
-                .setRedeliveryDelay(retry.initialDelay().toMillis())
-                .setRedeliveryMultiplier(retry.multiplier())
-                .setMaxRedeliveryDelay(retry.maxDelay().toMillis())
-                .setMaxDeliveryAttempts(retry.brokerDeliveryAttempts())
-                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
-                .setAutoCreateQueues(false)
-                .setAutoCreateAddresses(false);
-    }
-
-    private static AddressSettings parking() {
-        return new AddressSettings()
-                .setDeadLetterAddress(SimpleString.of(Queues.DEAD_LETTERS))
-                .setExpiryAddress(SimpleString.of(Queues.EXPIRED))
-                // Nothing of the portal consumes these; an operator's tool that rolls a message back waits a
-                // second before it is offered again, and no limit moves it on: its dead-letter address is itself.
-                .setRedeliveryDelay(1_000)
-                .setMaxDeliveryAttempts(-1)
-                .setExpiryDelay(-1L)
-                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
-                .setAutoCreateQueues(false)
-                .setAutoCreateAddresses(false);
-    }
-
-    private static QueueConfiguration durableQueue(String name) {
-        return QueueConfiguration.of(name).setAddress(name).setRoutingType(RoutingType.ANYCAST).setDurable(true);
     }
 
     private static void stopQuietly(EmbeddedActiveMQ broker) {

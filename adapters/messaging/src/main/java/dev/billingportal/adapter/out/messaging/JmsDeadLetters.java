@@ -7,11 +7,8 @@ import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.MessageProducer;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
-import jakarta.jms.TemporaryQueue;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Enumeration;
@@ -22,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
-import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 
 /**
  * The dead-letter queue, through Artemis' management API and a browser, on a connection of its own: a slow or
@@ -31,9 +27,6 @@ import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
  * rather than waiting.
  */
 public final class JmsDeadLetters implements DeadLetters, AutoCloseable {
-    /** Artemis' management address (the broker's default), where operations on its resources are invoked. */
-    private static final String MANAGEMENT_ADDRESS = "activemq.management";
-    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
     /** Filters stay short: the broker parses each one. */
     private static final int IDS_PER_FILTER = 100;
 
@@ -112,32 +105,9 @@ public final class JmsDeadLetters implements DeadLetters, AutoCloseable {
 
     /** Invokes an operation of the dead-letter queue's control (or reads an attribute, for getters). */
     private Object invoke(String operation, Object... arguments) {
-        try (Session session = connection().createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            TemporaryQueue replies = session.createTemporaryQueue();
-            try (MessageProducer producer = session.createProducer(session.createQueue(MANAGEMENT_ADDRESS));
-                 MessageConsumer consumer = session.createConsumer(replies)) {
-                Message request = session.createMessage();
-                String resource = ResourceNames.QUEUE + Queues.DEAD_LETTERS;
-                if (operation.startsWith("get") && arguments.length == 0) {
-                    JMSManagementHelper.putAttribute(request, resource, attribute(operation));
-                } else {
-                    JMSManagementHelper.putOperationInvocation(request, resource, operation, arguments);
-                }
-                request.setJMSReplyTo(replies);
-                producer.send(request);
-                Message reply = consumer.receive(REPLY_TIMEOUT.toMillis());
-                if (reply == null) {
-                    throw new QueueUnavailable("The broker did not answer " + operation + " within " + REPLY_TIMEOUT,
-                            null);
-                }
-                if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
-                    throw new QueueUnavailable("The broker refused " + operation + ": "
-                            + JMSManagementHelper.getResult(reply), null);
-                }
-                return JMSManagementHelper.getResult(reply);
-            } finally {
-                replies.delete();
-            }
+        try {
+            return ManagementRequests.invoke(connection(), ResourceNames.QUEUE + Queues.DEAD_LETTERS, operation,
+                    arguments);
         } catch (QueueUnavailable failure) {
             throw failure;
         } catch (Exception failure) {
@@ -145,10 +115,6 @@ public final class JmsDeadLetters implements DeadLetters, AutoCloseable {
             throw new QueueUnavailable("Management of " + Queues.DEAD_LETTERS + " failed: " + failure.getMessage(),
                     failure);
         }
-    }
-
-    private static String attribute(String getter) {
-        return Character.toLowerCase(getter.charAt(3)) + getter.substring(4);
     }
 
     private static java.util.Optional<DeliveryId> deliveryId(String value) {

@@ -11,25 +11,33 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Publishes deliveries to {@code billing.notifications}: persistent messages in one transacted session,
  * so a batch is taken whole or not at all. The session and its producer stay open between batches (opening
  * and closing them cost two round trips to the broker per batch); a broken connection is dropped, with
- * them, and reopened on next use.
+ * them, and reopened on next use. Nothing is published to a broker that does not apply what the portal needs
+ * ({@link BrokerConformance}): the entries wait in the outbox.
  */
 public final class JmsNotificationQueue implements NotificationQueue, AutoCloseable {
     private final BrokerConnections connections;
+    private final Supplier<BrokerConformance.Verdict> conformance;
     private Connection connection;
     private Session session;
     private MessageProducer producer;
 
-    JmsNotificationQueue(BrokerConnections connections) {
+    JmsNotificationQueue(BrokerConnections connections, Supplier<BrokerConformance.Verdict> conformance) {
         this.connections = connections;
+        this.conformance = conformance;
     }
 
     @Override
     public synchronized void publish(List<DeliveryId> notifications) {
+        BrokerConformance.Verdict verdict = conformance.get();
+        if (!verdict.conforms()) { // published now, a failed mail would be retried at once and then dropped
+            throw new QueueUnavailable("Not publishing: " + verdict.reason(), null);
+        }
         try {
             MessageProducer open = producer();
             for (DeliveryId id : notifications) {

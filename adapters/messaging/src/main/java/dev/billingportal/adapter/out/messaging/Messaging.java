@@ -10,16 +10,20 @@ import java.util.logging.Logger;
  */
 public final class Messaging implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Messaging.class.getName());
+    /** How often a remote broker that conformed is asked again: someone may edit its configuration. */
+    private static final Duration CONFORMANCE_RECHECK = Duration.ofSeconds(30);
 
     private final EmbeddedBroker broker;
     private final BrokerConnections connections;
     private final JmsNotificationQueue queue;
     private final JmsDeadLetters deadLetters;
+    private final BrokerConformance conformance;
 
-    private Messaging(EmbeddedBroker broker, BrokerConnections connections) {
+    private Messaging(EmbeddedBroker broker, BrokerConnections connections, BrokerConformance conformance) {
         this.broker = broker;
         this.connections = connections;
-        this.queue = new JmsNotificationQueue(connections);
+        this.conformance = conformance;
+        this.queue = new JmsNotificationQueue(connections, this::conformance);
         // A scrape every few seconds must not turn into a management request each time.
         this.deadLetters = new JmsDeadLetters(connections, Duration.ofSeconds(15));
     }
@@ -30,11 +34,27 @@ public final class Messaging implements AutoCloseable {
             EmbeddedBroker broker = new EmbeddedBroker(settings.brokerDir(), settings.retryPolicy(), settings.listen());
             broker.start();
             LOG.info("Embedded Artemis broker started; journal in " + settings.brokerDir());
-            return new Messaging(broker, new BrokerConnections(broker.url(), null, null, false));
+            return new Messaging(broker, new BrokerConnections(broker.url(), null, null, false), null);
         }
         LOG.info("Using the remote broker at " + settings.url());
-        return new Messaging(null,
-                new BrokerConnections(settings.url(), settings.user(), settings.password(), true));
+        BrokerConnections connections = new BrokerConnections(settings.url(), settings.user(), settings.password(),
+                true);
+        BrokerConformance conformance = new BrokerConformance(connections,
+                BrokerRequirements.of(settings.retryPolicy()), CONFORMANCE_RECHECK);
+        conformance.start();
+        return new Messaging(null, connections, conformance);
+    }
+
+    /**
+     * Whether the broker applies what the portal needs: an embedded one always does (the portal configures it); a
+     * remote one as last checked. Until it does, nothing is published or consumed.
+     */
+    public BrokerConformance.Verdict conformance() {
+        return conformance == null ? BrokerConformance.Verdict.CONFORMS : conformance.verdict();
+    }
+
+    public boolean brokerConforms() {
+        return conformance().conforms();
     }
 
     public JmsNotificationQueue queue() {
@@ -67,6 +87,9 @@ public final class Messaging implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (conformance != null) {
+            conformance.close();
+        }
         queue.close();
         deadLetters.close();
         connections.close();

@@ -1,0 +1,65 @@
+package dev.billingportal.adapter.out.messaging;
+
+import dev.billingportal.application.port.out.QueueUnavailable;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TemporaryQueue;
+import java.time.Duration;
+import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
+
+/**
+ * Requests to Artemis' management API over JMS: a message to the management address naming a resource ({@code
+ * broker}, {@code queue.NAME}) and an operation or attribute, the answer on a temporary queue. The connection is the
+ * caller's (started, so that replies are received), never the publisher's.
+ */
+final class ManagementRequests {
+    /** Artemis' management address (the broker's default), where operations on its resources are invoked. */
+    private static final String MANAGEMENT_ADDRESS = "activemq.management";
+    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
+
+    private ManagementRequests() {
+    }
+
+    /** Invokes {@code operation} on {@code resource}; a getter without arguments reads the attribute it names. */
+    static Object invoke(Connection connection, String resource, String operation, Object... arguments)
+            throws JMSException {
+        try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            TemporaryQueue replies = session.createTemporaryQueue();
+            try (MessageProducer producer = session.createProducer(session.createQueue(MANAGEMENT_ADDRESS));
+                 MessageConsumer consumer = session.createConsumer(replies)) {
+                Message request = session.createMessage();
+                if (operation.startsWith("get") && arguments.length == 0) {
+                    JMSManagementHelper.putAttribute(request, resource, attribute(operation));
+                } else {
+                    JMSManagementHelper.putOperationInvocation(request, resource, operation, arguments);
+                }
+                request.setJMSReplyTo(replies);
+                producer.send(request);
+                Message reply = consumer.receive(REPLY_TIMEOUT.toMillis());
+                if (reply == null) {
+                    throw new QueueUnavailable("The broker did not answer " + operation + " within " + REPLY_TIMEOUT,
+                            null);
+                }
+                if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
+                    throw new QueueUnavailable("The broker refused " + operation + " on " + resource + ": "
+                            + JMSManagementHelper.getResult(reply), null);
+                }
+                return JMSManagementHelper.getResult(reply);
+            } catch (JMSException | RuntimeException failure) {
+                throw failure;
+            } catch (Exception unexpected) { // getResult declares Exception
+                throw new QueueUnavailable("Management answer unreadable: " + unexpected.getMessage(), unexpected);
+            } finally {
+                replies.delete();
+            }
+        }
+    }
+
+    private static String attribute(String getter) {
+        return Character.toLowerCase(getter.charAt(3)) + getter.substring(4);
+    }
+}
