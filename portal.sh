@@ -2,7 +2,8 @@
 # The Billing Portal's two commands:
 #   ./portal.sh run    build (tests skipped) and start the portal with its embedded defaults
 #   ./portal.sh test   build and run every test (unit, end-to-end on H2 and on PostgreSQL, browser, architecture,
-#                      process-level); installs PostgreSQL's server, Chromium and wrk from Debian's packages if missing
+#                      process-level, scale-out); installs PostgreSQL's server, Chromium, wrk and HAProxy from Debian's
+#                      packages if missing
 #   ./portal.sh demo   build (tests skipped) and start the portal on a fresh demo database (data/demo): an account
 #                      with users, 18 months of invoices and payments, notifications; prints a one-time sign-in link
 #   ./portal.sh bench [--quick] [--transactions N] [--jfr] [--only startup,history,posting,mail]
@@ -29,7 +30,8 @@ find_jdk() {
 
 # What the tests need from Debian: PostgreSQL's server binaries (the end-to-end tests run a second time against a
 # private PostgreSQL server they start and stop), Chromium with its driver (the web pages' journeys run in a real,
-# headless browser) and wrk (the bench's load client, far cheaper than what it measures). Installed here when
+# headless browser), wrk (the bench's load client, far cheaper than what it measures) and HAProxy (the scale-out
+# tests balance two api processes with deploy/haproxy/haproxy.cfg). Installed here when
 # missing; nothing is downloaded by the tests themselves.
 has_package() { # $1: a Debian package the tests need; true when what it brings is on this machine
   case "$1" in
@@ -37,6 +39,7 @@ has_package() { # $1: a Debian package the tests need; true when what it brings 
     chromium) [ -x /usr/bin/chromium ] ;;
     chromium-driver) [ -x /usr/bin/chromedriver ] ;;
     wrk) [ -x /usr/bin/wrk ] ;;
+    haproxy) [ -x /usr/sbin/haproxy ] || [ -x /usr/bin/haproxy ] ;;
     npm) command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1 ;;
   esac
 }
@@ -102,7 +105,7 @@ case "${1:-}" in
     wait "$portal" || true
     ;;
   test)
-    ensure_packages postgresql chromium chromium-driver wrk
+    ensure_packages postgresql chromium chromium-driver wrk haproxy
     ensure_openapi_linters
     exec "${MVN[@]}" verify
     ;;

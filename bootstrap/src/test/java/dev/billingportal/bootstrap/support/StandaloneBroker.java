@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
 
 /**
  * A standalone Artemis broker made by {@code deploy/artemis/create-broker.sh} (from the apache-artemis distribution)
@@ -56,6 +61,17 @@ public final class StandaloneBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Messages in {@code queue} (waiting or being delivered), as the broker counts them. */
+    public long depth(String queue) {
+        try (ServerLocator locator = ActiveMQClient.createServerLocator(url());
+             ClientSessionFactory factory = locator.createSessionFactory();
+             ClientSession session = factory.createSession(USER, PASSWORD, false, true, true, false, 0)) {
+            return session.queueQuery(SimpleString.of(queue)).getMessageCount();
+        } catch (Exception failure) {
+            throw new IllegalStateException("Could not ask the broker about " + queue, failure);
+        }
     }
 
     /** Takes away the portal's settings: the broker is left with the distribution's stock configuration. */
