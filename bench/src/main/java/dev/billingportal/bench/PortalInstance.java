@@ -20,13 +20,21 @@ final class PortalInstance {
     private final int port;
     private final int smtpPort;
     private final List<String> jvmOptions;
+    private final Map<String, String> environment;
 
     PortalInstance(Path jar, Path dataDir, int port, int smtpPort, List<String> jvmOptions) {
+        this(jar, dataDir, port, smtpPort, jvmOptions, Map.of());
+    }
+
+    /** With {@code environment} added: a role, a database server, a remote broker. */
+    PortalInstance(Path jar, Path dataDir, int port, int smtpPort, List<String> jvmOptions,
+                   Map<String, String> environment) {
         this.jar = jar;
         this.dataDir = dataDir;
         this.port = port;
         this.smtpPort = smtpPort;
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.environment = Map.copyOf(environment);
     }
 
     MeasuredProcess start() {
@@ -42,7 +50,7 @@ final class PortalInstance {
         command.addAll(List.of("-jar", jar.toString()));
         // No rate limits: the bench sends thousands of requests a second from one address, and measures the portal's
         // work, not its refusals.
-        return MeasuredProcess.start(command, dataDir.getParent(), Map.of(
+        Map<String, String> all = new java.util.HashMap<>(Map.of(
                         "PORTAL_RATE_LIMIT_PER_ADDRESS", "0",
                         "PORTAL_RATE_LIMIT_PER_SESSION", "0",
                         "SERVER_PORT", Integer.toString(port),
@@ -50,7 +58,9 @@ final class PortalInstance {
                         "PORTAL_OPERATOR_TOKEN", OPERATOR_TOKEN,
                         "PORTAL_MAIL_TRANSPORT", "smtp",
                         "PORTAL_MAIL_SMTP_HOST", "127.0.0.1",
-                        "PORTAL_MAIL_SMTP_PORT", Integer.toString(smtpPort)),
+                        "PORTAL_MAIL_SMTP_PORT", Integer.toString(smtpPort)));
+        all.putAll(environment);
+        return MeasuredProcess.start(command, dataDir.getParent(), all,
                 URI.create("http://127.0.0.1:" + port + "/health/ready"), Duration.ofMinutes(3));
     }
 

@@ -11,7 +11,7 @@ import dev.billingportal.bootstrap.support.LoadBalancer;
 import dev.billingportal.bootstrap.support.Onboarding;
 import dev.billingportal.bootstrap.support.PortalProcess;
 import dev.billingportal.bootstrap.support.ScriptedInbox;
-import dev.billingportal.bootstrap.support.StandaloneBroker;
+import dev.billingportal.adapter.out.messaging.StandaloneBroker;
 import dev.billingportal.bootstrap.support.TestPortal;
 import dev.billingportal.testing.ScriptedSmtpServer;
 import jakarta.json.JsonObject;

@@ -7,7 +7,7 @@ import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Await;
 import dev.billingportal.bootstrap.support.Billing;
 import dev.billingportal.bootstrap.support.PortalProcess;
-import dev.billingportal.bootstrap.support.StandaloneBroker;
+import dev.billingportal.adapter.out.messaging.StandaloneBroker;
 import dev.billingportal.bootstrap.support.TestPortal;
 import dev.billingportal.testing.ScriptedSmtpServer;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.billingportal.bootstrap.support;
+package dev.billingportal.adapter.out.messaging;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +24,7 @@ import org.apache.activemq.artemis.api.core.client.ServerLocator;
 public final class StandaloneBroker implements AutoCloseable {
     public static final String USER = "portal";
     public static final String PASSWORD = "broker-test-password";
-    private static final Path SCRIPT = Path.of("..", "deploy", "artemis", "create-broker.sh").toAbsolutePath();
+    private static final Path SCRIPT = script();
 
     private final Path instance;
     private final int port;
@@ -53,6 +53,11 @@ public final class StandaloneBroker implements AutoCloseable {
     public static Map<String, String> portalEnvironment(String url) {
         return Map.of("PORTAL_JMS_MODE", "remote", "PORTAL_JMS_URL", url,
                 "PORTAL_JMS_USER", USER, "PORTAL_JMS_PASSWORD", PASSWORD);
+    }
+
+    /** The broker's process id (its JVM: {@code bin/artemis} execs it); for CPU accounting. */
+    public long pid() {
+        return process.pid();
     }
 
     public String url() {
@@ -133,7 +138,7 @@ public final class StandaloneBroker implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new AssertionError("The broker exited with " + process.exitValue() + ":\n" + output());
             }
-            Await.sleep(Duration.ofMillis(100));
+            pause(Duration.ofMillis(100));
         }
         throw new AssertionError("The broker's log did not show " + text + " within " + timeout + ":\n" + output());
     }
@@ -176,6 +181,26 @@ public final class StandaloneBroker implements AutoCloseable {
     @Override
     public void close() {
         kill();
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    /** The shipped script, found from wherever the test or bench runs (a module's folder or the project's). */
+    private static Path script() {
+        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
+            Path script = folder.resolve("deploy").resolve("artemis").resolve("create-broker.sh");
+            if (Files.isRegularFile(script)) {
+                return script;
+            }
+        }
+        throw new IllegalStateException("deploy/artemis/create-broker.sh not found above " + Path.of("").toAbsolutePath());
     }
 
     private static String javaHome() {
