@@ -2,12 +2,12 @@ package dev.billingportal.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.billingportal.adapter.out.messaging.StandaloneBroker;
 import dev.billingportal.adapter.out.persistence.TestPostgres;
 import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Await;
 import dev.billingportal.bootstrap.support.Billing;
 import dev.billingportal.bootstrap.support.PortalProcess;
-import dev.billingportal.adapter.out.messaging.StandaloneBroker;
 import dev.billingportal.bootstrap.support.TestPortal;
 import dev.billingportal.testing.ScriptedSmtpServer;
 import java.io.UncheckedIOException;

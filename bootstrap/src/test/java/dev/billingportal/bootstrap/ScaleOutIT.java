@@ -3,6 +3,7 @@ package dev.billingportal.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.billingportal.adapter.out.messaging.StandaloneBroker;
 import dev.billingportal.adapter.out.persistence.TestPostgres;
 import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Await;
@@ -11,7 +12,6 @@ import dev.billingportal.bootstrap.support.LoadBalancer;
 import dev.billingportal.bootstrap.support.Onboarding;
 import dev.billingportal.bootstrap.support.PortalProcess;
 import dev.billingportal.bootstrap.support.ScriptedInbox;
-import dev.billingportal.adapter.out.messaging.StandaloneBroker;
 import dev.billingportal.bootstrap.support.TestPortal;
 import dev.billingportal.testing.ScriptedSmtpServer;
 import jakarta.json.JsonObject;
@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ class ScaleOutIT {
     @TempDir
     Path workingDir;
 
-    private final Map<String, Long> figures = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Long> figures = Collections.synchronizedMap(new LinkedHashMap<>());
 
     @Test
     void killingAWorkerAnApiProcessAndTheBrokerUnderLoadLosesNothingAndDuplicatesAtMostTheWorkersInFlightMails()
@@ -69,7 +70,7 @@ class ScaleOutIT {
         int lbPort = PortalProcess.freePort();
         int[] apiPorts = {PortalProcess.freePort(), PortalProcess.freePort()};
         int[] workerPorts = {PortalProcess.freePort(), PortalProcess.freePort()};
-        List<AutoCloseable> started = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
         try (ScriptedSmtpServer smtp = new ScriptedSmtpServer();
              StandaloneBroker broker = StandaloneBroker.create(workingDir.resolve("broker"), PortalProcess.freePort())) {
             broker.start();

@@ -3,14 +3,15 @@ package dev.billingportal.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.billingportal.adapter.out.messaging.StandaloneBroker;
 import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Await;
 import dev.billingportal.bootstrap.support.Billing;
 import dev.billingportal.bootstrap.support.PortalProcess;
-import dev.billingportal.adapter.out.messaging.StandaloneBroker;
 import dev.billingportal.bootstrap.support.TestPortal;
 import dev.billingportal.testing.ScriptedSmtpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,7 +85,7 @@ class StandaloneBrokerIT {
     private static String readiness(Api api) {
         try {
             return api.get("/health/ready", null).body();
-        } catch (java.io.UncheckedIOException notListeningYet) {
+        } catch (UncheckedIOException notListeningYet) {
             return "";
         }
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,32 @@ class NotificationMessagingTest {
             }
         }, "the publisher reconnects");
         await(() -> delivery.callsFor(afterSecondRestart) == 1, "the workers reconnect by themselves");
+    }
+
+    @Test
+    void workersConsumeNothingWhileTheBrokerIsNotKnownToApplyThePortalsSettingsAndStopWhenItNoLongerDoes() {
+        ScriptedDelivery delivery = new ScriptedDelivery();
+        AtomicBoolean conforms = new AtomicBoolean(false);
+        Messaging broker = start();
+        listener = new NotificationListener(broker.connections(), delivery, 2, conforms::get);
+        listener.start();
+        DeliveryId first = DeliveryId.random();
+        broker.queue().publish(List.of(first));
+
+        sleep(1_500);
+        assertEquals(0, delivery.callsFor(first), "nothing consumed from a broker that would retry at once");
+        assertEquals(false, listener.isListening());
+
+        conforms.set(true);
+        await(() -> delivery.callsFor(first) == 1, "consumed once the broker conforms");
+        await(listener::isListening, "listening");
+
+        conforms.set(false);
+        await(() -> !listener.isListening(), "the workers stop consuming");
+        DeliveryId second = DeliveryId.random();
+        broker.queue().publish(List.of(second));
+        sleep(1_500);
+        assertEquals(0, delivery.callsFor(second), "nothing more consumed");
     }
 
     private static void await(BooleanSupplier condition, String what) {
