@@ -43,14 +43,50 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     /** On a given port (0: any free one), e.g. to come back where a stopped server was. */
     public ScriptedSmtpServer(int port) {
-        try {
-            socket = new ServerSocket();
-            socket.setReuseAddress(true);
-            socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-        } catch (IOException failure) {
-            throw new IllegalStateException(failure);
-        }
+        socket = bind(port);
         Thread.ofPlatform().daemon(true).name("scripted-smtp").start(this::acceptLoop);
+    }
+
+    /**
+     * Binds the listening socket. Coming back on the port a stopped server had, the bind can meet a socket that took
+     * the port in the moment it was free (an outgoing connection's ephemeral port, say): it is tried again for up to
+     * 5 s, until that socket is gone.
+     */
+    private static ServerSocket bind(int port) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (true) {
+            ServerSocket listening = null;
+            try {
+                listening = new ServerSocket();
+                listening.setReuseAddress(true);
+                listening.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+                return listening;
+            } catch (java.net.BindException taken) {
+                closeQuietly(listening);
+                if (port == 0 || System.nanoTime() > deadline) {
+                    throw new IllegalStateException(taken);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(interrupted);
+                }
+            } catch (IOException failure) {
+                closeQuietly(listening);
+                throw new IllegalStateException(failure);
+            }
+        }
+    }
+
+    private static void closeQuietly(ServerSocket listening) {
+        if (listening != null) {
+            try {
+                listening.close();
+            } catch (IOException ignored) {
+                // it never listened
+            }
+        }
     }
 
     public int port() {
