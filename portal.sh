@@ -8,6 +8,8 @@
 #                      with users, 18 months of invoices and payments, notifications; prints a one-time sign-in link
 #   ./portal.sh bench [--quick] [--transactions N] [--jfr] [--only startup,history,posting,mail]
 #                      build, then measure the portal against the machine's limits (docs/performance.md)
+#   ./portal.sh bench --peer killbill [--quick]
+#                      build, then measure the portal beside Kill Bill on one PostgreSQL (docs/peers.md)
 #   ./portal.sh bench --scale [--quick]
 #                      build, then measure postings/s and mails/s with 1 vs 2 api and worker processes on PostgreSQL
 #                      and a standalone broker (docs/scale-out.md)
@@ -116,6 +118,12 @@ case "${1:-}" in
     shift
     ensure_packages wrk
     "${MVN[@]}" -q -DskipTests package
+    if [ "${1:-}" = --peer ]; then # the portal beside Kill Bill on one PostgreSQL: docs/peers.md
+      shift
+      ensure_packages postgresql
+      exec "$JAVA_HOME/bin/java" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
+        -Dportal.jar=bootstrap/target/billing-portal.jar dev.billingportal.bench.PeerBench "$@"
+    fi
     if [ "${1:-}" = --scale ]; then # spec §10's processes on PostgreSQL and a standalone broker: docs/scale-out.md
       shift
       ensure_packages postgresql

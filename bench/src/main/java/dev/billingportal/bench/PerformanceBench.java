@@ -229,7 +229,8 @@ public final class PerformanceBench {
         }
     }
 
-    private static void deleteRecursively(Path directory) throws java.io.IOException {
+    /** Empties a work directory left by an earlier run (every bench main starts from nothing). */
+    static void deleteRecursively(Path directory) throws java.io.IOException {
         if (!Files.exists(directory)) {
             return;
         }

@@ -50,7 +50,7 @@ public final class ScaleBench {
         Path output = Path.of(option(args, "--output", "docs/scale-out.md"));
         Path work = Path.of(option(args, "--work-dir", "bench/target/scale-work")).toAbsolutePath();
         Path jar = Path.of(System.getProperty("portal.jar", "bootstrap/target/billing-portal.jar")).toAbsolutePath();
-        deleteRecursively(work);
+        PerformanceBench.deleteRecursively(work);
         Files.createDirectories(work);
         try (SmtpSink sink = new SmtpSink();
              StandaloneBroker broker = StandaloneBroker.create(work.resolve("broker"), Jvm.freePort())) {
@@ -192,15 +192,6 @@ public final class ScaleBench {
             }
         }
         return fallback;
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        }
     }
 
     /** CPU seconds used so far by each kind of process, read from {@code /proc/PID/stat}. */
