@@ -1,7 +1,5 @@
 package dev.billingportal.adapter.out.messaging;
 
-import jakarta.jms.Connection;
-import jakarta.jms.JMSException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,17 +29,16 @@ public final class BrokerConformance implements AutoCloseable {
         static final Verdict CONFORMS = new Verdict(true, "");
     }
 
-    private final BrokerConnections connections;
+    private final ManagementRequests management;
     private final BrokerRequirements requirements;
     private final Duration recheck;
     private final Object signal = new Object();
     private volatile Verdict verdict = Verdict.NOT_YET_CHECKED;
     private volatile boolean running;
-    private Connection connection;
     private Thread thread;
 
     BrokerConformance(BrokerConnections connections, BrokerRequirements requirements, Duration recheck) {
-        this.connections = connections;
+        this.management = new ManagementRequests(connections);
         this.requirements = requirements;
         this.recheck = recheck;
     }
@@ -86,12 +83,11 @@ public final class BrokerConformance implements AutoCloseable {
      */
     Verdict check(Verdict previous) {
         try {
-            Connection open = connection();
-            Set<String> queues = Arrays.stream((Object[]) ManagementRequests.invoke(open, ResourceNames.BROKER,
-                    "getQueueNames")).map(String::valueOf).collect(Collectors.toSet());
+            Set<String> queues = Arrays.stream((Object[]) management.invoke(ResourceNames.BROKER, "getQueueNames"))
+                    .map(String::valueOf).collect(Collectors.toSet());
             Map<String, String> applied = new LinkedHashMap<>();
             for (String address : requirements.addresses()) {
-                applied.put(address, String.valueOf(ManagementRequests.invoke(open, ResourceNames.BROKER,
+                applied.put(address, String.valueOf(management.invoke(ResourceNames.BROKER,
                         "getAddressSettingsAsJSON", address)));
             }
             List<String> unmet = requirements.unmetBy(applied, queues);
@@ -99,25 +95,9 @@ public final class BrokerConformance implements AutoCloseable {
                     : new Verdict(false, "the broker does not apply what the portal needs (deploy/artemis/"
                             + "broker.properties): " + String.join("; ", unmet));
         } catch (Exception failure) {
-            reset();
+            management.drop();
             return previous.conforms() ? previous
                     : new Verdict(false, "cannot ask the broker for its settings: " + failure.getMessage());
-        }
-    }
-
-    private Connection connection() throws JMSException {
-        if (connection == null) {
-            Connection opened = connections.open();
-            opened.start(); // replies are received
-            connection = opened;
-        }
-        return connection;
-    }
-
-    private void reset() {
-        if (connection != null) {
-            BrokerConnections.closeQuietly(connection);
-            connection = null;
         }
     }
 
@@ -134,6 +114,6 @@ public final class BrokerConformance implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        reset();
+        management.close();
     }
 }

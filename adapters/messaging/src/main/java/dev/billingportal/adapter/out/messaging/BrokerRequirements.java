@@ -31,10 +31,15 @@ public final class BrokerRequirements {
 
     private final Properties properties;
     private final RetryPolicy retryPolicy;
+    /** What {@link #applyTo} gives each address, parsed once: a remote broker is compared with it every 30 s. */
+    private final Map<String, AddressSettings> required;
 
     private BrokerRequirements(Properties properties, RetryPolicy retryPolicy) {
         this.properties = properties;
         this.retryPolicy = retryPolicy;
+        ConfigurationImpl parsed = new ConfigurationImpl();
+        applyTo(parsed);
+        this.required = Map.copyOf(parsed.getAddressSettings());
     }
 
     /** The shipped requirements with the redelivery figures of {@code retryPolicy}. */
@@ -75,9 +80,7 @@ public final class BrokerRequirements {
 
     /** The settings the portal needs on {@code address} (only those it sets; the broker's defaults do the rest). */
     public AddressSettings settingsFor(String address) {
-        ConfigurationImpl parsed = new ConfigurationImpl();
-        applyTo(parsed);
-        AddressSettings settings = parsed.getAddressSettings().get(address);
+        AddressSettings settings = required.get(address);
         if (settings == null) {
             throw new IllegalArgumentException("The portal does not use the address " + address);
         }

@@ -3,7 +3,6 @@ package dev.billingportal.adapter.out.messaging;
 import dev.billingportal.application.port.out.DeadLetters;
 import dev.billingportal.application.port.out.QueueUnavailable;
 import dev.billingportal.domain.notification.DeliveryId;
-import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
@@ -30,23 +29,22 @@ public final class JmsDeadLetters implements DeadLetters, AutoCloseable {
     /** Filters stay short: the broker parses each one. */
     private static final int IDS_PER_FILTER = 100;
 
-    private final BrokerConnections connections;
     private final Duration depthCache;
     private final ReentrantLock lock = new ReentrantLock();
-    private Connection connection;
+    private final ManagementRequests management;
     private volatile long depth = -1;
     private volatile long depthReadAt;
     private volatile boolean depthRead;
 
     JmsDeadLetters(BrokerConnections connections, Duration depthCache) {
-        this.connections = connections;
+        this.management = new ManagementRequests(connections);
         this.depthCache = depthCache;
     }
 
     @Override
     public Set<DeliveryId> peek(int limit) {
         lock.lock();
-        try (Session session = connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
+        try (Session session = management.connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
              QueueBrowser browser = session.createBrowser(session.createQueue(Queues.DEAD_LETTERS))) {
             Set<DeliveryId> ids = new LinkedHashSet<>();
             Enumeration<?> messages = browser.getEnumeration();
@@ -106,8 +104,7 @@ public final class JmsDeadLetters implements DeadLetters, AutoCloseable {
     /** Invokes an operation of the dead-letter queue's control (or reads an attribute, for getters). */
     private Object invoke(String operation, Object... arguments) {
         try {
-            return ManagementRequests.invoke(connection(), ResourceNames.QUEUE + Queues.DEAD_LETTERS, operation,
-                    arguments);
+            return management.invoke(ResourceNames.QUEUE + Queues.DEAD_LETTERS, operation, arguments);
         } catch (QueueUnavailable failure) {
             throw failure;
         } catch (Exception failure) {
@@ -128,26 +125,8 @@ public final class JmsDeadLetters implements DeadLetters, AutoCloseable {
         }
     }
 
-    private Connection connection() throws JMSException {
-        if (connection == null) {
-            Connection opened = connections.open();
-            opened.setExceptionListener(broken -> reset());
-            opened.start(); // replies are received
-            connection = opened;
-        }
-        return connection;
-    }
-
     private void reset() {
-        lock.lock();
-        try {
-            if (connection != null) {
-                BrokerConnections.closeQuietly(connection);
-                connection = null;
-            }
-        } finally {
-            lock.unlock();
-        }
+        management.drop();
     }
 
     @Override

@@ -13,21 +13,36 @@ import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 
 /**
  * Requests to Artemis' management API over JMS: a message to the management address naming a resource ({@code
- * broker}, {@code queue.NAME}) and an operation or attribute, the answer on a temporary queue. The connection is the
- * caller's (started, so that replies are received), never the publisher's.
+ * broker}, {@code queue.NAME}) and an operation or attribute, the answer on a temporary queue. On a connection of
+ * their own, never the publisher's: opened and started (so that replies are received) on first use, dropped when it
+ * breaks or a caller gives up on it, and opened again on next use.
  */
-final class ManagementRequests {
+final class ManagementRequests implements AutoCloseable {
     /** Artemis' management address (the broker's default), where operations on its resources are invoked. */
     private static final String MANAGEMENT_ADDRESS = "activemq.management";
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
 
-    private ManagementRequests() {
+    private final BrokerConnections connections;
+    private Connection connection;
+
+    ManagementRequests(BrokerConnections connections) {
+        this.connections = connections;
+    }
+
+    /** The connection, for a caller that also browses on it. */
+    synchronized Connection connection() throws JMSException {
+        if (connection == null) {
+            Connection opened = connections.open();
+            opened.setExceptionListener(broken -> drop());
+            opened.start();
+            connection = opened;
+        }
+        return connection;
     }
 
     /** Invokes {@code operation} on {@code resource}; a getter without arguments reads the attribute it names. */
-    static Object invoke(Connection connection, String resource, String operation, Object... arguments)
-            throws JMSException {
-        try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+    synchronized Object invoke(String resource, String operation, Object... arguments) throws JMSException {
+        try (Session session = connection().createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             TemporaryQueue replies = session.createTemporaryQueue();
             try (MessageProducer producer = session.createProducer(session.createQueue(MANAGEMENT_ADDRESS));
                  MessageConsumer consumer = session.createConsumer(replies)) {
@@ -57,6 +72,19 @@ final class ManagementRequests {
                 replies.delete();
             }
         }
+    }
+
+    /** Closes the connection, which may be broken already; the next request opens another. */
+    synchronized void drop() {
+        if (connection != null) {
+            BrokerConnections.closeQuietly(connection);
+            connection = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        drop();
     }
 
     private static String attribute(String getter) {
