@@ -24,6 +24,14 @@ import java.util.function.Function;
 public final class ScriptedSmtpServer implements AutoCloseable {
     /** One accepted message: its envelope recipients and its raw text. */
     public record Received(List<String> recipients, String data) {
+        /** The message's Message-ID header: the portal derives it from the delivery, so a duplicate repeats it. */
+        public String messageId() {
+            return data.lines().takeWhile(line -> !line.isEmpty())
+                    .filter(line -> line.regionMatches(true, 0, "Message-ID:", 0, 11))
+                    .map(line -> line.substring(11).strip())
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("a message without a Message-ID: " + data));
+        }
     }
 
     private final ServerSocket socket;

@@ -24,9 +24,9 @@ public final class PeerBench {
 
     /** What is done the same way to either system. */
     private interface Peer {
-        void warmUp(long n);
+        void warmUp();
 
-        void post(long n);
+        void post();
 
         void readHistory();
     }
@@ -60,11 +60,11 @@ public final class PeerBench {
                 PortalClient.Member account = client.newAccount("measured@peer.example", sink);
                 log("the portal");
                 ours = measure(new Peer() {
-                    public void warmUp(long n) {
+                    public void warmUp() {
                         client.postPayment(warm.accountId(), ids.incrementAndGet());
                     }
 
-                    public void post(long n) {
+                    public void post() {
                         client.postPayment(account.accountId(), ids.incrementAndGet());
                     }
 
@@ -80,11 +80,11 @@ public final class PeerBench {
             String account = killBill.newAccount("measured");
             log("Kill Bill " + KillBill.VERSION);
             theirs = measure(new Peer() {
-                public void warmUp(long n) {
+                public void warmUp() {
                     killBill.postPayment(warm);
                 }
 
-                public void post(long n) {
+                public void post() {
                     killBill.postPayment(account);
                 }
 
@@ -99,9 +99,9 @@ public final class PeerBench {
     }
 
     private static Figures measure(Peer peer, int single, int multiple, int reads) throws InterruptedException {
-        ClosedLoop.times(4, multiple / 2, (thread, n) -> peer.warmUp(n));
-        ClosedLoop.Result one = ClosedLoop.times(1, single, (thread, n) -> peer.post(n));
-        ClosedLoop.Result four = ClosedLoop.times(4, multiple, (thread, n) -> peer.post(n));
+        ClosedLoop.times(4, multiple / 2, (thread, n) -> peer.warmUp());
+        ClosedLoop.Result one = ClosedLoop.times(1, single, (thread, n) -> peer.post());
+        ClosedLoop.Result four = ClosedLoop.times(4, multiple, (thread, n) -> peer.post());
         for (int i = 0; i < reads / 4; i++) {
             peer.readHistory(); // its first reads warm the path up
         }

@@ -215,7 +215,7 @@ public final class PerformanceBench {
     }
 
     /** Waits until the sink has accepted nothing new for a second: earlier mail must not load a measurement. */
-    private static void awaitQuiet(SmtpSink sink) throws InterruptedException {
+    static void awaitQuiet(SmtpSink sink) throws InterruptedException {
         long last = -1;
         for (int i = 0; i < 120 && sink.accepted() != last; i++) {
             last = sink.accepted();

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +51,7 @@ final class PortalInstance {
         command.addAll(List.of("-jar", jar.toString()));
         // No rate limits: the bench sends thousands of requests a second from one address, and measures the portal's
         // work, not its refusals.
-        Map<String, String> all = new java.util.HashMap<>(Map.of(
+        Map<String, String> all = new HashMap<>(Map.of(
                         "PORTAL_RATE_LIMIT_PER_ADDRESS", "0",
                         "PORTAL_RATE_LIMIT_PER_SESSION", "0",
                         "SERVER_PORT", Integer.toString(port),

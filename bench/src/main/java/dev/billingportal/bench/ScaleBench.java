@@ -100,12 +100,12 @@ public final class ScaleBench {
             ClosedLoop.Operation post = (thread, n) -> clients.get(thread % clients.size())
                     .postPayment(accounts.get(thread).accountId(), ids.incrementAndGet());
             ClosedLoop.run(POSTING_THREADS, quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10), post);
-            awaitQuiet();
+            PerformanceBench.awaitQuiet(sink);
             Cpu before = Cpu.of(apiProcesses, workerProcesses, broker);
             ClosedLoop.Result posting = ClosedLoop.run(POSTING_THREADS,
                     quick ? Duration.ofSeconds(3) : Duration.ofSeconds(20), post);
             Cpu postingCpu = Cpu.of(apiProcesses, workerProcesses, broker).minus(before);
-            awaitQuiet();
+            PerformanceBench.awaitQuiet(sink);
 
             // Mails: payments to an account whose three users take notifications, posted as fast as they go; from
             // the first post until the sink accepted the last mail.
@@ -144,15 +144,6 @@ public final class ScaleBench {
             throw new IllegalStateException("only " + sink.accepted() + " of " + target + " mails arrived");
         }
         return Duration.ofNanos(System.nanoTime() - started);
-    }
-
-    /** Until the sink has taken nothing for a second: mail from one phase must not load the next. */
-    private void awaitQuiet() throws InterruptedException {
-        long last = -1;
-        while (sink.accepted() != last) {
-            last = sink.accepted();
-            Thread.sleep(1_000);
-        }
     }
 
     private String render() {

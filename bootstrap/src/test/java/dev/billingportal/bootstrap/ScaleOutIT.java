@@ -216,21 +216,12 @@ class ScaleOutIT {
 
     /** Posts payment {@code i}, sending it again with the same key after a failure, as a billing system would. */
     private static void post(Api api, String accountId, int i, AtomicInteger resent, Map<Integer, Integer> statuses) {
-        Billing billing = new Billing(api);
-        for (int attempt = 1; attempt <= 40; attempt++) {
-            try {
-                int status = billing.post(accountId, "scale-" + i, Billing.payment("1.00", null, "SCALE-" + i)).status();
-                statuses.merge(status, 1, Integer::sum);
-                if (status == 201 || status == 200) {
-                    return;
-                }
-            } catch (UncheckedIOException inFlight) {
-                statuses.merge(-1, 1, Integer::sum);
+        new Billing(api).postUntilTaken(accountId, "scale-" + i, Billing.payment("1.00", null, "SCALE-" + i), status -> {
+            statuses.merge(status, 1, Integer::sum);
+            if (status != 201 && status != 200) {
+                resent.incrementAndGet();
             }
-            resent.incrementAndGet();
-            Await.sleep(Duration.ofMillis(250));
-        }
-        throw new AssertionError("payment " + i + " never went through: " + statuses);
+        });
     }
 
     private static List<JsonObject> transactions(Api api, Onboarding.Member admin) {
@@ -252,8 +243,7 @@ class ScaleOutIT {
     /** The Message-ID of each payment mail received (one per delivery: the same delivery, the same id). */
     private static Stream<String> paymentMails(ScriptedSmtpServer smtp) {
         return smtp.received().stream().filter(mail -> mail.data().contains("\nSubject: Payment posted"))
-                .map(mail -> mail.data().lines().filter(line -> line.regionMatches(true, 0, "Message-ID:", 0, 11))
-                        .findFirst().orElse(mail.data()));
+                .map(ScriptedSmtpServer.Received::messageId);
     }
 
     private static String tail(String log, int lines) {

@@ -1,7 +1,10 @@
 package dev.billingportal.bootstrap.support;
 
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 
 /** Posts transactions to a portal under test, as the billing system would. */
 public final class Billing {
@@ -20,6 +23,28 @@ public final class Billing {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return api.send(request);
+    }
+
+    /**
+     * Posts as a billing system does through failures: after an answer other than 201 or 200, or none (the connection
+     * failed in flight), the same request again with the same {@code idempotencyKey}, up to 40 times 250 ms apart.
+     * Every answer goes to {@code answers}; -1 stands for none.
+     */
+    public void postUntilTaken(String accountId, String idempotencyKey, String json, IntConsumer answers) {
+        for (int attempt = 1; attempt <= 40; attempt++) {
+            int status;
+            try {
+                status = post(accountId, idempotencyKey, json).status();
+            } catch (UncheckedIOException inFlight) {
+                status = -1;
+            }
+            answers.accept(status);
+            if (status == 201 || status == 200) {
+                return;
+            }
+            Await.sleep(Duration.ofMillis(250));
+        }
+        throw new AssertionError("the post with Idempotency-Key " + idempotencyKey + " was never taken");
     }
 
     public Api.Reply post(String accountId, String json) {
