@@ -6,7 +6,7 @@
 #                      packages if missing
 #   ./portal.sh demo   build (tests skipped) and start the portal on a fresh demo database (data/demo): an account
 #                      with users, 18 months of invoices and payments, notifications; prints a one-time sign-in link
-#   ./portal.sh bench [--quick] [--transactions N] [--jfr] [--only startup,history,posting,mail]
+#   ./portal.sh bench [--quick] [--db h2|postgresql] [--transactions N] [--jfr] [--only startup,history,posting,mail,pages]
 #                      build, then measure the portal against the machine's limits (docs/performance.md)
 #   ./portal.sh bench --peer killbill [--quick]
 #                      build, then measure the portal beside Kill Bill on one PostgreSQL (docs/peers.md)
@@ -130,6 +130,9 @@ case "${1:-}" in
       exec "$JAVA_HOME/bin/java" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
         -Dportal.jar=bootstrap/target/billing-portal.jar dev.billingportal.bench.ScaleBench "$@"
     fi
+    case " $* " in # --db postgresql: the bench starts a durable PostgreSQL cluster of its own
+      *" postgresql "*) ensure_packages postgresql ;;
+    esac
     exec "$JAVA_HOME/bin/java" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
       -Dportal.jar=bootstrap/target/billing-portal.jar dev.billingportal.bench.PerformanceBench \
       --output docs/performance.md --work-dir bench/target/bench-work "$@"

@@ -16,7 +16,9 @@ import java.util.Set;
 record BenchSettings(boolean quick, long transactions, long depth, int historySamples, int warmup,
                      int postingThreads, Duration postingTime, int mailRecipients, int mailPosts,
                      Duration latencyTime, int startups, int requestsBeforeMemory, Path output, Path workDir,
-                     boolean flightRecording, Set<Measure> measures) {
+                     boolean flightRecording, Set<Measure> measures, BenchDatabase.Kind database) {
+    /** Users of each posting account, all wanting billing notifications: each posting is mailed to each. */
+    static final int POSTING_RECIPIENTS = 3;
 
     /** The groups of measures a run can be limited to ({@code --only history,mail}). */
     enum Measure {
@@ -51,10 +53,22 @@ record BenchSettings(boolean quick, long transactions, long depth, int historySa
      * written to the work directory.
      */
     Path findings() {
+        String suffix = onPostgreSql() ? "-postgresql" : "";
         if (quick) {
-            return workDir.resolve("performance-quick.md");
+            return workDir.resolve("performance" + suffix + "-quick.md");
         }
-        return complete() ? output : workDir.resolve("performance-partial.md");
+        return complete() ? output : workDir.resolve("performance" + suffix + "-partial.md");
+    }
+
+    boolean onPostgreSql() {
+        return database == BenchDatabase.Kind.POSTGRESQL;
+    }
+
+    /** Where the run's plots go: beside the findings, named for the database. */
+    Path plot(String name) {
+        Path findings = findings().toAbsolutePath();
+        return findings.getParent().resolve("performance-" + database.name().toLowerCase(Locale.ROOT) + "-" + name
+                + ".svg");
     }
 
     /** Options may arrive one per argument or several in one (as Maven passes {@code -Dbench.args}). */
@@ -67,6 +81,7 @@ record BenchSettings(boolean quick, long transactions, long depth, int historySa
         Long transactions = null;
         Path output = Path.of("docs", "performance.md");
         Path workDir = Path.of("target", "bench-work");
+        BenchDatabase.Kind database = BenchDatabase.Kind.H2;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -75,17 +90,24 @@ record BenchSettings(boolean quick, long transactions, long depth, int historySa
                 case "--output" -> output = Path.of(args[++i]);
                 case "--work-dir" -> workDir = Path.of(args[++i]);
                 case "--only" -> measures = Measure.parse(args[++i]);
+                case "--db" -> database = switch (args[++i].toLowerCase(Locale.ROOT)) {
+                    case "h2" -> BenchDatabase.Kind.H2;
+                    case "postgresql" -> BenchDatabase.Kind.POSTGRESQL;
+                    default -> throw new IllegalArgumentException("unknown database " + args[i]
+                            + " (known: h2, postgresql)");
+                };
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (known: --quick, --transactions N, --output FILE, --work-dir DIR, --jfr,"
+                        + " (known: --quick, --db h2|postgresql, --transactions N, --output FILE, --work-dir DIR, --jfr,"
                         + " --only startup,history,posting,mail,pages)");
             }
         }
         if (quick) {
             return new BenchSettings(true, transactions == null ? 210_000 : transactions, 200_000, 200, 100, 4,
-                    Duration.ofSeconds(5), 4, 40, Duration.ofSeconds(5), 1, 1_000, output, workDir, flightRecording, measures);
+                    Duration.ofSeconds(5), 4, 40, Duration.ofSeconds(5), 1, 1_000, output, workDir, flightRecording, measures,
+                    database);
         }
         return new BenchSettings(false, transactions == null ? 10_000_000 : transactions, 200_000, 2_000, 1_000, 4,
                 Duration.ofSeconds(30), 10, 300, Duration.ofSeconds(60), 3, 1_000, output, workDir, flightRecording,
-                measures);
+                measures, database);
     }
 }

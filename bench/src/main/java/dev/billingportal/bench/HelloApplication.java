@@ -37,7 +37,7 @@ final class HelloApplication {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", absoluteClassPath(), "io.helidon.microprofile.cdi.Main"));
         return MeasuredProcess.start(command, workDir, Map.of("SERVER_PORT", Integer.toString(port)),
-                hello(), Duration.ofMinutes(2));
+                url(), Duration.ofMinutes(2));
     }
 
     /** The bench's classpath with every entry absolute: the application runs in a directory of its own. */
@@ -49,7 +49,7 @@ final class HelloApplication {
 
     void request() {
         try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(hello()).build(),
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(url()).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200 || !answer.body().equals("Hello")) {
                 throw new IllegalStateException("hello answered " + answer.statusCode() + ": " + answer.body());
@@ -62,7 +62,7 @@ final class HelloApplication {
         }
     }
 
-    private URI hello() {
+    URI url() {
         return URI.create("http://127.0.0.1:" + port + "/hello");
     }
 }

@@ -22,6 +22,11 @@ final class Latencies {
         return histogram.getValueAtPercentile(99) / 1e6;
     }
 
+    /** The latency at {@code percentile} (0–100), in milliseconds. */
+    synchronized double atPercentileMillis(double percentile) {
+        return histogram.getValueAtPercentile(percentile) / 1e6;
+    }
+
     synchronized double maxMillis() {
         return histogram.getMaxValue() / 1e6;
     }

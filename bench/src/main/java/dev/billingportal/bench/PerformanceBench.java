@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * Runs every measurement of the portal against its baseline in one run and writes the report. The portal is
@@ -49,8 +48,11 @@ public final class PerformanceBench {
         Report report = new Report();
         AtomicLong ids = new AtomicLong();
         try (SmtpSink sink = new SmtpSink()) {
-            PortalInstance portal = new PortalInstance(jar, work.resolve("portal").resolve("data"), Jvm.freePort(),
-                    sink.port(), JVM_OPTIONS);
+            Path dataDir = work.resolve("portal").resolve("data");
+            BenchDatabase database = BenchDatabase.of(settings.database(), dataDir);
+            report.database(database.describe());
+            PortalInstance portal = new PortalInstance(jar, dataDir, Jvm.freePort(), sink.port(), JVM_OPTIONS,
+                    database.portalEnvironment());
 
             log("setting up accounts (first start of the portal)");
             long coldStart;
@@ -63,7 +65,11 @@ public final class PerformanceBench {
                 PortalClient client = portal.client();
                 history = client.newAccount("history@bench.example", sink);
                 for (int i = 0; i < settings.postingThreads(); i++) {
-                    posting.add(client.newAccount("poster" + i + "@bench.example", sink));
+                    PortalClient.Member poster = client.newAccount("poster" + i + "@bench.example", sink);
+                    for (int r = 1; r < BenchSettings.POSTING_RECIPIENTS; r++) {
+                        client.addUser(poster, "poster" + i + "-" + r + "@bench.example");
+                    }
+                    posting.add(poster);
                 }
                 mail = client.newAccount("mail0@bench.example", sink);
                 for (int i = 1; i < settings.mailRecipients(); i++) {
@@ -78,18 +84,15 @@ public final class PerformanceBench {
             long lastSequence = 0;
             if (generatesHistory(settings)) {
                 log("generating " + settings.transactions() + " transactions");
-                JdbcDataSource dataSource = new JdbcDataSource();
-                dataSource.setURL(portal.jdbcUrl());
-                dataSource.setUser("sa");
                 long generationStarted = System.nanoTime();
-                TransactionGenerator.Result generated = TransactionGenerator.append(dataSource,
+                TransactionGenerator.Result generated = TransactionGenerator.append(database.dataSource(),
                         UUID.fromString(history.accountId()), settings.transactions(),
                         Instant.parse("2016-01-01T00:00:00Z"), Duration.ofSeconds(30));
                 Duration generation = Duration.ofNanos(System.nanoTime() - generationStarted);
                 lastSequence = generated.lastSequence();
                 report.section("Data", List.of(settings.transactions() + " transactions generated into one account in "
                         + generation.toMillis() + " ms, straight into the database (TransactionGenerator, batched JDBC);"
-                        + " database files then " + Report.mib(size(portal.dataDir().resolve("db")))));
+                        + " database then " + Report.mib(database.bytesOnDisk())));
             }
 
             if (settings.measures(BenchSettings.Measure.STARTUP)) {
@@ -124,6 +127,9 @@ public final class PerformanceBench {
                 if (measureHistory) {
                     log("history pages through the API");
                     pages.measureApi(client, history);
+                    log("history pages by wrk, against the hello application's bare GET");
+                    pages.measureAgainstHello(client, history, new HelloApplication(work.resolve("hello"),
+                            Jvm.freePort(), JVM_OPTIONS));
                 }
                 if (measurePages) {
                     log("web pages against the API");
@@ -137,7 +143,8 @@ public final class PerformanceBench {
                     long idsBefore = ids.get();
                     postingThroughput.measureApi(client, posting, ids, settings);
                     long postingEnded = System.nanoTime();
-                    if (!sink.awaitAccepted(mailsBefore + (ids.get() - idsBefore), Duration.ofMinutes(10))) {
+                    long mails = (ids.get() - idsBefore) * BenchSettings.POSTING_RECIPIENTS;
+                    if (!sink.awaitAccepted(mailsBefore + mails, Duration.ofMinutes(10))) {
                         throw new IllegalStateException("the posting run's mails did not all arrive");
                     }
                     postingThroughput.drained(Duration.ofNanos(System.nanoTime() - postingEnded));
@@ -151,19 +158,24 @@ public final class PerformanceBench {
                 process.stop();
             }
 
-            if (measureHistory || measurePosting) {
-                log("raw JDBC baselines");
-                try (RawJdbc raw = new RawJdbc(portal.jdbcUrl())) {
-                    if (measureHistory) {
-                        pages.measureRaw(raw, UUID.fromString(history.accountId()));
-                    }
-                    if (measurePosting) {
-                        postingThroughput.measureRaw(raw, posting, settings);
-                    }
+            log("raw JDBC baselines");
+            try (RawJdbc raw = new RawJdbc(database)) {
+                if (measureHistory) {
+                    pages.measureRaw(raw, UUID.fromString(history.accountId()));
+                }
+                if (measurePosting) {
+                    log("a posting's rows by hand");
+                    postingThroughput.measureSameWrites(raw, posting, settings);
+                    log("raw insert + commit (reference)");
+                    postingThroughput.measureRaw(raw, posting, settings);
+                }
+                if (measureMail) {
+                    log("raw mail loop recording each delivery");
+                    delivery.measureRecordedLoop(sink, raw, mail, settings);
                 }
             }
             if (measureMail) {
-                log("raw Jakarta Mail loop");
+                log("raw Jakarta Mail loop (reference)");
                 delivery.measureRawLoop(sink, settings);
             }
 
@@ -180,7 +192,9 @@ public final class PerformanceBench {
                 webPages.report(report);
                 historyWebPages.report(report);
             }
-            report.section("Disk", List.of("portal database files after the run: " + Report.mib(size(portal.dataDir().resolve("db")))));
+            report.section("Disk", List.of("portal database after the run: " + Report.mib(database.bytesOnDisk())));
+            Plots.write(report, settings, measureHistory ? pages : null, measurePosting ? postingThroughput : null,
+                    measureMail ? delivery : null);
         }
         return report;
     }
@@ -220,12 +234,6 @@ public final class PerformanceBench {
         for (int i = 0; i < 120 && sink.accepted() != last; i++) {
             last = sink.accepted();
             Thread.sleep(1_000);
-        }
-    }
-
-    private static long size(Path directory) throws java.io.IOException {
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
         }
     }
 

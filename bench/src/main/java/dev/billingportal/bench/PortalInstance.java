@@ -72,9 +72,4 @@ final class PortalInstance {
     PortalClient client() {
         return new PortalClient(port, OPERATOR_TOKEN);
     }
-
-    /** The JDBC URL of the portal's default H2 database, for the raw baselines while the portal is stopped. */
-    String jdbcUrl() {
-        return "jdbc:h2:file:" + dataDir.resolve("db").resolve("portal") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
-    }
 }

@@ -4,32 +4,34 @@ import dev.billingportal.adapter.out.persistence.TransactionHistorySql;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.domain.account.AccountId;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * The machine's own limits on the portal's database file, without the portal: the history's keyset query
- * and a bare insert + commit, straight over JDBC in the bench's JVM. Runs only while the portal is stopped
- * (the embedded H2 database is one process's at a time).
+ * The portal's work done by hand on the portal's database, without the portal: the history's keyset query; a
+ * posting's rows (the same rows, checks and locks the portal's posting has, in one transaction); a delivery's status
+ * row committed per mail; and, as reference lines of the machine's limits, a bare insert + commit. Straight over
+ * JDBC in the bench's JVM, while the portal is stopped (the embedded H2 database is one process's at a time).
  */
 final class RawJdbc implements AutoCloseable {
     /** As the portal asks for a page of 50: one row more, to know whether another page follows. */
     static final int ROWS = 51;
 
-    private final String url;
+    private final BenchDatabase database;
     private final Connection reader;
     private final PreparedStatement history;
 
-    RawJdbc(String url) throws SQLException {
-        this.url = url;
-        this.reader = DriverManager.getConnection(url, "sa", "");
+    RawJdbc(BenchDatabase database) throws SQLException {
+        this.database = database;
+        this.reader = database.connect();
         TransactionHistorySql query = TransactionHistorySql.of(new AccountId(new UUID(0, 0)),
                 Transactions.Criteria.all(), OptionalLong.of(Long.MAX_VALUE), ROWS);
         // Bound by position below, without rebuilding the query each time: the baseline is the database's work.
@@ -69,7 +71,254 @@ final class RawJdbc implements AutoCloseable {
 
     /** A connection of its own, for one inserting thread. */
     Inserter inserter(UUID account) throws SQLException {
-        return new Inserter(DriverManager.getConnection(url, "sa", ""), account);
+        return new Inserter(database.connect(), account);
+    }
+
+    /** A connection of its own, for one posting thread. */
+    Poster poster(UUID account) throws SQLException {
+        return new Poster(database.connect(), account, database.kind() == BenchDatabase.Kind.POSTGRESQL);
+    }
+
+    /** A connection of its own, for one mail-sending thread. */
+    DeliveryRecorder deliveryRecorder(List<UUID> deliveries) throws SQLException {
+        return new DeliveryRecorder(database.connect(), deliveries);
+    }
+
+    /** Every delivery of {@code account}'s billing notifications, for the raw mail loop to record against. */
+    List<UUID> deliveries(UUID account) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (PreparedStatement select = reader.prepareStatement("SELECT id FROM notification WHERE account_id = ?")) {
+            select.setObject(1, account);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getObject(1, UUID.class));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * A payment posted by hand, with what makes the portal's posting correct and nothing of the portal's own: the
+     * account row locked (sequence and running balance decided one posting at a time), the idempotency key looked
+     * up, the recipients read; then the transaction, the account's new sequence and balance, the billing event, a
+     * delivery and an outbox entry per recipient, in one transaction, one commit. Statements prepared once; on a
+     * database server the per-recipient rows go in one batch each, as the portal's EclipseLink batches them there.
+     */
+    static final class Poster implements AutoCloseable {
+        private final Connection connection;
+        private final UUID account;
+        private final boolean batches;
+        private final PreparedStatement lock;
+        private final PreparedStatement earlier;
+        private final PreparedStatement recipients;
+        private final PreparedStatement transaction;
+        private final PreparedStatement ledger;
+        private final PreparedStatement event;
+        private final PreparedStatement delivery;
+        private final PreparedStatement outbox;
+
+        private Poster(Connection connection, UUID account, boolean batches) throws SQLException {
+            this.connection = connection;
+            this.account = account;
+            this.batches = batches;
+            connection.setAutoCommit(false);
+            lock = connection.prepareStatement("SELECT currency, last_sequence, balance_minor, name, account_number"
+                    + " FROM account WHERE id = ? FOR UPDATE");
+            earlier = connection.prepareStatement("SELECT id, request_fingerprint FROM account_transaction"
+                    + " WHERE account_id = ? AND idempotency_key = ?");
+            recipients = connection.prepareStatement("SELECT id, email FROM portal_user WHERE account_id = ?"
+                    + " AND status <> 'DELETED' AND billing_notifications = TRUE");
+            transaction = connection.prepareStatement("INSERT INTO account_transaction (id, account_id, sequence,"
+                    + " type, amount_minor, currency, posted_at, reference, description, balance_after_minor,"
+                    + " idempotency_key, request_fingerprint, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            ledger = connection.prepareStatement("UPDATE account SET last_sequence = ?, balance_minor = ? WHERE id = ?");
+            event = connection.prepareStatement("INSERT INTO notification_event (id, kind, account_id, occurred_at,"
+                    + " facts) VALUES (?, ?, ?, ?, ?)");
+            delivery = connection.prepareStatement("INSERT INTO notification (id, event_id, kind, account_id,"
+                    + " recipient_user_id, recipient_email, status, attempts, created_at) VALUES"
+                    + " (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)");
+            outbox = connection.prepareStatement("INSERT INTO outbox_entry (id, notification_id, created_at)"
+                    + " VALUES (?, ?, ?)");
+        }
+
+        /** Posts payment {@code n} (1.00) and commits; returns how many deliveries it recorded. */
+        int post(long n) throws SQLException {
+            OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
+            String key = "raw-" + n;
+            lock.setObject(1, account);
+            String currency;
+            long sequence;
+            long balance;
+            String name;
+            String number;
+            try (ResultSet row = lock.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("no account " + account);
+                }
+                currency = row.getString(1);
+                sequence = row.getLong(2) + 1;
+                balance = row.getLong(3) - 100;
+                name = row.getString(4);
+                number = row.getString(5);
+            }
+            earlier.setObject(1, account);
+            earlier.setString(2, key);
+            try (ResultSet row = earlier.executeQuery()) {
+                if (row.next()) {
+                    throw new IllegalStateException("idempotency key " + key + " already used");
+                }
+            }
+            List<UUID> users = new ArrayList<>();
+            List<String> emails = new ArrayList<>();
+            recipients.setObject(1, account);
+            try (ResultSet rows = recipients.executeQuery()) {
+                while (rows.next()) {
+                    users.add(rows.getObject(1, UUID.class));
+                    emails.add(rows.getString(2));
+                }
+            }
+            transaction.setObject(1, UUID.randomUUID());
+            transaction.setObject(2, account);
+            transaction.setLong(3, sequence);
+            transaction.setString(4, "PAYMENT");
+            transaction.setLong(5, 100);
+            transaction.setString(6, currency);
+            transaction.setObject(7, now);
+            transaction.setString(8, "RAW-" + n);
+            transaction.setString(9, null);
+            transaction.setLong(10, balance);
+            transaction.setString(11, key);
+            transaction.setString(12, "0".repeat(64));
+            transaction.setObject(13, now);
+            transaction.executeUpdate();
+            ledger.setLong(1, sequence);
+            ledger.setLong(2, balance);
+            ledger.setObject(3, account);
+            ledger.executeUpdate();
+            UUID eventId = UUID.randomUUID();
+            event.setObject(1, eventId);
+            event.setString(2, "TRANSACTION_POSTED");
+            event.setObject(3, account);
+            event.setObject(4, now);
+            event.setString(5, facts(name, number, currency, now, balance, n));
+            event.executeUpdate();
+            List<UUID> deliveries = new ArrayList<>();
+            for (int i = 0; i < users.size(); i++) {
+                UUID id = UUID.randomUUID();
+                deliveries.add(id);
+                delivery.setObject(1, id);
+                delivery.setObject(2, eventId);
+                delivery.setString(3, "TRANSACTION_POSTED");
+                delivery.setObject(4, account);
+                delivery.setObject(5, users.get(i));
+                delivery.setString(6, emails.get(i));
+                delivery.setObject(7, now);
+                execute(delivery);
+            }
+            flush(delivery);
+            for (UUID id : deliveries) {
+                outbox.setObject(1, UUID.randomUUID());
+                outbox.setObject(2, id);
+                outbox.setObject(3, now);
+                execute(outbox);
+            }
+            flush(outbox);
+            connection.commit();
+            return deliveries.size();
+        }
+
+        private void execute(PreparedStatement statement) throws SQLException {
+            if (batches) {
+                statement.addBatch();
+            } else {
+                statement.executeUpdate();
+            }
+        }
+
+        private void flush(PreparedStatement statement) throws SQLException {
+            if (batches) {
+                statement.executeBatch();
+            }
+        }
+
+        /** The event's facts as the portal keeps them: the transaction's figures and the account's name, as JSON. */
+        private static String facts(String name, String number, String currency, OffsetDateTime now, long balance,
+                                    long n) {
+            return "{\"transactionType\":\"PAYMENT\",\"amount\":\"1.00\",\"currency\":\"" + currency
+                    + "\",\"postedAt\":\"" + now.toInstant() + "\",\"balanceAfter\":\""
+                    + java.math.BigDecimal.valueOf(balance, 2).toPlainString() + "\",\"reference\":\"RAW-"
+                    + n + "\",\"accountName\":\"" + name + "\",\"accountNumber\":\"" + number + "\"}";
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
+    }
+
+    /**
+     * A delivery's status recorded per mail, as a notification worker must: the delivery row locked and read with
+     * its event before the send, marked sent and committed after it.
+     */
+    static final class DeliveryRecorder implements RawMailLoop.Recording {
+        private final Connection connection;
+        private final List<UUID> deliveries;
+        private final PreparedStatement lock;
+        private final PreparedStatement facts;
+        private final PreparedStatement sent;
+        private UUID current;
+
+        private DeliveryRecorder(Connection connection, List<UUID> deliveries) throws SQLException {
+            if (deliveries.isEmpty()) {
+                throw new IllegalArgumentException("no deliveries to record against");
+            }
+            this.connection = connection;
+            this.deliveries = deliveries;
+            connection.setAutoCommit(false);
+            lock = connection.prepareStatement("SELECT event_id, recipient_email, status, attempts FROM notification"
+                    + " WHERE id = ? FOR UPDATE");
+            facts = connection.prepareStatement("SELECT facts FROM notification_event WHERE id = ?");
+            sent = connection.prepareStatement("UPDATE notification SET status = 'SENT', attempts = ?, sent_at = ?,"
+                    + " last_error = NULL WHERE id = ?");
+        }
+
+        /** Before mail {@code n}: its delivery locked, its recipient and its event's facts read. */
+        @Override
+        public void claim(long n) throws SQLException {
+            current = deliveries.get((int) (n % deliveries.size()));
+            UUID eventId;
+            lock.setObject(1, current);
+            try (ResultSet row = lock.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("no delivery " + current);
+                }
+                eventId = row.getObject(1, UUID.class);
+                row.getString(2);
+                row.getString(3);
+            }
+            facts.setObject(1, eventId);
+            try (ResultSet row = facts.executeQuery()) {
+                if (!row.next() || row.getString(1).isEmpty()) {
+                    throw new IllegalStateException("no facts for event " + eventId);
+                }
+            }
+        }
+
+        /** After the SMTP server accepted mail {@code n}: the delivery marked sent, committed. */
+        @Override
+        public void sent(long n) throws SQLException {
+            sent.setInt(1, 1);
+            sent.setObject(2, Instant.now().atOffset(ZoneOffset.UTC));
+            sent.setObject(3, current);
+            sent.executeUpdate();
+            connection.commit();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
     }
 
     /** Inserts one transaction row per commit, on its own connection. */

@@ -35,6 +35,29 @@ final class RawMailLoop {
      * a few thousand messages take well under a second here, too short to measure on a shared machine.
      */
     static Result send(int smtpPort, int threads, long count, Duration minimum) throws InterruptedException {
+        return send(smtpPort, threads, count, minimum, null);
+    }
+
+    /** One sending thread's database work around each of its mails (a delivery's row, claimed and recorded). */
+    interface Recording extends AutoCloseable {
+        /** Before mail {@code n}. */
+        void claim(long n) throws Exception;
+
+        /** After the server accepted mail {@code n}. */
+        void sent(long n) throws Exception;
+    }
+
+    /** Opens one thread's {@link Recording}, on a connection of its own. */
+    interface Recordings {
+        Recording open() throws Exception;
+    }
+
+    /**
+     * As {@link #send(int, int, long, Duration)}, each mail between a {@code recordings} claim and its record of the
+     * send (none when {@code recordings} is null).
+     */
+    static Result send(int smtpPort, int threads, long count, Duration minimum, Recordings recordings)
+            throws InterruptedException {
         // As the portal does (its mail adapter's StreamProviders): name Jakarta Mail's stream provider rather than
         // have it looked up through ServiceLoader for every body part. The baseline is Jakarta Mail at its best.
         System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
@@ -51,14 +74,21 @@ final class RawMailLoop {
         long earliestEnd = started + minimum.toNanos();
         for (int t = 0; t < threads; t++) {
             loops.add(Thread.ofPlatform().name("raw-mail-" + t).start(() -> {
-                try (Transport transport = session.getTransport("smtp")) {
+                try (Transport transport = session.getTransport("smtp");
+                     Recording recording = recordings == null ? null : recordings.open()) {
                     transport.connect();
                     long n;
                     while ((n = next.getAndIncrement()) < count || System.nanoTime() < earliestEnd) {
+                        if (recording != null) {
+                            recording.claim(n);
+                        }
                         MimeMessage message = message(session, n);
                         transport.sendMessage(message, message.getAllRecipients());
+                        if (recording != null) {
+                            recording.sent(n);
+                        }
                     }
-                } catch (MessagingException failure) {
+                } catch (Exception failure) {
                     synchronized (failures) {
                         failures.add(failure);
                     }

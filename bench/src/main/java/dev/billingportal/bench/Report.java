@@ -16,16 +16,29 @@ import java.util.Locale;
 final class Report {
     static final String BEGIN = "<!-- bench:begin (written by the bench; edit outside these markers) -->";
     static final String END = "<!-- bench:end -->";
+    /** The PostgreSQL run's part of the same file ({@code --db postgresql}). */
+    static final String BEGIN_POSTGRESQL = "<!-- bench-postgresql:begin (written by the bench; edit outside these"
+            + " markers) -->";
+    static final String END_POSTGRESQL = "<!-- bench-postgresql:end -->";
 
-    /** A figure of the portal divided by the same figure of its baseline, measured side by side. */
-    record Ratio(String what, String portal, String baseline, double ratio, String goal, boolean met) {
+    /**
+     * A figure of the portal divided by the same figure of its baseline, measured side by side; a reference line
+     * (a baseline that is the machine's limit rather than the same work) has no goal.
+     */
+    record Ratio(String what, String portal, String baseline, double ratio, String goal, boolean met,
+                 boolean reference) {
     }
 
     private final List<Ratio> ratios = new ArrayList<>();
     private final List<String> sections = new ArrayList<>();
 
     void ratio(String what, String portal, String baseline, double ratio, String goal, boolean met) {
-        ratios.add(new Ratio(what, portal, baseline, ratio, goal, met));
+        ratios.add(new Ratio(what, portal, baseline, ratio, goal, met, false));
+    }
+
+    /** A reference line: the portal against the machine's own limit, reported and not a goal. */
+    void reference(String what, String portal, String baseline, double ratio) {
+        ratios.add(new Ratio(what, portal, baseline, ratio, "reference", true, true));
     }
 
     /** Raw figures under a heading, one bullet per line. */
@@ -39,13 +52,22 @@ final class Report {
         return List.copyOf(ratios);
     }
 
+    private String database = "H2";
+
+    /** Names the database the run measured on, for the report's header. */
+    void database(String description) {
+        database = description;
+    }
+
     String render(BenchSettings settings) {
         StringBuilder md = new StringBuilder();
-        md.append("## Latest run").append(settings.quick() ? " (quick mode: figures not comparable)" : "")
+        md.append(settings.onPostgreSql() ? "## Latest run on PostgreSQL" : "## Latest run on H2")
+                .append(settings.quick() ? " (quick mode: figures not comparable)" : "")
                 .append(settings.complete() ? "" : " (partial: only " + settings.measures() + ")")
                 .append("\n\n");
         md.append("- Date: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append('\n');
         md.append("- Machine: ").append(Machine.describe()).append('\n');
+        md.append("- Database: ").append(database).append('\n');
         md.append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(Runtime.version()).append(" (every process measured runs on it, with the same options)\n");
         md.append("- Settings: ").append(settings.transactions()).append(" transactions in the history account, depth ")
@@ -59,7 +81,7 @@ final class Report {
         for (Ratio r : ratios) {
             md.append("| ").append(r.what()).append(" | ").append(r.portal()).append(" | ").append(r.baseline())
                     .append(" | ").append(String.format(Locale.ROOT, "%.2f", r.ratio())).append(" | ").append(r.goal())
-                    .append(" | ").append(r.met() ? "yes" : "**no**").append(" |\n");
+                    .append(" | ").append(r.reference() ? "—" : r.met() ? "yes" : "**no**").append(" |\n");
         }
         md.append('\n');
         sections.forEach(section -> md.append(section).append('\n'));
@@ -68,14 +90,16 @@ final class Report {
 
     /** Writes the findings between the markers of {@code file}, keeping whatever else it holds. */
     void writeTo(Path file, BenchSettings settings) throws IOException {
-        String generated = BEGIN + "\n" + render(settings) + END;
+        String begin = settings.onPostgreSql() ? BEGIN_POSTGRESQL : BEGIN;
+        String end = settings.onPostgreSql() ? END_POSTGRESQL : END;
+        String generated = begin + "\n" + render(settings) + end;
         String content;
         if (Files.exists(file)) {
             String existing = Files.readString(file);
-            int begin = existing.indexOf(BEGIN);
-            int end = existing.indexOf(END);
-            content = begin >= 0 && end > begin
-                    ? existing.substring(0, begin) + generated + existing.substring(end + END.length())
+            int from = existing.indexOf(begin);
+            int to = existing.indexOf(end);
+            content = from >= 0 && to > from
+                    ? existing.substring(0, from) + generated + existing.substring(to + end.length())
                     : existing + "\n" + generated + "\n";
         } else {
             content = "# Performance\n\n" + generated + "\n";

@@ -46,7 +46,7 @@ final class WarmUp {
                     long idsBefore = ids.get();
                     ClosedLoop.run(posting.size(), Duration.ofSeconds(2), (worker, n) ->
                             client.postPayment(posting.get(worker).accountId(), ids.incrementAndGet()));
-                    mailsExpected += ids.get() - idsBefore;
+                    mailsExpected += (ids.get() - idsBefore) * BenchSettings.POSTING_RECIPIENTS;
                     ClosedLoop.times(2, FAN_OUT_POSTS, (worker, n) ->
                             client.postPayment(mail.accountId(), ids.incrementAndGet()));
                     mailsExpected += (long) FAN_OUT_POSTS * settings.mailRecipients();

@@ -9,35 +9,67 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the harness working: the quick mode runs every measurement end to end against the packaged portal
- * and writes its report. It asserts that each measure was taken and reported — never how fast anything was:
- * timings on a shared machine are the bench's business, not a test's.
+ * Keeps the harness working: the quick mode runs every measurement end to end against the packaged portal, on H2
+ * and on the bench's own PostgreSQL, and writes its report and plots. It asserts that each measure was taken against
+ * each of its baselines and reported — never how fast anything was: timings on a shared machine are the bench's
+ * business, not a test's.
  */
 class BenchQuickIT {
+    /** Every goal's measure, and every reference line beside it. */
+    private static final List<String> MEASURES = List.of("startup to ready", "resident memory",
+            "history API first page / bare JAX-RS GET on the hello application",
+            "history API page at depth ~200000 / bare JAX-RS GET on the hello application",
+            "history page at depth ~200000 / first page, p50", "history page at depth ~200000 / first page, p99",
+            "raw JDBC keyset query", "the same rows written by hand over JDBC",
+            "raw JDBC insert + commit of the transaction row alone",
+            "raw loop sending the same mail and committing its delivery row", "raw Jakarta Mail loop, no database",
+            "p99 post → SMTP accepted", "/users page (200 users)", "/ dashboard page",
+            "/transactions page at depth ~200000 / its first page, p50",
+            "/transactions page at depth ~200000 / its first page, p99",
+            "/transactions page at depth ~200000 / the JSON API's same page");
+    private static final List<String> PLOTS = List.of("history-latency", "history-wrk", "posting", "mail",
+            "mail-latency");
+
     @Test
-    void theQuickRunMeasuresEveryGoalAndWritesTheReport() throws Exception {
-        Path output = Path.of("target", "performance-quick.md");
-        Files.deleteIfExists(output);
-        BenchSettings settings = BenchSettings.parse(new String[] {"--quick", "--output", output.toString(),
-                "--work-dir", "target/bench-quick-it"});
+    void theQuickRunOnH2MeasuresEveryGoalAndWritesTheReportAndPlots() throws Exception {
+        quickRun("h2", Report.BEGIN, Report.END);
+    }
+
+    @Test
+    void theQuickRunOnPostgreSqlMeasuresEveryGoalAndWritesTheReportAndPlots() throws Exception {
+        String written = quickRun("postgresql", Report.BEGIN_POSTGRESQL, Report.END_POSTGRESQL);
+        assertTrue(written.contains("synchronous_commit on"), "names the durable PostgreSQL it ran on: " + written);
+    }
+
+    private static String quickRun(String database, String begin, String end) throws Exception {
+        Path work = Path.of("target", "bench-quick-it-" + database);
+        Path output = work.resolve("performance.md");
+        BenchSettings settings = BenchSettings.parse(new String[] {"--quick", "--db", database,
+                "--output", output.toString(), "--work-dir", work.toString()});
 
         Report report = PerformanceBench.run(settings);
-        report.writeTo(output, settings);
+        report.writeTo(settings.findings(), settings);
 
         List<String> measures = report.ratios().stream().map(Report.Ratio::what).toList();
-        assertEquals(14, measures.size(), measures.toString());
-        for (String goal : List.of("startup to ready", "resident memory", "depth ~200000 / first page, p50",
-                "depth ~200000 / first page, p99", "raw JDBC keyset query", "raw JDBC insert + commit",
-                "raw Jakarta Mail loop", "p99 post → SMTP accepted", "/users page (200 users)", "/ dashboard page",
-                "/transactions page at depth ~200000 / its first page, p50",
-                "/transactions page at depth ~200000 / its first page, p99",
-                "/transactions page at depth ~200000 / the JSON API's same page")) {
-            assertTrue(measures.stream().anyMatch(measure -> measure.contains(goal)), goal + " in " + measures);
+        assertEquals(MEASURES.size(), measures.size(), measures.toString());
+        for (String measure : MEASURES) {
+            assertTrue(measures.stream().anyMatch(what -> what.contains(measure)), measure + " in " + measures);
         }
         report.ratios().forEach(ratio -> assertTrue(Double.isFinite(ratio.ratio()) && ratio.ratio() > 0,
                 ratio.toString()));
-        String written = Files.readString(output);
-        assertTrue(written.contains(Report.BEGIN) && written.contains(Report.END), written);
+        assertEquals(3, report.ratios().stream().filter(Report.Ratio::reference).count(),
+                "the machine's limits reported beside the goals: " + measures);
+        String written = Files.readString(settings.findings());
+        assertTrue(written.contains(begin) && written.contains(end), written);
         assertTrue(written.contains("quick mode"), "a quick run says its figures are not comparable");
+        for (String plot : PLOTS) {
+            Path file = settings.plot(plot);
+            assertTrue(Files.exists(file), file + " written");
+            String svg = Files.readString(file);
+            assertTrue(svg.startsWith("<svg") && svg.strip().endsWith("</svg>") && svg.contains("<polyline")
+                    == plot.endsWith("latency"), plot + ": " + svg);
+            assertTrue(written.contains("](" + file.getFileName() + ")"), "the report links " + file.getFileName());
+        }
+        return written;
     }
 }

@@ -31,6 +31,7 @@ public final class TestPostgres {
     private static final String USER = "postgres";
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static TestPostgres server;
+    private static boolean durable;
 
     private final Path bin;
     private final Path folder;
@@ -47,6 +48,18 @@ public final class TestPostgres {
     /** Whether this test run is the one against PostgreSQL. */
     public static boolean requested() {
         return "postgresql".equals(System.getProperty(PROPERTY));
+    }
+
+    /**
+     * Makes the server this JVM starts durable, as PostgreSQL is by default ({@code fsync} and
+     * {@code synchronous_commit} on: a commit returns once its WAL is on disk). For the bench, whose figures must be
+     * what a production server does; the tests keep fsync off. Call before the first database is made.
+     */
+    public static synchronized void durable() {
+        if (server != null && !durable) {
+            throw new IllegalStateException("the test PostgreSQL server already runs without fsync");
+        }
+        durable = true;
     }
 
     /** A new, empty database on the shared test server; its JDBC URL (user {@code postgres}, no password). */
@@ -85,11 +98,12 @@ public final class TestPostgres {
             TestPostgres postgres = new TestPostgres(bin, folder, freePort(), root);
             postgres.runAsServerUser(List.of(bin.resolve("initdb").toString(), "-D", postgres.data().toString(),
                     "-U", USER, "--auth=trust", "-E", "UTF8", "--no-sync"));
-            // fsync off: these tests check the portal's SQL on PostgreSQL, not the disk's durability.
+            // fsync off unless asked: the tests check the portal's SQL on PostgreSQL, not the disk's durability.
+            String durability = durable ? "-c fsync=on -c synchronous_commit=on" : "-c fsync=off";
             postgres.runAsServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", postgres.data().toString(), "-w",
                     "-t", "60", "-l", folder.resolve("server.log").toString(), "-o",
                     "-c listen_addresses=127.0.0.1 -p " + postgres.port + " -k " + folder
-                            + " -c fsync=off -c max_connections=300", "start"));
+                            + " " + durability + " -c max_connections=300", "start"));
             return postgres;
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
