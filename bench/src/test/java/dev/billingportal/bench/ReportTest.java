@@ -74,6 +74,31 @@ class ReportTest {
         assertEquals(Path.of("w", "performance-partial.md"), partial.findings());
     }
 
+    @Test
+    void thePostgreSqlRunHasItsOwnPartOfTheSameFileAndItsOwnWorkFiles() throws Exception {
+        Path file = directory.resolve("performance.md");
+        Files.writeString(file, "# Performance\n\n" + Report.BEGIN + "\nH2 figures\n" + Report.END + "\n\n"
+                + Report.BEGIN_POSTGRESQL + "\nold PostgreSQL figures\n" + Report.END_POSTGRESQL + "\n\nnotes\n");
+        BenchSettings postgresql = BenchSettings.parse(new String[] {"--quick", "--db", "PostgreSQL"});
+        Report report = new Report();
+        report.database("PostgreSQL 15");
+        report.reference("a limit", "2 ms", "1 ms", 2.0);
+
+        report.writeTo(file, postgresql);
+
+        String written = Files.readString(file);
+        assertTrue(written.contains(Report.BEGIN + "\nH2 figures\n" + Report.END), written);
+        assertFalse(written.contains("old PostgreSQL figures"), written);
+        assertTrue(written.contains("## Latest run on PostgreSQL") && written.contains("- Database: PostgreSQL 15"),
+                written);
+        assertTrue(written.contains("| a limit | 2 ms | 1 ms | 2.00 | reference | — |"), written);
+        assertTrue(written.endsWith(Report.END_POSTGRESQL + "\n\nnotes\n"), written);
+        assertEquals(Path.of("target", "bench-work", "performance-postgresql-quick.md"), postgresql.findings());
+        assertTrue(postgresql.plot("mail").endsWith("performance-postgresql-mail.svg"), postgresql.plot("mail")
+                .toString());
+        assertThrows(IllegalArgumentException.class, () -> BenchSettings.parse(new String[] {"--db", "oracle"}));
+    }
+
     private static String[] concat(String[] first, String... more) {
         return Stream.concat(Arrays.stream(first), Arrays.stream(more))
                 .toArray(String[]::new);
