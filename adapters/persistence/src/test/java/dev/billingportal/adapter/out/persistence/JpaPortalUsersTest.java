@@ -142,6 +142,41 @@ class JpaPortalUsersTest {
         assertEquals(first.version() + 1, stored.version(), "one successful update, one version step");
     }
 
+    /**
+     * The account's users are read without registering them in the unit of work; a user changed earlier in the same
+     * unit must still be read as changed, not as it was when the unit first saw it (the case of a deletion or a
+     * change of preferences that then notifies the account's users).
+     */
+    @Test
+    void theAccountsUsersReadInAUnitShowWhatTheUnitChangedBefore() {
+        PortalUser kept = newUser("dora@example.com");
+        PortalUser changed = newUser("erin@example.com");
+        unitOfWork.inTransaction(() -> {
+            users.add(kept);
+            users.add(changed);
+        });
+
+        List<PortalUser> seen = unitOfWork.inTransaction(() -> {
+            users.listByAccount(account.id(), false); // the unit has seen both as they were
+            PortalUser current = users.find(changed.id()).orElseThrow();
+            current.edit(new ProfileEdit(null, new PersonName("Erin"), current.lastName(), current.timeZone(), false),
+                    CREATED);
+            users.update(current);
+            PortalUser deleting = users.find(kept.id()).orElseThrow();
+            deleting.delete(null, CREATED);
+            users.update(deleting);
+            return users.listByAccount(account.id(), true);
+        });
+
+        PortalUser erin = seen.stream().filter(user -> user.id().equals(changed.id())).findFirst().orElseThrow();
+        PortalUser dora = seen.stream().filter(user -> user.id().equals(kept.id())).findFirst().orElseThrow();
+        assertEquals("Erin", erin.firstName().value());
+        assertFalse(erin.billingNotifications(), "the changed preference, not the one first read");
+        assertTrue(dora.isDeleted(), "the deletion made earlier in the unit");
+        assertEquals(List.of(changed.id()), unitOfWork.inTransaction(() -> users.listByAccount(account.id(), false))
+                .stream().map(PortalUser::id).toList());
+    }
+
     @Test
     void aRolledBackUnitLeavesNothingBehind() {
         assertThrows(IllegalStateException.class, () -> unitOfWork.inTransaction(() -> {
