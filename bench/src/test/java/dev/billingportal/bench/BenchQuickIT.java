@@ -62,6 +62,8 @@ class BenchQuickIT {
         String written = Files.readString(settings.findings());
         assertTrue(written.contains(begin) && written.contains(end), written);
         assertTrue(written.contains("quick mode"), "a quick run says its figures are not comparable");
+        assertTrue(written.contains("### Posting and its mails on the same cores") && written.contains("of that ceiling"),
+                "goal 3's ceiling while delivery shares the cores: " + written);
         for (String plot : PLOTS) {
             Path file = settings.plot(plot);
             assertTrue(Files.exists(file), file + " written");
