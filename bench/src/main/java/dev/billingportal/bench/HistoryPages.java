@@ -3,10 +3,13 @@ package dev.billingportal.bench;
 import dev.billingportal.application.service.paging.KeysetCursor;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Goals 1 and 2: a history page about 200 000 rows deep against the first page, through the API; and the API
@@ -26,9 +29,9 @@ final class HistoryPages {
     private final Latencies rawDeep = new Latencies();
     private final Latencies httpFloor = new Latencies();
     private JitSettling rawWarmUp;
-    private final List<Wrk.Run> wrkFirst = new java.util.ArrayList<>();
-    private final List<Wrk.Run> wrkDeep = new java.util.ArrayList<>();
-    private final List<Wrk.Run> wrkHello = new java.util.ArrayList<>();
+    private final List<Wrk.Run> wrkFirst = new ArrayList<>();
+    private final List<Wrk.Run> wrkDeep = new ArrayList<>();
+    private final List<Wrk.Run> wrkHello = new ArrayList<>();
     private final long lastSequence;
     private final BenchSettings settings;
 
@@ -68,16 +71,16 @@ final class HistoryPages {
         }
         String pages = client.base() + "/api/v1/accounts/" + member.accountId() + "/transactions?limit=50";
         String deep = pages + "&cursor=" + KeysetCursor.encode(Long.toString(lastSequence - settings.depth()));
-        java.util.Map<String, String> bearer = java.util.Map.of("Authorization", "Bearer " + member.token());
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + member.token());
         Duration round = settings.quick() ? Duration.ofSeconds(2) : Duration.ofSeconds(5);
         try (MeasuredProcess helloProcess = hello.start()) {
             for (int i = 0; i < (settings.quick() ? 1 : 4); i++) { // its JIT's turn: the portal is warm already
-                Wrk.run(hello.url().toString(), java.util.Map.of(), round);
+                Wrk.run(hello.url().toString(), Map.of(), round);
             }
             for (int i = 0; i < (settings.quick() ? 2 : 5); i++) {
                 wrkFirst.add(Wrk.run(pages, bearer, round));
                 wrkDeep.add(Wrk.run(deep, bearer, round));
-                wrkHello.add(Wrk.run(hello.url().toString(), java.util.Map.of(), round));
+                wrkHello.add(Wrk.run(hello.url().toString(), Map.of(), round));
             }
             helloProcess.stop();
         }
@@ -139,19 +142,24 @@ final class HistoryPages {
         return rawDeep;
     }
 
-    /** Goal 2's figures by wrk, medians over the rounds: first page, deep page, hello; p50 and p99. */
-    double wrk(String which, java.util.function.ToDoubleFunction<Wrk.Run> percentile) {
-        return WebPages.median(switch (which) {
-            case "first" -> wrkFirst;
-            case "deep" -> wrkDeep;
-            default -> wrkHello;
+    /** What goal 2's wrk rounds measured. */
+    enum WrkTarget {
+        FIRST_PAGE, DEEP_PAGE, HELLO
+    }
+
+    /** Goal 2's figure by wrk for {@code target}: the median over the rounds of one percentile. */
+    double wrk(WrkTarget target, ToDoubleFunction<Wrk.Run> percentile) {
+        return WebPages.median(switch (target) {
+            case FIRST_PAGE -> wrkFirst;
+            case DEEP_PAGE -> wrkDeep;
+            case HELLO -> wrkHello;
         }, percentile);
     }
 
     void report(Report report) {
-        double helloP50 = wrk("hello", Wrk.Run::p50Millis);
-        double firstP50 = wrk("first", Wrk.Run::p50Millis);
-        double deepP50 = wrk("deep", Wrk.Run::p50Millis);
+        double helloP50 = wrk(WrkTarget.HELLO, Wrk.Run::p50Millis);
+        double firstP50 = wrk(WrkTarget.FIRST_PAGE, Wrk.Run::p50Millis);
+        double deepP50 = wrk(WrkTarget.DEEP_PAGE, Wrk.Run::p50Millis);
         report.ratio("history API first page / bare JAX-RS GET on the hello application, p50 (wrk)",
                 Report.ms(firstP50), Report.ms(helloP50) + " (hello)", firstP50 / helloP50, "≤ 3.0",
                 firstP50 <= 3.0 * helloP50);

@@ -117,12 +117,8 @@ final class MailDelivery {
         rawLoop = RawMailLoop.send(sink.port(), RAW_THREADS, mails, minimum);
     }
 
-    private double mailsPerSecond() {
+    double mailsPerSecond() {
         return mails / (endToEnd.toNanos() / 1e9);
-    }
-
-    double mailRate() {
-        return mailsPerSecond();
     }
 
     RawMailLoop.Result recordedLoop() {

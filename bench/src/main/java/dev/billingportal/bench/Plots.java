@@ -31,12 +31,12 @@ final class Plots {
                     SvgPlot.distribution("History pages, latency by percentile — Java client, " + database, series)));
             links.add(plot(settings, "history-wrk", "Goal 2 by wrk (" + database + ")", SvgPlot.bars(
                     "History API against a bare JAX-RS GET — wrk, one connection, " + database, List.of(
-                            bar("API first page, p50", history.wrk("first", Wrk.Run::p50Millis)),
-                            bar("API page at depth, p50", history.wrk("deep", Wrk.Run::p50Millis)),
-                            bar("bare GET /hello, p50", history.wrk("hello", Wrk.Run::p50Millis)),
-                            bar("API first page, p99", history.wrk("first", Wrk.Run::p99Millis)),
-                            bar("API page at depth, p99", history.wrk("deep", Wrk.Run::p99Millis)),
-                            bar("bare GET /hello, p99", history.wrk("hello", Wrk.Run::p99Millis))))));
+                            bar("API first page, p50", history.wrk(HistoryPages.WrkTarget.FIRST_PAGE, Wrk.Run::p50Millis)),
+                            bar("API page at depth, p50", history.wrk(HistoryPages.WrkTarget.DEEP_PAGE, Wrk.Run::p50Millis)),
+                            bar("bare GET /hello, p50", history.wrk(HistoryPages.WrkTarget.HELLO, Wrk.Run::p50Millis)),
+                            bar("API first page, p99", history.wrk(HistoryPages.WrkTarget.FIRST_PAGE, Wrk.Run::p99Millis)),
+                            bar("API page at depth, p99", history.wrk(HistoryPages.WrkTarget.DEEP_PAGE, Wrk.Run::p99Millis)),
+                            bar("bare GET /hello, p99", history.wrk(HistoryPages.WrkTarget.HELLO, Wrk.Run::p99Millis))))));
         }
         if (posting != null) {
             links.add(plot(settings, "posting", "Postings per second (" + database + ")", SvgPlot.bars(
@@ -48,7 +48,7 @@ final class Plots {
         if (mail != null) {
             links.add(plot(settings, "mail", "Mails per second (" + database + ")", SvgPlot.bars(
                     "Mails per second — " + database, List.of(
-                            rate("post → SMTP accepted (portal)", mail.mailRate()),
+                            rate("post → SMTP accepted (portal)", mail.mailsPerSecond()),
                             rate("raw loop + delivery row (JDBC)", mail.recordedLoop().perSecond()),
                             rate("raw Jakarta Mail loop (reference)", mail.rawLoop().perSecond())))));
             links.add(plot(settings, "mail-latency", "Post → SMTP accepted at half load (" + database + ")",

@@ -74,7 +74,7 @@ final class SvgPlot {
             svg.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(colour).append("\" points=\"")
                     .append(points.toString().strip()).append("\"/>\n");
             double y = legendTop + 20 * s;
-            svg.append(line(LEFT, y - 4, LEFT + 24, y - 4, colour).replace("stroke-width=\"1\"", "stroke-width=\"3\""));
+            svg.append(line(LEFT, y - 4, LEFT + 24, y - 4, colour, 3));
             svg.append(text(LEFT + 30, y, "start", entry.getKey() + String.format(Locale.ROOT, " (p50 %s ms, p99 %s ms)",
                     format(ys[3]), format(ys[7]))));
             s++;
@@ -115,17 +115,26 @@ final class SvgPlot {
                         + " height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n"
                         + "<title>%s</title>%n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n", WIDTH, height,
                 WIDTH, height, escape(title)))
-                .append(text(WIDTH / 2.0, 22, "middle", title).replace("<text ", "<text font-size=\"14\" font-weight=\"bold\" "));
+                .append(text(WIDTH / 2.0, 22, "middle", "font-size=\"14\" font-weight=\"bold\" ", title));
     }
 
     private static String line(double x1, double y1, double x2, double y2, String colour) {
+        return line(x1, y1, x2, y2, colour, 1);
+    }
+
+    private static String line(double x1, double y1, double x2, double y2, String colour, int width) {
         return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\""
-                + " stroke-width=\"1\"/>%n", x1, y1, x2, y2, colour);
+                + " stroke-width=\"%d\"/>%n", x1, y1, x2, y2, colour, width);
     }
 
     private static String text(double x, double y, String anchor, String content) {
-        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>%n", x, y, anchor,
-                escape(content));
+        return text(x, y, anchor, "", content);
+    }
+
+    /** A text element with {@code attributes} (each followed by a space) before its position. */
+    private static String text(double x, double y, String anchor, String attributes, String content) {
+        return String.format(Locale.ROOT, "<text %sx=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>%n",
+                attributes, x, y, anchor, escape(content));
     }
 
     static String escape(String text) {
