@@ -56,8 +56,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -98,25 +96,20 @@ public class Portal {
         try {
             Files.createDirectories(settings.dataDir());
             String operatorToken = OperatorTokenFile.resolve(settings.operatorToken(), settings.dataDir());
-            // The broker starts while the database opens (migrations, JPA): neither needs the other, and doing
-            // both at once took a second off startup (docs/performance.md). The api role publishes nothing
-            // (workers relay the outbox), so it needs no broker at all.
-            CompletableFuture<Messaging> broker = settings.role().runsWorkers()
-                    ? CompletableFuture.supplyAsync(
-                            () -> timed("Broker started", () -> Messaging.start(settings.messaging())),
-                            task -> Thread.ofPlatform().name("broker-start").start(task))
-                    : CompletableFuture.completedFuture(null);
+            BackingServices backing = BackingServices.begin(settings);
             try {
-                database = timed("Database opened", () -> Database.open(settings.database()));
+                database = backing.database();
+                messaging = backing.broker();
             } catch (RuntimeException failure) {
                 try {
-                    messaging = awaitBroker(broker); // so that stopQuietly closes it
-                } catch (RuntimeException brokerFailure) {
-                    failure.addSuppressed(brokerFailure);
+                    backing.closeQuietly(); // whichever of the two did open
+                } catch (RuntimeException closing) {
+                    failure.addSuppressed(closing);
                 }
+                database = null;
+                messaging = null;
                 throw failure;
             }
-            messaging = awaitBroker(broker);
             NotificationQueue queue = messaging != null ? messaging.queue() : notifications -> {
                 throw new IllegalStateException("The api role has no broker; workers relay the outbox");
             };
@@ -170,20 +163,6 @@ public class Portal {
         T result = step.get();
         LOG.info(what + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         return result;
-    }
-
-    private static Messaging awaitBroker(CompletableFuture<Messaging> broker) {
-        try {
-            return broker.join();
-        } catch (CompletionException failure) {
-            if (failure.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (failure.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw failure;
-        }
     }
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
