@@ -4,6 +4,8 @@
 #   ./portal.sh test   build and run every test (unit, end-to-end on H2 and on PostgreSQL, browser, architecture,
 #                      process-level, scale-out); installs PostgreSQL's server, Chromium, wrk and HAProxy from Debian's
 #                      packages if missing
+#   ./portal.sh aot    build, then train JDK 25's ahead-of-time cache for the jar (about a minute) and print the
+#                      command that starts the portal with it, in about half the time (docs/performance.md, goal 5)
 #   ./portal.sh demo   build (tests skipped) and start the portal on a fresh demo database (data/demo): an account
 #                      with users, 18 months of invoices and payments, notifications; prints a one-time sign-in link
 #   ./portal.sh bench [--quick] [--db h2|postgresql] [--transactions N] [--jfr] [--only startup,history,posting,mail,pages]
@@ -79,10 +81,66 @@ JDK="$(find_jdk)" || { echo "No JDK 21 or newer found (checked JAVA_HOME, java o
 export JAVA_HOME="$JDK"
 MVN=(mvn -B --no-transfer-progress)
 
+# JDK 25's ahead-of-time cache of the portal's classes, trained for the jar as built. The JVM checks that every jar
+# it was made from is unchanged (a rebuild makes it stale: the JVM then starts without it, printing why), so `run`,
+# which builds first, does not use it; a deployment trains one for the jar it runs (docs/operations.md).
+AOT_CACHE=bootstrap/target/billing-portal.aot
+train_aot_cache() { # a start of the demo on a scratch directory, used as the portal is used, then stopped
+  if [ "$(java_feature_version "$JAVA_HOME/bin/java")" -lt 25 ]; then
+    echo "The AOT cache needs JDK 25 or newer; $JAVA_HOME is older." >&2
+    exit 1
+  fi
+  local scratch port="" portal
+  scratch="$(mktemp -d)"
+  rm -f "$AOT_CACHE"
+  "$JAVA_HOME/bin/java" "-XX:AOTCacheOutput=$AOT_CACHE" -Dserver.host=127.0.0.1 -Dserver.port=0 -Dportal.demo=true \
+    "-Dportal.data-dir=$scratch/data" -jar bootstrap/target/billing-portal.jar >"$scratch/portal.log" 2>&1 &
+  portal=$!
+  for _ in $(seq 240); do
+    port="$(sed -n 's|.*Billing Portal ready at http://[^:]*:\([0-9]*\).*|\1|p' "$scratch/portal.log" | head -n1)"
+    if [ -n "$port" ] || ! kill -0 "$portal" 2>/dev/null; then break; fi
+    sleep 0.5
+  done
+  if [ -z "$port" ]; then
+    kill "$portal" 2>/dev/null || true
+    echo "The training start did not get ready; its log: $scratch/portal.log" >&2
+    exit 1
+  fi
+  local base="http://127.0.0.1:$port" operator json="Content-Type: application/json" account i
+  operator="Authorization: Bearer $(cat "$scratch/data/operator-token")"
+  # Used as a day uses it: an account created and billed through the operator API, the pages before sign-in in
+  # both languages, health and the API document (the demo's start has seeded, rendered and mailed already).
+  account="$(curl -s -XPOST "$base/api/v1/operator/accounts" -H "$operator" -H "$json" -d '{"name":"Training",
+    "firstUser":{"username":"training@example.com","firstName":"Training","lastName":"Run","timeZone":"America/Toronto",
+    "billingNotifications":true}}' | sed -n 's/.*"id":"\([^"]*\)","name".*/\1/p')"
+  for i in $(seq 20); do
+    curl -s -o /dev/null -XPOST "$base/api/v1/operator/accounts/$account/transactions" -H "$operator" -H "$json" \
+      -H "Idempotency-Key: training-$i" -d '{"type":"PAYMENT","amount":"10.00"}' || true
+    curl -s -o /dev/null -H "$operator" "$base/api/v1/operator/accounts/$account" || true
+    for path in /sign-in "/invitation?token=expired" /health/ready /openapi; do
+      curl -s -o /dev/null "$base$path" || true
+      curl -s -o /dev/null -H "Accept-Language: fr-CA" "$base$path" || true
+    done
+  done
+  kill -TERM "$portal"
+  wait "$portal" || true # the JVM writes the cache as it exits
+  if [ ! -f "$AOT_CACHE" ]; then
+    echo "The training start wrote no AOT cache; its log: $scratch/portal.log" >&2
+    exit 1
+  fi
+  rm -rf "$scratch"
+  echo "AOT cache written: $AOT_CACHE ($(du -h "$AOT_CACHE" | cut -f1)). Start the portal with it (until the next build):"
+  echo "  $JAVA_HOME/bin/java -XX:AOTCache=$AOT_CACHE -jar bootstrap/target/billing-portal.jar"
+}
+
 case "${1:-}" in
   run)
     "${MVN[@]}" -q -DskipTests package
     exec "$JAVA_HOME/bin/java" -jar bootstrap/target/billing-portal.jar
+    ;;
+  aot)
+    "${MVN[@]}" -q -DskipTests package
+    train_aot_cache
     ;;
   demo)
     "${MVN[@]}" -q -DskipTests package

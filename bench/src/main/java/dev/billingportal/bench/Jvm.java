@@ -15,6 +15,11 @@ final class Jvm {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
+    /** The feature version of that JDK (the bench and every process it starts run on it). */
+    static int featureVersion() {
+        return Runtime.version().feature();
+    }
+
     /** A loopback port nothing listens on right now. */
     static int freePort() {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -99,7 +99,7 @@ public final class PerformanceBench {
                 log("startup and memory");
                 StartupAndMemory startup = new StartupAndMemory();
                 startup.measure(portal, history, new HelloApplication(work.resolve("hello"), Jvm.freePort(),
-                        JVM_OPTIONS), settings);
+                        JVM_OPTIONS), settings, work);
                 startup.report(report, coldStart);
             }
 
