@@ -80,13 +80,25 @@ final class MeasuredProcess implements AutoCloseable {
 
     /** Resident set size in bytes ({@code VmRSS} in {@code /proc/<pid>/status}). */
     long residentBytes() {
+        return statusBytes("VmRSS:");
+    }
+
+    /**
+     * The part of the resident set backed by files ({@code RssFile}): the jars and an AOT cache mapped in, pages
+     * the kernel can drop and that processes mapping the same file share.
+     */
+    long residentFileBytes() {
+        return statusBytes("RssFile:");
+    }
+
+    private long statusBytes(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }
-            throw new IllegalStateException("no VmRSS for " + process.pid());
+            throw new IllegalStateException("no " + field + " for " + process.pid());
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }

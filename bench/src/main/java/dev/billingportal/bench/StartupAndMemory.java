@@ -37,6 +37,8 @@ final class StartupAndMemory {
         final List<Long> helloStartMillis = new ArrayList<>();
         final List<Long> portalResident = new ArrayList<>();
         final List<Long> helloResident = new ArrayList<>();
+        final List<Long> portalResidentFile = new ArrayList<>();
+        final List<Long> helloResidentFile = new ArrayList<>();
     }
 
     void measure(PortalInstance portal, PortalClient.Member member, HelloApplication hello, BenchSettings settings,
@@ -70,11 +72,13 @@ final class StartupAndMemory {
                 measured.helloStartMillis.add(process.startupTime().toMillis());
                 serveHello(hello, settings);
                 measured.helloResident.add(process.residentBytes());
+                measured.helloResidentFile.add(process.residentFileBytes());
             }
             try (MeasuredProcess process = portal.start(portalOptions)) {
                 measured.portalStartMillis.add(process.startupTime().toMillis());
                 servePortal(portal, member, settings);
                 measured.portalResident.add(process.residentBytes());
+                measured.portalResidentFile.add(process.residentFileBytes());
             }
         }
     }
@@ -118,7 +122,10 @@ final class StartupAndMemory {
                     + measured.portalStartMillis + " ms, hello to its first 200 " + measured.helloStartMillis
                     + " ms; resident memory after 1 000 requests (portal: first history page, signed in; hello:"
                     + " GET /hello): portal " + measured.portalResident.stream().map(Report::mib).toList()
-                    + ", hello " + measured.helloResident.stream().map(Report::mib).toList());
+                    + ", hello " + measured.helloResident.stream().map(Report::mib).toList()
+                    + "; of which backed by files (jars, the AOT cache): portal "
+                    + measured.portalResidentFile.stream().map(Report::mib).toList() + ", hello "
+                    + measured.helloResidentFile.stream().map(Report::mib).toList());
         }
         if (skipped != null) {
             lines.add("not measured with an AOT cache: " + skipped);
