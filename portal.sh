@@ -5,7 +5,7 @@
 #                      process-level, scale-out); installs PostgreSQL's server, Chromium, wrk and HAProxy from Debian's
 #                      packages if missing
 #   ./portal.sh aot    build, then train JDK 25's ahead-of-time cache for the jar (about a minute) and print the
-#                      command that starts the portal with it, in about half the time (docs/performance.md, goal 5)
+#                      command that starts the portal with it, in about 60 % of the time (docs/performance.md, goal 5)
 #   ./portal.sh demo   build (tests skipped) and start the portal on a fresh demo database (data/demo): an account
 #                      with users, 18 months of invoices and payments, notifications; prints a one-time sign-in link
 #   ./portal.sh bench [--quick] [--db h2|postgresql] [--transactions N] [--jfr] [--only startup,history,posting,mail,pages]
