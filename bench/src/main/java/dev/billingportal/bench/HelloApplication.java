@@ -34,7 +34,7 @@ final class HelloApplication {
     }
 
     /** The packaged hello application: {@code -Dhello.jar}, else where the build puts it. */
-    static Path jar() {
+    private static Path jar() {
         Path jar = Path.of(System.getProperty("hello.jar", "bench/hello/target/hello.jar")).toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the bench first (mvn package)");

@@ -46,8 +46,8 @@ public final class BillingPortalMain {
     }
 
     /**
-     * The database and the broker begin to open now, while the container boots (about a second off the start on
-     * two cores: docs/performance.md, goal 5). A configuration that cannot be read is left for the portal's own
+     * The database and the broker begin to open now, while the container boots (0.2–0.7 s off a start on two
+     * cores: docs/performance.md, finding 12). A configuration that cannot be read is left for the portal's own
      * start to report, with the message every start gives.
      */
     private static void beginBackingServices(Config config) {

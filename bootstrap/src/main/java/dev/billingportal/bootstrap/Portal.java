@@ -62,9 +62,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The composition root and its lifecycle. At startup — before Helidon opens the HTTP port — it opens
- * the database (migrating it), starts the broker, builds the services and, in the {@code all} and
- * {@code worker} roles, starts the outbox relay and the notification workers. At shutdown it stops
+ * The composition root and its lifecycle. At startup — before Helidon opens the HTTP port — it takes the
+ * open database (migrated) and the started broker ({@link BackingServices}, begun by the main while the
+ * container booted), builds the services and, in the {@code all} and {@code worker} roles, starts the outbox
+ * relay and the notification workers. At shutdown it stops
  * them in reverse order, workers first, so that no message is half-handled when the database closes.
  */
 @ApplicationScoped
