@@ -9,7 +9,7 @@ import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.NotificationEvent;
 import dev.billingportal.domain.notification.DeliveryId;
 import dev.billingportal.domain.notification.NotificationKind;
-import dev.billingportal.domain.user.PortalUserId;
+import dev.billingportal.domain.notification.Recipient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,7 +64,8 @@ public final class InMemoryDeliveries implements Deliveries, Outbox {
     @Override
     public synchronized List<Delivery> newestFirst(AccountId account, Optional<Position> after, int limit) {
         return page(deliveries.values().stream()
-                .filter(n -> n.accountId().equals(account) && n.kind().isBillingNotification()), after, limit);
+                .filter(n -> n.accountId().equals(Optional.of(account)) && n.kind().isBillingNotification()), after,
+                limit);
     }
 
     @Override
@@ -101,8 +102,8 @@ public final class InMemoryDeliveries implements Deliveries, Outbox {
     }
 
     @Override
-    public synchronized boolean recordedSince(PortalUserId recipient, NotificationKind kind, Instant since) {
-        return deliveries.values().stream().anyMatch(n -> n.recipientUserId().equals(recipient) && n.kind() == kind
+    public synchronized boolean recordedSince(Recipient recipient, NotificationKind kind, Instant since) {
+        return deliveries.values().stream().anyMatch(n -> n.recipient().equals(recipient) && n.kind() == kind
                 && !n.createdAt().isBefore(since));
     }
 
@@ -216,7 +217,7 @@ public final class InMemoryDeliveries implements Deliveries, Outbox {
     }
 
     private static Delivery copy(Delivery n) {
-        return Delivery.reconstitute(n.id(), n.eventId(), n.kind(), n.accountId(), n.recipientUserId(),
+        return Delivery.reconstitute(n.id(), n.eventId(), n.kind(), n.accountId(), n.recipient(),
                 n.recipientEmail(), n.status(), n.attempts(), n.stalls(), n.lastError(), n.createdAt(), n.sentAt());
     }
 }

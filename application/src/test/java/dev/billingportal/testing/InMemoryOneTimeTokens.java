@@ -2,47 +2,47 @@ package dev.billingportal.testing;
 
 import dev.billingportal.application.port.out.OneTimeTokens;
 import dev.billingportal.domain.access.TokenPurpose;
-import dev.billingportal.domain.user.PortalUserId;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-public final class InMemoryOneTimeTokens implements OneTimeTokens {
-    private record Token(PortalUserId user, TokenPurpose purpose, Instant expiresAt, boolean used) {
+/** @param <O> whose tokens: portal users' or operators' */
+public final class InMemoryOneTimeTokens<O> implements OneTimeTokens<O> {
+    private record Token<O>(O owner, TokenPurpose purpose, Instant expiresAt, boolean used) {
     }
 
-    private final Map<String, Token> tokens = new LinkedHashMap<>();
+    private final Map<String, Token<O>> tokens = new LinkedHashMap<>();
 
     @Override
-    public synchronized void replace(PortalUserId user, TokenPurpose purpose, String tokenHash, Instant expiresAt,
+    public synchronized void replace(O owner, TokenPurpose purpose, String tokenHash, Instant expiresAt,
                                      Instant now) {
-        revoke(user, purpose);
-        tokens.put(tokenHash, new Token(user, purpose, expiresAt, false));
+        revoke(owner, purpose);
+        tokens.put(tokenHash, new Token<>(owner, purpose, expiresAt, false));
     }
 
     @Override
-    public synchronized Optional<PortalUserId> peek(String tokenHash, TokenPurpose purpose, Instant now) {
-        Token token = tokens.get(tokenHash);
+    public synchronized Optional<O> peek(String tokenHash, TokenPurpose purpose, Instant now) {
+        Token<O> token = tokens.get(tokenHash);
         if (token == null || token.used() || token.purpose() != purpose || !now.isBefore(token.expiresAt())) {
             return Optional.empty();
         }
-        return Optional.of(token.user());
+        return Optional.of(token.owner());
     }
 
     @Override
-    public synchronized Optional<PortalUserId> consume(String tokenHash, TokenPurpose purpose, Instant now) {
-        Optional<PortalUserId> user = peek(tokenHash, purpose, now);
-        user.ifPresent(owner -> {
-            Token token = tokens.get(tokenHash);
-            tokens.put(tokenHash, new Token(owner, purpose, token.expiresAt(), true));
+    public synchronized Optional<O> consume(String tokenHash, TokenPurpose purpose, Instant now) {
+        Optional<O> owner = peek(tokenHash, purpose, now);
+        owner.ifPresent(found -> {
+            Token<O> token = tokens.get(tokenHash);
+            tokens.put(tokenHash, new Token<>(found, purpose, token.expiresAt(), true));
         });
-        return user;
+        return owner;
     }
 
     @Override
-    public synchronized void revoke(PortalUserId user, TokenPurpose purpose) {
-        tokens.values().removeIf(token -> token.user().equals(user) && token.purpose() == purpose);
+    public synchronized void revoke(O owner, TokenPurpose purpose) {
+        tokens.values().removeIf(token -> token.owner().equals(owner) && token.purpose() == purpose);
     }
 
     public synchronized Map<String, TokenPurpose> hashes() {

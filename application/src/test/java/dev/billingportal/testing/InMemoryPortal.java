@@ -4,6 +4,19 @@ import dev.billingportal.application.port.out.PasswordHasher;
 import dev.billingportal.application.service.notification.NotificationRecorder;
 import dev.billingportal.application.service.user.Invitations;
 import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.access.ApiKeyId;
+import dev.billingportal.domain.access.ConsoleStage;
+import dev.billingportal.domain.access.OperatorId;
+import dev.billingportal.domain.access.OperatorRole;
+import dev.billingportal.domain.access.SecretTokens;
+import dev.billingportal.domain.access.SessionTimeouts;
+import dev.billingportal.domain.operator.ApiKey;
+import dev.billingportal.domain.operator.Operator;
+import dev.billingportal.domain.operator.Totp;
+import dev.billingportal.domain.operator.TotpSecret;
+import dev.billingportal.domain.user.EmailAddress;
+import dev.billingportal.domain.user.Language;
+import java.util.Optional;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.account.AccountName;
@@ -11,6 +24,7 @@ import dev.billingportal.domain.account.AccountNumber;
 import dev.billingportal.domain.account.CurrencyCode;
 import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.notification.Recipient;
 import dev.billingportal.domain.user.PersonName;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.domain.user.PortalUserId;
@@ -46,6 +60,7 @@ public final class InMemoryPortal {
     public final NotificationRecorder recorder = new NotificationRecorder(stores.deliveries(), stores.unitOfWork(),
             relayWakeUps::incrementAndGet);
     public final Invitations invitations = new Invitations(stores.users(), recorder, stores.auditLog());
+    public final FakePasskeyVerifier passkeyVerifier = new FakePasskeyVerifier();
     private int accounts;
 
     public Account account() {
@@ -77,6 +92,60 @@ public final class InMemoryPortal {
         return stores.users().find(user.id()).orElseThrow();
     }
 
+    /** The console's idle timeout by default (spec §11), with the 8-hour lifetime. */
+    public static final SessionTimeouts CONSOLE = SessionTimeouts.withIdle(ConsoleStage.DEFAULT_IDLE);
+
+    /** An operator with a password ({@code "correct horse battery"}) and an authenticator, and that authenticator. */
+    public record EnrolledOperator(Operator operator, TotpSecret authenticator) {
+        /** The authenticator's code at {@code at}. */
+        public String code(Instant at) {
+            return Totp.code(authenticator, Totp.step(at));
+        }
+    }
+
+    /** An invited operator: no password, no second factor. */
+    public Operator invitedOperator(String name, OperatorRole role) {
+        return stores.operators().add(Operator.invite(OperatorId.random(),
+                new EmailAddress(name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@provider.example"),
+                new PersonName(name),
+                role, Language.EN_CA, ZoneId.of("America/Toronto"), clock.instant()));
+    }
+
+    /**
+     * An active operator who enrolled their authenticator a minute ago — so the code of the current step, and those
+     * after it, are theirs to use.
+     */
+    public EnrolledOperator operator(String name, OperatorRole role) {
+        Operator operator = invitedOperator(name, role);
+        Instant enrolled = clock.instant().minusSeconds(60);
+        operator.choosePassword(HASHER.hash("correct horse battery"), enrolled);
+        TotpSecret secret = TotpSecret.generate();
+        operator.beginTotpEnrolment(secret, enrolled);
+        operator.confirmTotpEnrolment(Totp.code(secret, Totp.step(enrolled)), enrolled);
+        return new EnrolledOperator(stores.operators().update(operator), secret);
+    }
+
+    /** A console session of the operator, both steps done now; its token. */
+    public String consoleSession(Operator operator) {
+        String token = SecretTokens.generate();
+        stores.consoleSessions().open(SecretTokens.hash(token), operator.id(), ConsoleStage.FULL, clock.instant(),
+                clock.instant().plus(SessionTimeouts.ABSOLUTE), Optional.of(clock.instant()));
+        return token;
+    }
+
+    /** The operator as the console presents them, their second factor proved at {@code secondFactorAt}. */
+    public static Actor.OperatorActor actor(Operator operator, Instant secondFactorAt) {
+        return new Actor.OperatorActor(operator.id(), operator.name().value(), operator.role(), secondFactorAt);
+    }
+
+    /** A named API key of {@code role}, made now by the installation key; its secret. */
+    public String apiKey(String name, OperatorRole role, Optional<Instant> expiresAt) {
+        String secret = ApiKey.newSecret();
+        stores.apiKeys().add(ApiKey.create(ApiKeyId.random(), name, role, secret, Actor.INSTALLATION.ref(), expiresAt,
+                clock.instant()), ApiKey.hash(secret), clock.instant());
+        return secret;
+    }
+
     public static Actor.PortalUserActor actor(PortalUser user) {
         return new Actor.PortalUserActor(user.id(), user.accountId(), user.username().value());
     }
@@ -86,7 +155,7 @@ public final class InMemoryPortal {
         PortalUser user = invited(account, name, false);
         stores.unitOfWork().inTransaction(() -> recorder.invitation(account, user, clock.instant()));
         return deliveries(NotificationKind.INVITATION).stream()
-                .filter(delivery -> delivery.recipientUserId().equals(user.id())).findFirst().orElseThrow();
+                .filter(delivery -> delivery.recipient().equals(Recipient.of(user.id()))).findFirst().orElseThrow();
     }
 
     /** The deliveries recorded so far, of one kind. */

@@ -1,12 +1,21 @@
 package dev.billingportal.testing;
 
+import dev.billingportal.domain.access.OperatorId;
+import dev.billingportal.domain.user.PortalUserId;
+
 /** The in-memory fakes, wired to each other as the database's tables are. */
 public final class InMemoryStores implements Stores {
     private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
     private final InMemoryAccounts accounts = new InMemoryAccounts();
     private final InMemoryPortalUsers users = new InMemoryPortalUsers();
     private final InMemorySessions sessions = new InMemorySessions(users);
-    private final InMemoryOneTimeTokens tokens = new InMemoryOneTimeTokens();
+    private final InMemoryOneTimeTokens<PortalUserId> tokens = new InMemoryOneTimeTokens<>();
+    private final InMemoryOperators operators = new InMemoryOperators(unitOfWork);
+    private final InMemoryOneTimeTokens<OperatorId> operatorTokens = new InMemoryOneTimeTokens<>();
+    private final InMemoryConsoleSessions consoleSessions = new InMemoryConsoleSessions(operators);
+    private final InMemoryRecoveryCodes recoveryCodes = new InMemoryRecoveryCodes();
+    private final InMemoryPasskeys passkeys = new InMemoryPasskeys();
+    private final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
     private final InMemoryLoginThrottles throttles = new InMemoryLoginThrottles();
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     private final InMemoryLedgers ledgers = new InMemoryLedgers(accounts);
@@ -40,8 +49,38 @@ public final class InMemoryStores implements Stores {
     }
 
     @Override
-    public InMemoryOneTimeTokens tokens() {
+    public InMemoryOneTimeTokens<PortalUserId> tokens() {
         return tokens;
+    }
+
+    @Override
+    public InMemoryOperators operators() {
+        return operators;
+    }
+
+    @Override
+    public InMemoryOneTimeTokens<OperatorId> operatorTokens() {
+        return operatorTokens;
+    }
+
+    @Override
+    public InMemoryConsoleSessions consoleSessions() {
+        return consoleSessions;
+    }
+
+    @Override
+    public InMemoryRecoveryCodes recoveryCodes() {
+        return recoveryCodes;
+    }
+
+    @Override
+    public InMemoryPasskeys passkeys() {
+        return passkeys;
+    }
+
+    @Override
+    public InMemoryApiKeys apiKeys() {
+        return apiKeys;
     }
 
     @Override

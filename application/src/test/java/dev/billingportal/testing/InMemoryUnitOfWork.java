@@ -11,6 +11,7 @@ import java.util.function.Supplier;
  */
 public final class InMemoryUnitOfWork implements UnitOfWork {
     private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> atEnd = new ThreadLocal<>();
     private int commits;
 
     @Override
@@ -19,6 +20,7 @@ public final class InMemoryUnitOfWork implements UnitOfWork {
             return work.get();
         }
         afterCommit.set(new ArrayList<>());
+        atEnd.set(new ArrayList<>());
         List<Runnable> actions;
         T result;
         try {
@@ -26,6 +28,9 @@ public final class InMemoryUnitOfWork implements UnitOfWork {
             actions = afterCommit.get();
         } finally {
             afterCommit.remove();
+            List<Runnable> releases = atEnd.get();
+            atEnd.remove();
+            releases.forEach(Runnable::run);
         }
         commits++;
         actions.forEach(Runnable::run);
@@ -37,6 +42,15 @@ public final class InMemoryUnitOfWork implements UnitOfWork {
         List<Runnable> actions = afterCommit.get();
         if (actions == null) {
             throw new IllegalStateException("afterCommit needs a unit of work");
+        }
+        actions.add(action);
+    }
+
+    /** Runs {@code action} when the current unit of work ends, however it ends: a lock held until then is released. */
+    public void atEnd(Runnable action) {
+        List<Runnable> actions = atEnd.get();
+        if (actions == null) {
+            throw new IllegalStateException("atEnd needs a unit of work");
         }
         actions.add(action);
     }

@@ -7,6 +7,13 @@ import dev.billingportal.application.port.out.Invoices;
 import dev.billingportal.application.port.out.Ledgers;
 import dev.billingportal.application.port.out.LoginThrottles;
 import dev.billingportal.application.port.out.OneTimeTokens;
+import dev.billingportal.application.port.out.Operators;
+import dev.billingportal.application.port.out.ConsoleSessions;
+import dev.billingportal.application.port.out.RecoveryCodes;
+import dev.billingportal.application.port.out.Passkeys;
+import dev.billingportal.application.port.out.ApiKeys;
+import dev.billingportal.domain.access.OperatorId;
+import dev.billingportal.domain.user.PortalUserId;
 import dev.billingportal.application.port.out.Outbox;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.Sessions;
@@ -29,7 +36,19 @@ public interface Stores {
 
     Sessions sessions();
 
-    OneTimeTokens tokens();
+    OneTimeTokens<PortalUserId> tokens();
+
+    Operators operators();
+
+    OneTimeTokens<OperatorId> operatorTokens();
+
+    ConsoleSessions consoleSessions();
+
+    RecoveryCodes recoveryCodes();
+
+    Passkeys passkeys();
+
+    ApiKeys apiKeys();
 
     LoginThrottles throttles();
 

@@ -10,7 +10,7 @@ package dev.billingportal.domain.failure;
 public sealed abstract class PortalFailure extends RuntimeException
         permits InvalidValue, InvalidInput, RuleViolation, NotFound, UsernameTaken, CannotDeleteOwnUser,
         StateConflict, VersionMismatch, AuthenticationFailed, AccessDenied, TooManyAttempts, InvalidToken,
-        TemporarilyUnavailable, InputTooLarge {
+        TemporarilyUnavailable, InputTooLarge, StepUpRequired {
 
     protected PortalFailure(String message) {
         super(message, null, false, false);

@@ -3,9 +3,9 @@ package dev.billingportal.domain.notification;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.failure.StateConflict;
 import dev.billingportal.domain.user.EmailAddress;
-import dev.billingportal.domain.user.PortalUserId;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One delivery: an event to one recipient. At most one e-mail is ever sent for it — the record is the
@@ -19,7 +19,7 @@ public final class Delivery {
     private final EventId eventId;
     private final NotificationKind kind;
     private final AccountId accountId;
-    private final PortalUserId recipientUserId;
+    private final Recipient recipient;
     private final EmailAddress recipientEmail;
     private DeliveryStatus status;
     private int attempts;
@@ -29,13 +29,16 @@ public final class Delivery {
     private Instant sentAt;
 
     private Delivery(DeliveryId id, EventId eventId, NotificationKind kind, AccountId accountId,
-                         PortalUserId recipientUserId, EmailAddress recipientEmail, DeliveryStatus status,
+                         Recipient recipient, EmailAddress recipientEmail, DeliveryStatus status,
                          int attempts, int stalls, String lastError, Instant createdAt, Instant sentAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.eventId = Objects.requireNonNull(eventId, "eventId");
         this.kind = Objects.requireNonNull(kind, "kind");
-        this.accountId = Objects.requireNonNull(accountId, "accountId");
-        this.recipientUserId = Objects.requireNonNull(recipientUserId, "recipientUserId");
+        this.accountId = accountId;
+        this.recipient = Objects.requireNonNull(recipient, "recipient");
+        if ((accountId == null) != (recipient instanceof Recipient.OperatorRecipient)) {
+            throw new IllegalArgumentException("a portal user's delivery belongs to an account, an operator's to none");
+        }
         this.recipientEmail = Objects.requireNonNull(recipientEmail, "recipientEmail");
         this.status = Objects.requireNonNull(status, "status");
         this.attempts = attempts;
@@ -46,16 +49,16 @@ public final class Delivery {
     }
 
     /** A new delivery of {@code event} to {@code recipient}, waiting to be sent. */
-    public static Delivery pending(NotificationEvent event, PortalUserId recipient, EmailAddress email) {
-        return new Delivery(DeliveryId.random(), event.id(), event.kind(), event.accountId(), recipient,
+    public static Delivery pending(NotificationEvent event, Recipient recipient, EmailAddress email) {
+        return new Delivery(DeliveryId.random(), event.id(), event.kind(), event.accountId().orElse(null), recipient,
                 email, DeliveryStatus.PENDING, 0, 0, null, event.occurredAt(), null);
     }
 
     public static Delivery reconstitute(DeliveryId id, EventId eventId, NotificationKind kind,
-                                            AccountId accountId, PortalUserId recipientUserId,
+                                            Optional<AccountId> accountId, Recipient recipient,
                                             EmailAddress recipientEmail, DeliveryStatus status, int attempts,
                                             int stalls, String lastError, Instant createdAt, Instant sentAt) {
-        return new Delivery(id, eventId, kind, accountId, recipientUserId, recipientEmail, status, attempts, stalls,
+        return new Delivery(id, eventId, kind, accountId.orElse(null), recipient, recipientEmail, status, attempts, stalls,
                 lastError, createdAt, sentAt);
     }
 
@@ -135,12 +138,13 @@ public final class Delivery {
         return kind;
     }
 
-    public AccountId accountId() {
-        return accountId;
+    /** The account of a portal user's delivery; none for an operator's. */
+    public Optional<AccountId> accountId() {
+        return Optional.ofNullable(accountId);
     }
 
-    public PortalUserId recipientUserId() {
-        return recipientUserId;
+    public Recipient recipient() {
+        return recipient;
     }
 
     public EmailAddress recipientEmail() {

@@ -22,6 +22,9 @@ public final class EventFacts {
     public static final String DESCRIPTION = "description";
     public static final String INVOICE_NUMBER = "invoiceNumber";
     public static final String DUE_DATE = "dueDate";
+    /** A security notice to the provider's administrators: what was done (an audit action's name), and to what. */
+    public static final String SECURITY_ACTION = "securityAction";
+    public static final String SECURITY_SUBJECT = "securitySubject";
 
     private EventFacts() {
     }

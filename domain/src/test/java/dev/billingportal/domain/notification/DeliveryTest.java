@@ -17,8 +17,8 @@ class DeliveryTest {
 
     private static Delivery pending() {
         NotificationEvent event = new NotificationEvent(EventId.random(), NotificationKind.USER_ADDED,
-                AccountId.random(), NOW, Map.of());
-        return Delivery.pending(event, PortalUserId.random(), new EmailAddress("a@example.com"));
+                java.util.Optional.of(AccountId.random()), NOW, Map.of());
+        return Delivery.pending(event, Recipient.of(PortalUserId.random()), new EmailAddress("a@example.com"));
     }
 
     @Test

@@ -7,7 +7,7 @@ import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.NotificationEvent;
 import dev.billingportal.domain.notification.DeliveryId;
 import dev.billingportal.domain.notification.NotificationKind;
-import dev.billingportal.domain.user.PortalUserId;
+import dev.billingportal.domain.notification.Recipient;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -37,7 +37,7 @@ public interface Deliveries {
     void update(Delivery notification);
 
     /** Whether {@code recipient} was sent (or is due) a mail of this kind recorded at or after {@code since}. */
-    boolean recordedSince(PortalUserId recipient, NotificationKind kind, Instant since);
+    boolean recordedSince(Recipient recipient, NotificationKind kind, Instant since);
 
     /** Where a page of deliveries ends: newest first by (createdAt, id). */
     record Position(Instant createdAt, UUID id) {

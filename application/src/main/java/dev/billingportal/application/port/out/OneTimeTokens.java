@@ -1,25 +1,29 @@
 package dev.billingportal.application.port.out;
 
 import dev.billingportal.domain.access.TokenPurpose;
-import dev.billingportal.domain.user.PortalUserId;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Invitation and password-reset tokens, stored only as hashes. */
-public interface OneTimeTokens {
+/**
+ * Invitation and password-reset tokens, stored only as hashes — of portal users ({@code OneTimeTokens<PortalUserId>})
+ * and of operators ({@code OneTimeTokens<OperatorId>}), under the same rules (spec §4, §11).
+ *
+ * @param <O> whose tokens: the owner's id type
+ */
+public interface OneTimeTokens<O> {
 
-    /** Stores a new token for the user and purpose, replacing any earlier one. */
-    void replace(PortalUserId user, TokenPurpose purpose, String tokenHash, Instant expiresAt, Instant now);
+    /** Stores a new token for the owner and purpose, replacing any earlier one. */
+    void replace(O owner, TokenPurpose purpose, String tokenHash, Instant expiresAt, Instant now);
 
-    /** The token's user, if the token exists for this purpose, is unused and unexpired; nothing is changed. */
-    Optional<PortalUserId> peek(String tokenHash, TokenPurpose purpose, Instant now);
+    /** The token's owner, if the token exists for this purpose, is unused and unexpired; nothing is changed. */
+    Optional<O> peek(String tokenHash, TokenPurpose purpose, Instant now);
 
     /**
      * Uses the token: if it exists for this purpose, is unused and unexpired, marks it used and returns
-     * its user. A token can be used once, even by concurrent requests.
+     * its owner. A token can be used once, even by concurrent requests.
      */
-    Optional<PortalUserId> consume(String tokenHash, TokenPurpose purpose, Instant now);
+    Optional<O> consume(String tokenHash, TokenPurpose purpose, Instant now);
 
-    /** Invalidates the user's tokens of this purpose. */
-    void revoke(PortalUserId user, TokenPurpose purpose);
+    /** Invalidates the owner's tokens of this purpose. */
+    void revoke(O owner, TokenPurpose purpose);
 }

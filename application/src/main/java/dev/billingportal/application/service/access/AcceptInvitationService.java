@@ -4,6 +4,7 @@ import dev.billingportal.application.port.in.access.AcceptInvitationUseCase;
 import dev.billingportal.application.port.in.access.SetPasswordCommand;
 import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.OneTimeTokens;
+import dev.billingportal.domain.user.PortalUserId;
 import dev.billingportal.application.port.out.PasswordHasher;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.UnitOfWork;
@@ -19,13 +20,13 @@ import java.time.Instant;
 /** An invited user chooses their password with the link from their invitation (spec §4). */
 public final class AcceptInvitationService implements AcceptInvitationUseCase {
     private final UnitOfWork unitOfWork;
-    private final OneTimeTokens tokens;
+    private final OneTimeTokens<PortalUserId> tokens;
     private final PortalUsers users;
     private final PasswordHasher hasher;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public AcceptInvitationService(UnitOfWork unitOfWork, OneTimeTokens tokens, PortalUsers users,
+    public AcceptInvitationService(UnitOfWork unitOfWork, OneTimeTokens<PortalUserId> tokens, PortalUsers users,
                                    PasswordHasher hasher, AuditLog auditLog, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.tokens = tokens;

@@ -3,39 +3,53 @@ package dev.billingportal.application.service.access;
 import dev.billingportal.application.port.in.access.AuthenticateCallerQuery;
 import dev.billingportal.application.port.in.access.CallerKind;
 import dev.billingportal.application.port.in.access.CallerToken;
+import dev.billingportal.application.port.out.ApiKeys;
+import dev.billingportal.application.port.out.ConsoleSessions;
 import dev.billingportal.application.port.out.Sessions;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.access.ConsoleStage;
 import dev.billingportal.domain.access.SecretTokens;
 import dev.billingportal.domain.access.SessionChannel;
 import dev.billingportal.domain.access.SessionTimeouts;
+import dev.billingportal.domain.operator.ApiKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Resolves a token to the operator or to a portal user's live session — only to a kind of caller the asking
- * adapter accepts. A session works until its absolute lifetime or its idle timeout ends, whichever is first.
+ * Resolves a token to its caller — only to a kind of caller the asking adapter accepts. The installation key is
+ * compared in constant time; an API key, a session and a console session are looked up by the token's SHA-256. A
+ * session works until its absolute lifetime or its idle timeout ends, whichever is first; a key until it is revoked,
+ * expires, or its secret's rotation grace ends.
  */
 public final class AuthenticateCallerService implements AuthenticateCallerQuery {
     private static final int MAX_TOKEN_LENGTH = 512;
 
-    private final String operatorToken;
+    private final Optional<String> installationKey;
     private final UnitOfWork unitOfWork;
     private final Sessions sessions;
+    private final ConsoleSessionLookup consoleSessions;
+    private final ApiKeys apiKeys;
     private final Map<SessionChannel, SessionTimeouts> timeouts;
     private final Clock clock;
 
-    public AuthenticateCallerService(String operatorToken, UnitOfWork unitOfWork, Sessions sessions,
-                                     Map<SessionChannel, SessionTimeouts> timeouts, Clock clock) {
-        this.operatorToken = Objects.requireNonNull(operatorToken, "operatorToken");
-        if (operatorToken.length() < 16) {
-            throw new IllegalArgumentException("The operator token must be at least 16 characters long");
+    /** @param installationKey the installation key, or empty where it is switched off */
+    public AuthenticateCallerService(Optional<String> installationKey, UnitOfWork unitOfWork, Sessions sessions,
+                                     ConsoleSessions consoleSessions, ApiKeys apiKeys,
+                                     Map<SessionChannel, SessionTimeouts> timeouts, SessionTimeouts consoleTimeouts,
+                                     Clock clock) {
+        this.installationKey = Objects.requireNonNull(installationKey, "installationKey");
+        if (installationKey.isPresent() && installationKey.get().length() < 16) {
+            throw new IllegalArgumentException("The installation key must be at least 16 characters long");
         }
         this.unitOfWork = unitOfWork;
         this.sessions = sessions;
+        this.consoleSessions = new ConsoleSessionLookup(consoleSessions, consoleTimeouts);
+        this.apiKeys = apiKeys;
         this.timeouts = Map.copyOf(timeouts);
         for (SessionChannel channel : SessionChannel.values()) {
             Objects.requireNonNull(this.timeouts.get(channel), "timeouts of " + channel);
@@ -46,23 +60,55 @@ public final class AuthenticateCallerService implements AuthenticateCallerQuery 
     @Override
     public Optional<Actor> authenticate(CallerToken presented) {
         String token = presented.token();
+        Set<CallerKind> accepted = presented.accepted();
         if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
-        if (presented.accepted().contains(CallerKind.OPERATOR) && SecretTokens.constantTimeEquals(token, operatorToken)) {
-            return Optional.of(Actor.OPERATOR);
+        if (accepted.contains(CallerKind.INSTALLATION_KEY) && installationKey.isPresent()
+                && SecretTokens.constantTimeEquals(token, installationKey.get())) {
+            return Optional.of(Actor.INSTALLATION);
         }
-        boolean api = presented.accepted().contains(CallerKind.API_SESSION);
-        boolean web = presented.accepted().contains(CallerKind.WEB_SESSION);
-        if (!api && !web) {
+        boolean api = accepted.contains(CallerKind.API_SESSION);
+        boolean web = accepted.contains(CallerKind.WEB_SESSION);
+        boolean key = accepted.contains(CallerKind.API_KEY) && ApiKey.looksLikeKey(token);
+        boolean console = accepted.contains(CallerKind.CONSOLE_SESSION);
+        if (!api && !web && !key && !console) {
             return Optional.empty();
         }
         String tokenHash = SecretTokens.hash(token);
-        return unitOfWork.inTransaction(() -> sessions.find(tokenHash)
+        return unitOfWork.inTransaction(() -> {
+            Instant now = clock.instant();
+            if (key) {
+                return apiKey(tokenHash, now);
+            }
+            Optional<Actor> found = Optional.empty();
+            if (api || web) {
+                found = portalUser(tokenHash, api, web, now);
+            }
+            if (found.isEmpty() && console) {
+                found = operator(token, now);
+            }
+            return found;
+        });
+    }
+
+    private Optional<Actor> apiKey(String secretHash, Instant now) {
+        return apiKeys.findBySecret(secretHash, now)
+                .filter(found -> found.isUsable(now))
+                .map(found -> {
+                    if (found.shouldRecordUse(now)) {
+                        apiKeys.touch(found.id(), now);
+                    }
+                    return new Actor.ApiKeyActor(found.id(), found.name(), found.role());
+                });
+    }
+
+    private Optional<Actor> portalUser(String tokenHash, boolean api, boolean web, Instant now) {
+        return sessions.find(tokenHash)
                 .filter(session -> session.channel() == SessionChannel.API ? api : web)
-                .filter(session -> live(tokenHash, session, clock.instant()))
+                .filter(session -> live(tokenHash, session, now))
                 .map(session -> new Actor.PortalUserActor(session.owner().userId(), session.owner().accountId(),
-                        session.owner().username())));
+                        session.owner().username()));
     }
 
     /** Whether the session still works; a use is recorded, a timed-out session removed. */
@@ -76,5 +122,14 @@ public final class AuthenticateCallerService implements AuthenticateCallerQuery 
             sessions.touch(tokenHash, now);
         }
         return true;
+    }
+
+    /** An operator's console session, once both steps of the sign-in are done. */
+    private Optional<Actor> operator(String token, Instant now) {
+        return consoleSessions.live(token, now)
+                .map(ConsoleSessionLookup.Found::session)
+                .filter(session -> session.stage() == ConsoleStage.FULL)
+                .map(session -> new Actor.OperatorActor(session.owner().id(), session.owner().name(),
+                        session.owner().role(), session.secondFactorAt().orElseThrow()));
     }
 }

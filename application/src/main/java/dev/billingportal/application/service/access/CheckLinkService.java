@@ -3,6 +3,7 @@ package dev.billingportal.application.service.access;
 import dev.billingportal.application.port.in.access.CheckLinkQuery;
 import dev.billingportal.application.port.in.access.LinkToken;
 import dev.billingportal.application.port.out.OneTimeTokens;
+import dev.billingportal.domain.user.PortalUserId;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.domain.access.TokenPurpose;
@@ -13,11 +14,11 @@ import java.time.Clock;
 /** Looks at a link's token without using it; the same rules as accepting or resetting decide. */
 public final class CheckLinkService implements CheckLinkQuery {
     private final UnitOfWork unitOfWork;
-    private final OneTimeTokens tokens;
+    private final OneTimeTokens<PortalUserId> tokens;
     private final PortalUsers users;
     private final Clock clock;
 
-    public CheckLinkService(UnitOfWork unitOfWork, OneTimeTokens tokens, PortalUsers users, Clock clock) {
+    public CheckLinkService(UnitOfWork unitOfWork, OneTimeTokens<PortalUserId> tokens, PortalUsers users, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.tokens = tokens;
         this.users = users;

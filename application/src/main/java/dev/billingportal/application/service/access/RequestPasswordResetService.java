@@ -13,6 +13,7 @@ import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.domain.audit.AuditEvent;
 import dev.billingportal.domain.failure.InvalidValue;
 import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.notification.Recipient;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.domain.user.UserStatus;
 import dev.billingportal.domain.user.Username;
@@ -58,7 +59,8 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
             Instant now = clock.instant();
             Optional<PortalUser> user = users.findByUsername(parsed.get())
                     .filter(found -> found.status() == UserStatus.ACTIVE)
-                    .filter(found -> !notificationLog.recordedSince(found.id(), NotificationKind.PASSWORD_RESET,
+                    .filter(found -> !notificationLog.recordedSince(Recipient.of(found.id()),
+                            NotificationKind.PASSWORD_RESET,
                             now.minus(RESEND_INTERVAL)));
             user.ifPresent(found -> accounts.find(found.accountId()).ifPresent(account -> {
                 notifications.passwordReset(account, found, now);

@@ -4,6 +4,7 @@ import dev.billingportal.application.port.in.access.ResetPasswordUseCase;
 import dev.billingportal.application.port.in.access.SetPasswordCommand;
 import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.OneTimeTokens;
+import dev.billingportal.domain.user.PortalUserId;
 import dev.billingportal.application.port.out.PasswordHasher;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.Sessions;
@@ -20,14 +21,14 @@ import java.time.Instant;
 /** Sets a new password with a reset link; every session of the user ends (spec §4). */
 public final class ResetPasswordService implements ResetPasswordUseCase {
     private final UnitOfWork unitOfWork;
-    private final OneTimeTokens tokens;
+    private final OneTimeTokens<PortalUserId> tokens;
     private final PortalUsers users;
     private final Sessions sessions;
     private final PasswordHasher hasher;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public ResetPasswordService(UnitOfWork unitOfWork, OneTimeTokens tokens, PortalUsers users, Sessions sessions,
+    public ResetPasswordService(UnitOfWork unitOfWork, OneTimeTokens<PortalUserId> tokens, PortalUsers users, Sessions sessions,
                                 PasswordHasher hasher, AuditLog auditLog, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.tokens = tokens;

@@ -7,6 +7,14 @@ import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.application.service.user.Invitations;
 import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.access.Permission;
+import dev.billingportal.domain.access.ProviderAccessPolicy;
+import dev.billingportal.domain.audit.AuditAction;
+import dev.billingportal.domain.audit.AuditEvent;
+import dev.billingportal.domain.audit.AuditSubject;
+import dev.billingportal.application.port.out.AuditLog;
+import java.util.List;
+import java.util.Optional;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.account.AccountNumber;
@@ -22,17 +30,21 @@ public final class CreateAccountService implements CreateAccountUseCase {
     private final UnitOfWork unitOfWork;
     private final Accounts accounts;
     private final Invitations invitations;
+    private final AuditLog auditLog;
     private final Clock clock;
 
-    public CreateAccountService(UnitOfWork unitOfWork, Accounts accounts, Invitations invitations, Clock clock) {
+    public CreateAccountService(UnitOfWork unitOfWork, Accounts accounts, Invitations invitations, AuditLog auditLog,
+                                Clock clock) {
         this.unitOfWork = unitOfWork;
         this.accounts = accounts;
         this.invitations = invitations;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
     @Override
-    public AccountCreated create(CreateAccountCommand command) {
+    public AccountCreated create(Actor actor, CreateAccountCommand command) {
+        ProviderAccessPolicy.require(actor, Permission.POST_BILLING);
         return unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
             AccountNumber number = command.accountNumber().orElseGet(this::generatedNumber);
@@ -41,7 +53,10 @@ public final class CreateAccountService implements CreateAccountUseCase {
             }
             Account account = new Account(AccountId.random(), number, command.name(), command.currency(), now);
             accounts.add(account);
-            PortalUser firstUser = invitations.addInvited(account, command.firstUser(), Actor.OPERATOR, now);
+            PortalUser firstUser = invitations.addInvited(account, command.firstUser(), actor, now);
+            auditLog.record(AuditEvent.about(new AuditSubject(AuditSubject.Kind.ACCOUNT, account.id().value(),
+                    account.number().value()), Optional.of(account.id()), actor, AuditAction.ACCOUNT_CREATED,
+                    List.of(), now));
             return new AccountCreated(account, firstUser);
         });
     }

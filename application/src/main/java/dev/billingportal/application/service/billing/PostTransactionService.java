@@ -4,14 +4,19 @@ import dev.billingportal.application.port.in.billing.PostTransactionCommand;
 import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
 import dev.billingportal.application.port.in.billing.TransactionRequest;
 import dev.billingportal.application.port.out.Accounts;
+import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.Invoices;
 import dev.billingportal.application.port.out.Ledgers;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.application.service.notification.NotificationRecorder;
-import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.access.Permission;
+import dev.billingportal.domain.access.ProviderAccessPolicy;
 import dev.billingportal.domain.account.Account;
+import dev.billingportal.domain.audit.AuditAction;
+import dev.billingportal.domain.audit.AuditEvent;
+import dev.billingportal.domain.audit.AuditSubject;
 import dev.billingportal.domain.billing.Invoice;
 import dev.billingportal.domain.billing.InvoiceArithmetic;
 import dev.billingportal.domain.billing.InvoiceDraft;
@@ -21,7 +26,6 @@ import dev.billingportal.domain.billing.Money;
 import dev.billingportal.domain.billing.Transaction;
 import dev.billingportal.domain.billing.TransactionId;
 import dev.billingportal.domain.billing.TransactionType;
-import dev.billingportal.domain.failure.AccessDenied;
 import dev.billingportal.domain.failure.InvalidInput;
 import dev.billingportal.domain.failure.InvalidValue;
 import dev.billingportal.domain.failure.NotFound;
@@ -32,11 +36,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Posts operators' transactions (spec §5). The account's ledger is locked first, so postings to one account
+ * Posts the provider's transactions (spec §5): the billing and admin roles may (spec §11), and the provider's audit
+ * records who posted each, with the reason given. The account's ledger is locked first, so postings to one account
  * are decided one at a time: idempotency keys, sequence numbers and running balances are exact under any
  * concurrency. Everything the posting writes — transaction, invoice or its settlement, ledger, outbox — commits
  * together or not at all.
@@ -52,11 +58,12 @@ public final class PostTransactionService implements PostTransactionUseCase {
     private final Invoices invoices;
     private final PortalUsers users;
     private final NotificationRecorder notifications;
+    private final AuditLog auditLog;
     private final Clock clock;
 
     public PostTransactionService(UnitOfWork unitOfWork, Accounts accounts, Ledgers ledgers, Transactions transactions,
                                   Invoices invoices, PortalUsers users, NotificationRecorder notifications,
-                                  Clock clock) {
+                                  AuditLog auditLog, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.accounts = accounts;
         this.ledgers = ledgers;
@@ -64,14 +71,13 @@ public final class PostTransactionService implements PostTransactionUseCase {
         this.invoices = invoices;
         this.users = users;
         this.notifications = notifications;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
     @Override
     public Posted post(PostTransactionCommand command) {
-        if (!(command.actor() instanceof Actor.Operator)) {
-            throw new AccessDenied("Only the provider's billing team posts transactions.");
-        }
+        ProviderAccessPolicy.require(command.actor(), Permission.POST_BILLING);
         TransactionRequest request = command.request();
         String fingerprint = RequestFingerprint.of(request);
         return unitOfWork.inTransaction(() -> {
@@ -86,6 +92,9 @@ public final class PostTransactionService implements PostTransactionUseCase {
                 return new Posted(earlier.get(), true);
             }
             Transaction posted = post(account, ledger, command.idempotencyKey(), fingerprint, request);
+            auditLog.record(AuditEvent.about(new AuditSubject(AuditSubject.Kind.TRANSACTION, posted.id().value(),
+                            label(posted)), Optional.of(account.id()), command.actor(), AuditAction.TRANSACTION_POSTED,
+                    List.of(), posted.createdAt()).because(command.reason()));
             return new Posted(posted, false);
         });
     }
@@ -131,6 +140,14 @@ public final class PostTransactionService implements PostTransactionUseCase {
         notifications.billing(NotificationKind.TRANSACTION_POSTED, account, facts(transaction, request),
                 Optional.empty(), users.listByAccount(account.id(), false), now);
         return transaction;
+    }
+
+    /** How the audit names a posting: {@code INVOICE INV-2026-0042 113.00 CAD}. */
+    private static String label(Transaction transaction) {
+        String number = transaction.invoiceNumber() != null ? " " + transaction.invoiceNumber()
+                : transaction.reference() != null ? " " + transaction.reference() : "";
+        return transaction.type().name() + number + " " + transaction.amount() + " "
+                + transaction.amount().currency().value();
     }
 
     private static Money amount(TransactionRequest request, Account account) {

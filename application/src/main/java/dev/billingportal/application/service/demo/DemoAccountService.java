@@ -70,7 +70,7 @@ public final class DemoAccountService implements SeedDemoUseCase {
             throw new StateConflict("DEMO_NEEDS_AN_EMPTY_PORTAL",
                     "The demo fills an empty portal only; this one already holds accounts.");
         }
-        AccountCreated created = createAccount.create(CreateAccountCommand.of(null, "Érablière Télécom inc.", "CAD",
+        AccountCreated created = createAccount.create(Actor.INSTALLATION, CreateAccountCommand.of(null, "Érablière Télécom inc.", "CAD",
                 new NewPortalUserInput("alice.tremblay@example.com", null, "Alice", "Tremblay", "America/Toronto",
                         true, "en-CA")));
         AccountId account = created.account().id();
@@ -155,7 +155,7 @@ public final class DemoAccountService implements SeedDemoUseCase {
     }
 
     private dev.billingportal.domain.billing.Transaction post(AccountId account, String key, TransactionInput input) {
-        return post.post(PostTransactionCommand.of(Actor.OPERATOR, account, "demo-" + key, input)).transaction();
+        return post.post(PostTransactionCommand.of(Actor.INSTALLATION, account, "demo-" + key, input)).transaction();
     }
 
     private static InvoiceInput.Line line(String description, int quantity, String unitPrice) {

@@ -11,7 +11,8 @@ import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.NotificationEvent;
 import dev.billingportal.domain.notification.DeliveryId;
-import dev.billingportal.domain.user.PortalUser;
+import dev.billingportal.domain.notification.Recipient;
+import dev.billingportal.application.port.out.Operators;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,6 +27,7 @@ public final class DeliverNotificationService implements DeliverNotificationUseC
     private final UnitOfWork unitOfWork;
     private final Deliveries notifications;
     private final PortalUsers users;
+    private final Operators operators;
     private final MailComposer composer;
     private final Mailer mailer;
     private final Clock clock;
@@ -33,10 +35,12 @@ public final class DeliverNotificationService implements DeliverNotificationUseC
 
     /** @param maxAttempts how many times the queue delivers a message before the delivery is given up */
     public DeliverNotificationService(UnitOfWork unitOfWork, Deliveries notifications, PortalUsers users,
-                                      MailComposer composer, Mailer mailer, Clock clock, int maxAttempts) {
+                                      Operators operators, MailComposer composer, Mailer mailer, Clock clock,
+                                      int maxAttempts) {
         this.unitOfWork = unitOfWork;
         this.notifications = notifications;
         this.users = users;
+        this.operators = operators;
         this.composer = composer;
         this.mailer = mailer;
         this.clock = clock;
@@ -62,10 +66,15 @@ public final class DeliverNotificationService implements DeliverNotificationUseC
         Delivery delivery = found.get();
         NotificationEvent event = notifications.event(delivery.eventId())
                 .orElseThrow(() -> new IllegalStateException("Delivery " + id + " has no event"));
-        PortalUser recipient = users.find(delivery.recipientUserId())
-                .orElseThrow(() -> new IllegalStateException("Delivery " + id + " has no recipient"));
         Instant now = clock.instant();
-        switch (composer.compose(delivery, event, recipient, now)) {
+        MailComposer.Composition composition = switch (delivery.recipient()) {
+            case Recipient.PortalUserRecipient user -> composer.compose(delivery, event, users.find(user.user())
+                    .orElseThrow(() -> new IllegalStateException("Delivery " + id + " has no recipient")), now);
+            case Recipient.OperatorRecipient operator -> composer.compose(delivery, event,
+                    operators.find(operator.operator())
+                            .orElseThrow(() -> new IllegalStateException("Delivery " + id + " has no recipient")), now);
+        };
+        switch (composition) {
             case MailComposer.Composition.NothingToSend nothing -> {
                 delivery.failed(nothing.reason(), false);
                 notifications.update(delivery);

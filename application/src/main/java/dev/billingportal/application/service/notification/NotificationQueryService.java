@@ -13,8 +13,9 @@ import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.domain.access.AccountAccessPolicy;
 import dev.billingportal.application.service.paging.KeysetCursor;
 import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.access.Permission;
+import dev.billingportal.domain.access.ProviderAccessPolicy;
 import dev.billingportal.domain.account.AccountId;
-import dev.billingportal.domain.failure.AccessDenied;
 import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.notification.DeliveryStatus;
 import dev.billingportal.domain.notification.Delivery;
@@ -76,9 +77,7 @@ public final class NotificationQueryService implements ListNotificationsQuery, L
 
     @Override
     public Page<Delivery> list(Actor actor, Optional<DeliveryStatus> status, PageRequest page) {
-        if (!(actor instanceof Actor.Operator)) {
-            throw new AccessDenied("Only the provider's billing team sees every delivery.");
-        }
+        ProviderAccessPolicy.require(actor, Permission.READ_ACCOUNTS);
         Optional<Deliveries.Position> after = page.cursor().map(NotificationQueryService::position);
         return page(unitOfWork.inTransaction(() -> notifications.newestFirst(status, after, page.limit() + 1)),
                 page.limit());

@@ -2,7 +2,11 @@ package dev.billingportal.application.service.notification;
 
 import dev.billingportal.application.port.out.Deliveries;
 import dev.billingportal.application.port.out.UnitOfWork;
+import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.account.Account;
+import dev.billingportal.domain.audit.AuditAction;
+import dev.billingportal.domain.notification.Recipient;
+import dev.billingportal.domain.operator.Operator;
 import dev.billingportal.domain.notification.EventFacts;
 import dev.billingportal.domain.notification.EventId;
 import dev.billingportal.domain.notification.Delivery;
@@ -52,10 +56,10 @@ public final class NotificationRecorder {
         if (!kind.isBillingNotification()) {
             throw new IllegalArgumentException(kind + " is not a billing notification");
         }
-        NotificationEvent event = new NotificationEvent(EventId.random(), kind, account.id(), now,
+        NotificationEvent event = new NotificationEvent(EventId.random(), kind, Optional.of(account.id()), now,
                 withAccount(account, facts));
         List<Delivery> deliveries = RecipientPolicy.billingRecipients(accountUsers, subject).stream()
-                .map(recipient -> Delivery.pending(event, recipient.id(), recipient.email()))
+                .map(recipient -> Delivery.pending(event, Recipient.of(recipient.id()), recipient.email()))
                 .toList();
         record(event, deliveries);
     }
@@ -64,9 +68,38 @@ public final class NotificationRecorder {
         Map<String, String> facts = new HashMap<>();
         facts.put(EventFacts.SUBJECT_USER_ID, user.id().toString());
         facts.put(EventFacts.SUBJECT_USERNAME, user.username().value());
-        NotificationEvent event = new NotificationEvent(EventId.random(), kind, account.id(), now,
+        NotificationEvent event = new NotificationEvent(EventId.random(), kind, Optional.of(account.id()), now,
                 withAccount(account, facts));
-        record(event, List.of(Delivery.pending(event, user.id(), user.email())));
+        record(event, List.of(Delivery.pending(event, Recipient.of(user.id()), user.email())));
+    }
+
+    /** An invitation to join the provider's console; the token itself is made when the mail is sent. */
+    public void operatorInvitation(Operator operator, Actor invitedBy, Instant now) {
+        toOperators(NotificationKind.OPERATOR_INVITATION, Map.of(EventFacts.ACTOR, invitedBy.label()),
+                List.of(operator), now);
+    }
+
+    /** A console password-reset mail to {@code operator}; the token itself is made when the mail is sent. */
+    public void operatorPasswordReset(Operator operator, Instant now) {
+        toOperators(NotificationKind.OPERATOR_PASSWORD_RESET, Map.of(), List.of(operator), now);
+    }
+
+    /**
+     * A security notice (spec §11) to the active administrators: {@code what} was done to {@code subject} by
+     * {@code actor}. {@code admins} must be read in the same unit of work.
+     */
+    public void securityNotice(AuditAction what, String subject, Actor actor, Collection<Operator> admins,
+                               Instant now) {
+        toOperators(NotificationKind.SECURITY_NOTICE, Map.of(EventFacts.SECURITY_ACTION, what.name(),
+                EventFacts.SECURITY_SUBJECT, subject, EventFacts.ACTOR, actor.label()), admins, now);
+    }
+
+    private void toOperators(NotificationKind kind, Map<String, String> facts, Collection<Operator> operators,
+                             Instant now) {
+        NotificationEvent event = new NotificationEvent(EventId.random(), kind, Optional.empty(), now, facts);
+        record(event, operators.stream()
+                .map(operator -> Delivery.pending(event, Recipient.of(operator.id()), operator.email()))
+                .toList());
     }
 
     private void record(NotificationEvent event, List<Delivery> deliveries) {

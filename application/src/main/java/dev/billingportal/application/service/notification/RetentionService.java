@@ -7,13 +7,17 @@ import dev.billingportal.application.port.out.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import dev.billingportal.application.port.out.AuditLog;
 import java.util.function.IntSupplier;
 
 /**
- * What the notification pipeline keeps, and for how long: a published outbox entry only as long as the sweeper needs
- * to know when its delivery was last queued; a settled delivery and its event as long as billing records (400 days
- * by default). Each deletion is a short transaction of at most one batch, so it never holds many locks at once;
- * a round is bounded and the next one carries on.
+ * What the portal keeps, and for how long: a published outbox entry only as long as the sweeper needs to know when
+ * its delivery was last queued; a settled delivery and its event as long as billing records (400 days by default); an
+ * audit entry for {@code portal.retention.audit} (seven years by default, spec §11) — nothing else ever deletes one.
+ * Each deletion is a short transaction of at most one batch, so it never holds many locks at once; a round is bounded
+ * and the next one carries on.
  */
 public final class RetentionService implements ApplyRetentionUseCase {
     private static final int MAX_BATCHES_PER_STEP = 50;
@@ -24,10 +28,13 @@ public final class RetentionService implements ApplyRetentionUseCase {
     private final Clock clock;
     private final Duration keepPublishedEntries;
     private final Duration keepNotifications;
+    private final AuditLog auditLog;
+    private final Period keepAudit;
     private final int batchSize;
 
-    public RetentionService(UnitOfWork unitOfWork, Outbox outbox, Deliveries deliveries, Clock clock,
-                            Duration keepPublishedEntries, Duration keepNotifications, int batchSize) {
+    public RetentionService(UnitOfWork unitOfWork, Outbox outbox, Deliveries deliveries, AuditLog auditLog, Clock clock,
+                            Duration keepPublishedEntries, Duration keepNotifications, Period keepAudit,
+                            int batchSize) {
         if (keepPublishedEntries.isNegative() || keepNotifications.compareTo(keepPublishedEntries) < 0) {
             throw new IllegalArgumentException("notifications must be kept at least as long as published outbox"
                     + " entries");
@@ -38,6 +45,8 @@ public final class RetentionService implements ApplyRetentionUseCase {
         this.clock = clock;
         this.keepPublishedEntries = keepPublishedEntries;
         this.keepNotifications = keepNotifications;
+        this.auditLog = auditLog;
+        this.keepAudit = keepAudit;
         this.batchSize = batchSize;
     }
 
@@ -46,9 +55,11 @@ public final class RetentionService implements ApplyRetentionUseCase {
         Instant now = clock.instant();
         Instant entriesBefore = now.minus(keepPublishedEntries);
         Instant notificationsBefore = now.minus(keepNotifications);
+        Instant auditBefore = now.atOffset(ZoneOffset.UTC).minus(keepAudit).toInstant();
         return inBatches(() -> outbox.deletePublishedBefore(entriesBefore, batchSize))
                 + inBatches(() -> deliveries.deleteSettledBefore(notificationsBefore, batchSize))
-                + inBatches(() -> deliveries.deleteEventsBefore(notificationsBefore, batchSize));
+                + inBatches(() -> deliveries.deleteEventsBefore(notificationsBefore, batchSize))
+                + inBatches(() -> auditLog.deleteBefore(auditBefore, batchSize));
     }
 
     private int inBatches(IntSupplier deleteBatch) {

@@ -36,7 +36,7 @@ public final class AddPortalUserService implements AddPortalUserUseCase {
 
     @Override
     public PortalUser add(AddPortalUserCommand command) {
-        AccountAccessPolicy.require(command.actor(), command.account());
+        AccountAccessPolicy.requireCustomer(command.actor(), command.account());
         return unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
             Account account = accounts.find(command.account()).orElseThrow(() -> new NotFound("The account"));

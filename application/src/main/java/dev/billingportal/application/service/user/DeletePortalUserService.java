@@ -5,6 +5,7 @@ import dev.billingportal.application.port.in.user.DeletePortalUserUseCase;
 import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.OneTimeTokens;
+import dev.billingportal.domain.user.PortalUserId;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.Sessions;
 import dev.billingportal.application.port.out.UnitOfWork;
@@ -31,13 +32,13 @@ public final class DeletePortalUserService implements DeletePortalUserUseCase {
     private final Accounts accounts;
     private final PortalUsers users;
     private final Sessions sessions;
-    private final OneTimeTokens tokens;
+    private final OneTimeTokens<PortalUserId> tokens;
     private final NotificationRecorder notifications;
     private final AuditLog auditLog;
     private final Clock clock;
 
     public DeletePortalUserService(UnitOfWork unitOfWork, Accounts accounts, PortalUsers users, Sessions sessions,
-                                   OneTimeTokens tokens, NotificationRecorder notifications, AuditLog auditLog,
+                                   OneTimeTokens<PortalUserId> tokens, NotificationRecorder notifications, AuditLog auditLog,
                                    Clock clock) {
         this.unitOfWork = unitOfWork;
         this.accounts = accounts;
@@ -51,7 +52,7 @@ public final class DeletePortalUserService implements DeletePortalUserUseCase {
 
     @Override
     public void delete(PortalUserCommand command) {
-        AccountAccessPolicy.require(command.actor(), command.account());
+        AccountAccessPolicy.requireCustomer(command.actor(), command.account());
         unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
             Account account = accounts.find(command.account()).orElseThrow(() -> new NotFound("The account"));

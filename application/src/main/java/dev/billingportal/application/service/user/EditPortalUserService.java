@@ -33,7 +33,7 @@ public final class EditPortalUserService implements EditPortalUserUseCase {
 
     @Override
     public PortalUser edit(EditPortalUserCommand command) {
-        AccountAccessPolicy.require(command.actor(), command.account());
+        AccountAccessPolicy.requireCustomer(command.actor(), command.account());
         return unitOfWork.inTransaction(() -> {
             PortalUser user = UserLookup.current(users, command.account(), command.user());
             command.username().ifPresent(sent -> {

@@ -8,6 +8,7 @@ import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.domain.access.AccountAccessPolicy;
 import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.access.Permission;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.failure.AuthenticationFailed;
 import dev.billingportal.domain.failure.NotFound;
@@ -30,7 +31,7 @@ public final class PortalUserQueryService implements ListPortalUsersQuery, GetPo
     @Override
     public List<PortalUser> list(Actor actor, AccountId account, boolean includeDeleted) {
         AccountAccessPolicy.require(actor, account);
-        boolean deletedToo = includeDeleted && actor instanceof Actor.Operator;
+        boolean deletedToo = includeDeleted && actor.may(Permission.READ_ACCOUNTS);
         return unitOfWork.inTransaction(() -> {
             accounts.find(account).orElseThrow(() -> new NotFound("The account"));
             return users.listByAccount(account, deletedToo);

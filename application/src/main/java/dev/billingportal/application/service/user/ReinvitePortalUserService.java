@@ -5,9 +5,11 @@ import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.OneTimeTokens;
+import dev.billingportal.domain.user.PortalUserId;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.domain.access.AccountAccessPolicy;
+import dev.billingportal.domain.access.Permission;
 import dev.billingportal.application.service.notification.NotificationRecorder;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.access.TokenPurpose;
@@ -26,13 +28,13 @@ public final class ReinvitePortalUserService implements ReinvitePortalUserUseCas
     private final UnitOfWork unitOfWork;
     private final Accounts accounts;
     private final PortalUsers users;
-    private final OneTimeTokens tokens;
+    private final OneTimeTokens<PortalUserId> tokens;
     private final NotificationRecorder notifications;
     private final AuditLog auditLog;
     private final Clock clock;
 
     public ReinvitePortalUserService(UnitOfWork unitOfWork, Accounts accounts, PortalUsers users,
-                                     OneTimeTokens tokens, NotificationRecorder notifications, AuditLog auditLog,
+                                     OneTimeTokens<PortalUserId> tokens, NotificationRecorder notifications, AuditLog auditLog,
                                      Clock clock) {
         this.unitOfWork = unitOfWork;
         this.accounts = accounts;
@@ -45,7 +47,7 @@ public final class ReinvitePortalUserService implements ReinvitePortalUserUseCas
 
     @Override
     public void reinvite(PortalUserCommand command) {
-        AccountAccessPolicy.require(command.actor(), command.account());
+        AccountAccessPolicy.requireToAct(command.actor(), command.account(), Permission.ASSIST_CUSTOMERS);
         unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
             Account account = accounts.find(command.account()).orElseThrow(() -> new NotFound("The account"));
@@ -56,7 +58,8 @@ public final class ReinvitePortalUserService implements ReinvitePortalUserUseCas
             }
             tokens.revoke(user.id(), TokenPurpose.INVITATION);
             notifications.invitation(account, user, now);
-            auditLog.record(AuditEvent.about(user, command.actor(), AuditAction.USER_REINVITED, now));
+            auditLog.record(AuditEvent.about(user, command.actor(), AuditAction.USER_REINVITED, now)
+                    .because(command.reason()));
         });
     }
 }

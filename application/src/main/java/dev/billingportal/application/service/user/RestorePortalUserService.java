@@ -7,18 +7,18 @@ import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.application.service.notification.NotificationRecorder;
-import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.access.Permission;
+import dev.billingportal.domain.access.ProviderAccessPolicy;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.domain.audit.AuditEvent;
-import dev.billingportal.domain.failure.AccessDenied;
 import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.domain.user.UserStatus;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Support brings a deleted user back (spec §3 rule 6); only operators may. */
+/** Support brings a deleted user back (spec §3 rule 6); any role of the provider may (spec §11), with a reason. */
 public final class RestorePortalUserService implements RestorePortalUserUseCase {
     private final UnitOfWork unitOfWork;
     private final Accounts accounts;
@@ -39,9 +39,7 @@ public final class RestorePortalUserService implements RestorePortalUserUseCase 
 
     @Override
     public PortalUser restore(PortalUserCommand command) {
-        if (!(command.actor() instanceof Actor.Operator)) {
-            throw new AccessDenied("Only the provider's billing team can restore a deleted user.");
-        }
+        ProviderAccessPolicy.require(command.actor(), Permission.ASSIST_CUSTOMERS);
         return unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
             Account account = accounts.find(command.account()).orElseThrow(() -> new NotFound("The account"));
@@ -51,7 +49,8 @@ public final class RestorePortalUserService implements RestorePortalUserUseCase 
             if (status == UserStatus.INVITED) {
                 notifications.invitation(account, restored, now);
             }
-            auditLog.record(AuditEvent.about(restored, command.actor(), AuditAction.USER_RESTORED, now));
+            auditLog.record(AuditEvent.about(restored, command.actor(), AuditAction.USER_RESTORED, now)
+                    .because(command.reason()));
             return restored;
         });
     }

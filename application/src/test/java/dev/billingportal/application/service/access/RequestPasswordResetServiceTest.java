@@ -7,6 +7,7 @@ import dev.billingportal.application.port.in.access.RequestPasswordResetCommand;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.failure.InvalidInput;
 import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.notification.Recipient;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.testing.InMemoryPortal;
 import java.time.Duration;
@@ -27,7 +28,7 @@ class RequestPasswordResetServiceTest {
         service.request(RequestPasswordResetCommand.of("  ANN@example.com "));
 
         assertEquals(1, portal.deliveries(NotificationKind.PASSWORD_RESET).size());
-        assertEquals(ann.id(), portal.deliveries(NotificationKind.PASSWORD_RESET).get(0).recipientUserId());
+        assertEquals(Recipient.of(ann.id()), portal.deliveries(NotificationKind.PASSWORD_RESET).get(0).recipient());
         assertEquals(1, portal.relayWakeUps.get());
     }
 

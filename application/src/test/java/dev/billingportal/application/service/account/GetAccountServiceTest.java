@@ -24,9 +24,9 @@ class GetAccountServiceTest {
         PortalUser ann = portal.active(acme, "Ann", false);
 
         assertEquals(acme, service.get(InMemoryPortal.actor(ann), acme.id()));
-        assertEquals(other, service.get(Actor.OPERATOR, other.id()));
+        assertEquals(other, service.get(Actor.INSTALLATION, other.id()));
         NotFound foreign = assertThrows(NotFound.class, () -> service.get(InMemoryPortal.actor(ann), other.id()));
-        NotFound missing = assertThrows(NotFound.class, () -> service.get(Actor.OPERATOR, AccountId.random()));
+        NotFound missing = assertThrows(NotFound.class, () -> service.get(Actor.INSTALLATION, AccountId.random()));
         assertEquals(missing.getMessage(), foreign.getMessage());
     }
 }

@@ -30,7 +30,7 @@ class InvoiceQueryServiceTest {
     private final InMemoryPortal portal = new InMemoryPortal();
     private final PostTransactionService posting = new PostTransactionService(portal.stores.unitOfWork(),
             portal.stores.accounts(), portal.stores.ledgers(), portal.stores.transactions(), portal.stores.invoices(),
-            portal.stores.users(), portal.recorder, portal.clock);
+            portal.stores.users(), portal.recorder, portal.stores.auditLog(), portal.clock);
     private final InvoiceDocuments documents = (account, invoice, language) ->
             ("PDF of " + invoice.invoiceNumber() + " for " + account.name()).getBytes(StandardCharsets.UTF_8);
     private final InvoiceQueryService service = new InvoiceQueryService(portal.stores.unitOfWork(),
@@ -49,7 +49,7 @@ class InvoiceQueryServiceTest {
         portal.clock.set(Instant.parse("2026-12-01T04:59:59Z")); // still Nov 30 in Toronto
 
         assertFalse(service.get(InMemoryPortal.actor(ann), account.id(), issued.invoiceId()).overdue());
-        assertTrue(service.get(Actor.OPERATOR, account.id(), issued.invoiceId()).overdue(), "Dec 1 in UTC");
+        assertTrue(service.get(Actor.INSTALLATION, account.id(), issued.invoiceId()).overdue(), "Dec 1 in UTC");
 
         portal.clock.set(Instant.parse("2026-12-01T05:00:00Z"));
         assertTrue(service.get(InMemoryPortal.actor(ann), account.id(), issued.invoiceId()).overdue());

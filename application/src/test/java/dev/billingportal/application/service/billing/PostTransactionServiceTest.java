@@ -20,6 +20,8 @@ import dev.billingportal.domain.failure.InvalidInput;
 import dev.billingportal.domain.failure.RuleViolation;
 import dev.billingportal.domain.failure.StateConflict;
 import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.notification.Delivery;
+import dev.billingportal.domain.notification.Recipient;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.testing.InMemoryPortal;
 import java.util.List;
@@ -31,7 +33,7 @@ class PostTransactionServiceTest {
     private final InMemoryPortal portal = new InMemoryPortal();
     private final PostTransactionService service = new PostTransactionService(portal.stores.unitOfWork(),
             portal.stores.accounts(), portal.stores.ledgers(), portal.stores.transactions(), portal.stores.invoices(),
-            portal.stores.users(), portal.recorder, portal.clock);
+            portal.stores.users(), portal.recorder, portal.stores.auditLog(), portal.clock);
     private final Account account = portal.account();
 
     private Transaction post(String key, TransactionInput input) {
@@ -94,8 +96,8 @@ class PostTransactionServiceTest {
 
         post("k1", Postings.invoice("INV-1"));
 
-        assertEquals(List.of(ann.id()), portal.deliveries(NotificationKind.TRANSACTION_POSTED).stream()
-                .map(delivery -> delivery.recipientUserId()).toList());
+        assertEquals(List.of(Recipient.of(ann.id())), portal.deliveries(NotificationKind.TRANSACTION_POSTED).stream()
+                .map(Delivery::recipient).toList());
         assertEquals(1, portal.relayWakeUps.get());
     }
 

@@ -29,6 +29,6 @@ final class Postings {
     }
 
     static PostTransactionCommand command(AccountId account, String key, TransactionInput input) {
-        return PostTransactionCommand.of(Actor.OPERATOR, account, key, input);
+        return PostTransactionCommand.of(Actor.INSTALLATION, account, key, input);
     }
 }

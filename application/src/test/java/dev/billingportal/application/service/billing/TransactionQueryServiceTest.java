@@ -33,7 +33,7 @@ class TransactionQueryServiceTest {
     private final InMemoryPortal portal = new InMemoryPortal();
     private final PostTransactionService posting = new PostTransactionService(portal.stores.unitOfWork(),
             portal.stores.accounts(), portal.stores.ledgers(), portal.stores.transactions(), portal.stores.invoices(),
-            portal.stores.users(), portal.recorder, portal.clock);
+            portal.stores.users(), portal.recorder, portal.stores.auditLog(), portal.clock);
     private final TransactionQueryService service = new TransactionQueryService(portal.stores.unitOfWork(),
             portal.stores.accounts(), portal.stores.users(), portal.stores.transactions(), TransactionQueryServiceTest::sheet);
     private final Account account = portal.account();
@@ -74,7 +74,7 @@ class TransactionQueryServiceTest {
         List<Long> walked = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         do {
-            Page<Transaction> page = service.list(Actor.OPERATOR, account.id(), TransactionFilter.none(),
+            Page<Transaction> page = service.list(Actor.INSTALLATION, account.id(), TransactionFilter.none(),
                     new PageRequest(cursor, 3));
             page.items().forEach(transaction -> walked.add(transaction.sequence()));
             cursor = page.nextCursor();
@@ -87,14 +87,14 @@ class TransactionQueryServiceTest {
     void olderThenNewerWalksDownAndBackUpWhileTransactionsArePostedMeanwhile() {
         post(10);
         List<List<Long>> down = new ArrayList<>();
-        Page<Transaction> page = service.list(Actor.OPERATOR, account.id(), TransactionFilter.none(),
+        Page<Transaction> page = service.list(Actor.INSTALLATION, account.id(), TransactionFilter.none(),
                 PageRequest.first(3));
         assertEquals(Optional.empty(), page.previousCursor(), "nothing is newer than the first page");
         down.add(sequences(page));
         int posted = 10;
         while (page.nextCursor().isPresent()) {
             posting.post(command(account.id(), "meanwhile-" + ++posted, Postings.of("PAYMENT", "1.00", null, "NEW")));
-            page = service.list(Actor.OPERATOR, account.id(), TransactionFilter.none(),
+            page = service.list(Actor.INSTALLATION, account.id(), TransactionFilter.none(),
                     new PageRequest(page.nextCursor(), 3));
             down.add(sequences(page));
         }
@@ -103,27 +103,27 @@ class TransactionQueryServiceTest {
 
         List<List<Long>> up = new ArrayList<>();
         while (page.previousCursor().isPresent()) {
-            page = service.list(Actor.OPERATOR, account.id(), TransactionFilter.none(),
+            page = service.list(Actor.INSTALLATION, account.id(), TransactionFilter.none(),
                     new PageRequest(page.previousCursor(), 3));
             up.add(sequences(page));
         }
         assertEquals(List.of(List.of(4L, 3L, 2L), List.of(7L, 6L, 5L), List.of(10L, 9L, 8L), List.of(13L, 12L, 11L)),
                 up, "back up the same pages, then the top as it is now");
         assertEquals(Optional.of(List.of(10L, 9L, 8L)), page.nextCursor().map(older -> sequences(service.list(
-                Actor.OPERATOR, account.id(), TransactionFilter.none(), new PageRequest(Optional.of(older), 3)))));
+                Actor.INSTALLATION, account.id(), TransactionFilter.none(), new PageRequest(Optional.of(older), 3)))));
     }
 
     @Test
     void newerThanAnAlmostTopPageIsTheFullFirstPage() {
         post(5);
-        Page<Transaction> second = service.list(Actor.OPERATOR, account.id(), TransactionFilter.none(),
-                new PageRequest(service.list(Actor.OPERATOR, account.id(), TransactionFilter.none(),
+        Page<Transaction> second = service.list(Actor.INSTALLATION, account.id(), TransactionFilter.none(),
+                new PageRequest(service.list(Actor.INSTALLATION, account.id(), TransactionFilter.none(),
                         PageRequest.first(2)).nextCursor(), 2));
-        Page<Transaction> firstOfThree = service.list(Actor.OPERATOR, account.id(), TransactionFilter.none(),
+        Page<Transaction> firstOfThree = service.list(Actor.INSTALLATION, account.id(), TransactionFilter.none(),
                 new PageRequest(Optional.empty(), 3));
         assertEquals(List.of(3L, 2L), sequences(second));
 
-        Page<Transaction> back = service.list(Actor.OPERATOR, account.id(), TransactionFilter.none(),
+        Page<Transaction> back = service.list(Actor.INSTALLATION, account.id(), TransactionFilter.none(),
                 new PageRequest(second.previousCursor(), 3));
 
         assertEquals(sequences(firstOfThree), sequences(back), "only 5 and 4 are above 3: the top, full, instead");
@@ -143,7 +143,7 @@ class TransactionQueryServiceTest {
 
         List<String> inVancouver = service.list(InMemoryPortal.actor(vancouver), account.id(), october31,
                 PageRequest.first(50)).items().stream().map(Transaction::reference).toList();
-        List<String> inUtc = service.list(Actor.OPERATOR, account.id(), october31, PageRequest.first(50)).items()
+        List<String> inUtc = service.list(Actor.INSTALLATION, account.id(), october31, PageRequest.first(50)).items()
                 .stream().map(Transaction::reference).toList();
 
         assertEquals(List.of("EARLY"), inVancouver, "04:30Z on the 1st is 21:30 on the 31st in Vancouver");
@@ -155,9 +155,9 @@ class TransactionQueryServiceTest {
         post(3);
         posting.post(command(account.id(), "refund", Postings.of("REFUND", "1.00", null, "Refund PAY-2")));
 
-        List<String> found = service.list(Actor.OPERATOR, account.id(), TransactionFilter.of(List.of("PAYMENT,REFUND"),
+        List<String> found = service.list(Actor.INSTALLATION, account.id(), TransactionFilter.of(List.of("PAYMENT,REFUND"),
                 null, null, "pay-2"), PageRequest.first(50)).items().stream().map(Transaction::reference).toList();
-        List<String> refunds = service.list(Actor.OPERATOR, account.id(), TransactionFilter.of(List.of("REFUND"),
+        List<String> refunds = service.list(Actor.INSTALLATION, account.id(), TransactionFilter.of(List.of("REFUND"),
                 null, null, "pay-2"), PageRequest.first(50)).items().stream().map(Transaction::reference).toList();
 
         assertEquals(List.of("Refund PAY-2", "PAY-2"), found);
@@ -169,7 +169,7 @@ class TransactionQueryServiceTest {
         post(TransactionQueryService.EXPORT_BATCH + 3);
         List<Long> exported = new ArrayList<>();
 
-        service.export(Actor.OPERATOR, account.id(), TransactionFilter.none(), row -> exported.add(row.sequence()));
+        service.export(Actor.INSTALLATION, account.id(), TransactionFilter.none(), row -> exported.add(row.sequence()));
 
         assertEquals(TransactionQueryService.EXPORT_BATCH + 3, exported.size());
         assertEquals(TransactionQueryService.EXPORT_BATCH + 3L, exported.get(0));
@@ -182,7 +182,7 @@ class TransactionQueryServiceTest {
         posting.post(command(account.id(), "refund", Postings.of("REFUND", "1.00", null, "Refund PAY-2")));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        service.exportCsv(Actor.OPERATOR, account.id(), TransactionFilter.of(List.of("PAYMENT"), null, null, null), out);
+        service.exportCsv(Actor.INSTALLATION, account.id(), TransactionFilter.of(List.of("PAYMENT"), null, null, null), out);
 
         assertEquals("sequence\n3\n2\n1\n", out.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"));
     }
@@ -193,11 +193,11 @@ class TransactionQueryServiceTest {
                 "2026-11-02", "2026-11-01", "x\ny"));
         assertEquals(List.of("types", "text", "to"), backwards.errors().stream()
                 .map(error -> error.field().toString()).toList());
-        assertThrows(InvalidInput.class, () -> service.list(Actor.OPERATOR, account.id(), TransactionFilter.none(),
+        assertThrows(InvalidInput.class, () -> service.list(Actor.INSTALLATION, account.id(), TransactionFilter.none(),
                 new PageRequest(Optional.of("junk"), 10)));
         for (String[] forged : List.of(new String[]{"0"}, new String[]{"above", "-1"}, new String[]{"above", "x"},
                 new String[]{"sideways", "3"}, new String[]{"above", "3", "4"})) {
-            assertThrows(InvalidInput.class, () -> service.list(Actor.OPERATOR, account.id(), TransactionFilter.none(),
+            assertThrows(InvalidInput.class, () -> service.list(Actor.INSTALLATION, account.id(), TransactionFilter.none(),
                     new PageRequest(Optional.of(KeysetCursor.encode(forged)), 10)), String.join("|", forged));
         }
         PortalUser stranger = portal.active(portal.account(), "Stranger", false);

@@ -33,12 +33,12 @@ class DemoAccountServiceTest {
     private final DemoAccountService demo = new DemoAccountService(portal.stores.unitOfWork(),
             portal.stores.accounts(),
             new CreateAccountService(portal.stores.unitOfWork(), portal.stores.accounts(), portal.invitations,
-                    portal.clock),
+                    portal.stores.auditLog(), portal.clock),
             new AddPortalUserService(portal.stores.unitOfWork(), portal.stores.accounts(), portal.stores.users(),
                     portal.invitations, portal.recorder, portal.clock),
             new PostTransactionService(portal.stores.unitOfWork(), portal.stores.accounts(), portal.stores.ledgers(),
                     portal.stores.transactions(), portal.stores.invoices(), portal.stores.users(), portal.recorder,
-                    portal.clock),
+                    portal.stores.auditLog(), portal.clock),
             portal.stores.users(), InMemoryPortal.HASHER, portal.clock);
 
     @Test

@@ -24,6 +24,7 @@ import dev.billingportal.domain.user.Username;
 import dev.billingportal.testing.InMemoryDeliveries;
 import dev.billingportal.testing.InMemoryOneTimeTokens;
 import dev.billingportal.testing.InMemoryPortalUsers;
+import dev.billingportal.testing.InMemoryOperators;
 import dev.billingportal.testing.InMemoryUnitOfWork;
 import dev.billingportal.testing.MutableClock;
 import dev.billingportal.testing.RecordingMailer;
@@ -43,11 +44,12 @@ class DeliverNotificationServiceTest {
     private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
     private final InMemoryPortalUsers users = new InMemoryPortalUsers();
     private final InMemoryDeliveries notifications = new InMemoryDeliveries();
-    private final InMemoryOneTimeTokens tokens = new InMemoryOneTimeTokens();
+    private final InMemoryOneTimeTokens<PortalUserId> tokens = new InMemoryOneTimeTokens<>();
     private final RecordingMailer mailer = new RecordingMailer();
     private final MutableClock clock = new MutableClock(NOW);
     private final DeliverNotificationService service = new DeliverNotificationService(unitOfWork, notifications,
-            users, new MailComposer(tokens, "https://billing.example.com/"), mailer, clock, MAX_ATTEMPTS);
+            users, new InMemoryOperators(unitOfWork), new MailComposer(tokens, new InMemoryOneTimeTokens<>(),
+            "https://billing.example.com/"), mailer, clock, MAX_ATTEMPTS);
     private final Account account = new Account(AccountId.random(), new AccountNumber("ACC-000001"),
             new AccountName("Acme"), CurrencyCode.CAD, NOW);
     private PortalUser ann;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class MailInTheRecipientsLanguageTest {
     private static final ZoneId TORONTO = ZoneId.of("America/Toronto");
     private static final NotificationEvent PAYMENT = new NotificationEvent(EventId.random(),
-            NotificationKind.TRANSACTION_POSTED, AccountId.random(), Instant.parse("2026-11-25T08:00:00Z"), Map.of(
+            NotificationKind.TRANSACTION_POSTED, java.util.Optional.of(AccountId.random()), Instant.parse("2026-11-25T08:00:00Z"), Map.of(
             EventFacts.ACCOUNT_NAME, "Acme", EventFacts.ACCOUNT_NUMBER, "ACC-000001",
             EventFacts.TRANSACTION_TYPE, "PAYMENT", EventFacts.AMOUNT, "1234.56", EventFacts.CURRENCY, "CAD",
             EventFacts.POSTED_AT, "2026-11-25T08:00:00Z", EventFacts.BALANCE_AFTER, "-1234.56",

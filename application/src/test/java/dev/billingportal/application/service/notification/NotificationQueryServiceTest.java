@@ -54,7 +54,7 @@ class NotificationQueryServiceTest {
         portal.stores.deliveries().update(failed);
         posted();
 
-        List<Delivery> listed = service.list(Actor.OPERATOR, Optional.of(DeliveryStatus.FAILED), PageRequest.first(10))
+        List<Delivery> listed = service.list(Actor.INSTALLATION, Optional.of(DeliveryStatus.FAILED), PageRequest.first(10))
                 .items();
 
         assertEquals(List.of(failed.id()), listed.stream().map(Delivery::id).toList());

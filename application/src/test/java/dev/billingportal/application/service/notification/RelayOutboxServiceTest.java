@@ -40,8 +40,8 @@ class RelayOutboxServiceTest {
 
     private DeliveryId record(int second) {
         NotificationEvent event = new NotificationEvent(EventId.random(), NotificationKind.USER_ADDED,
-                AccountId.random(), NOW.plusSeconds(second), Map.of());
-        Delivery delivery = Delivery.pending(event, PortalUserId.random(), new EmailAddress("a@example.com"));
+                java.util.Optional.of(AccountId.random()), NOW.plusSeconds(second), Map.of());
+        Delivery delivery = Delivery.pending(event, dev.billingportal.domain.notification.Recipient.of(PortalUserId.random()), new EmailAddress("a@example.com"));
         outbox.record(event, List.of(delivery));
         return delivery.id();
     }

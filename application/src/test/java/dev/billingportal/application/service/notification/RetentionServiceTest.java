@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Test;
 class RetentionServiceTest {
     private static final Duration KEEP_ENTRIES = Duration.ofDays(1);
     private static final Duration KEEP_NOTIFICATIONS = Duration.ofDays(400);
+    private static final java.time.Period KEEP_AUDIT = java.time.Period.ofYears(7);
     private final InMemoryPortal portal = new InMemoryPortal();
     private final RetentionService retention = new RetentionService(portal.stores.unitOfWork(), portal.stores.outbox(),
-            portal.stores.deliveries(), portal.clock, KEEP_ENTRIES, KEEP_NOTIFICATIONS, 2);
+            portal.stores.deliveries(), portal.stores.auditLog(), portal.clock, KEEP_ENTRIES, KEEP_NOTIFICATIONS,
+            KEEP_AUDIT, 2);
     private final Account account = portal.account();
 
     private void publishAll() {
@@ -70,7 +72,7 @@ class RetentionServiceTest {
     @Test
     void notificationsAreNeverKeptShorterThanOutboxEntries() {
         assertThrows(IllegalArgumentException.class, () -> new RetentionService(portal.stores.unitOfWork(),
-                portal.stores.outbox(), portal.stores.deliveries(), portal.clock, Duration.ofDays(2),
-                Duration.ofDays(1), 10));
+                portal.stores.outbox(), portal.stores.deliveries(), portal.stores.auditLog(), portal.clock,
+                Duration.ofDays(2), Duration.ofDays(1), KEEP_AUDIT, 10));
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class RetryNotificationServiceTest {
     private final InMemoryPortal portal = new InMemoryPortal();
     private final RetryNotificationService service = new RetryNotificationService(portal.stores.unitOfWork(),
-            portal.stores.deliveries(), portal.relayWakeUps::incrementAndGet, portal.clock);
+            portal.stores.deliveries(), portal.stores.auditLog(), portal.relayWakeUps::incrementAndGet, portal.clock);
     private final Account account = portal.account();
     private final PortalUser ann = portal.invited(account, "Ann", false);
 
@@ -37,7 +37,7 @@ class RetryNotificationServiceTest {
         portal.stores.deliveries().update(delivery);
         int queued = portal.stores.outbox().unpublishedEntries().size();
 
-        service.retry(new RetryNotificationCommand(Actor.OPERATOR, delivery.id()));
+        service.retry(new RetryNotificationCommand(Actor.INSTALLATION, delivery.id()));
 
         assertEquals(DeliveryStatus.PENDING, portal.stores.deliveries().find(delivery.id()).orElseThrow().status());
         assertEquals(queued + 1, portal.stores.outbox().unpublishedEntries().size());
@@ -48,11 +48,11 @@ class RetryNotificationServiceTest {
     void onlyAFailedDeliveryOnlyByAnOperator() {
         Delivery pending = invitation();
 
-        assertThrows(StateConflict.class, () -> service.retry(new RetryNotificationCommand(Actor.OPERATOR,
+        assertThrows(StateConflict.class, () -> service.retry(new RetryNotificationCommand(Actor.INSTALLATION,
                 pending.id())));
         assertThrows(AccessDenied.class, () -> service.retry(new RetryNotificationCommand(InMemoryPortal.actor(ann),
                 pending.id())));
-        assertThrows(NotFound.class, () -> service.retry(new RetryNotificationCommand(Actor.OPERATOR,
+        assertThrows(NotFound.class, () -> service.retry(new RetryNotificationCommand(Actor.INSTALLATION,
                 DeliveryId.random())));
     }
 }

@@ -11,6 +11,8 @@ import dev.billingportal.domain.failure.InvalidInput;
 import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.failure.UsernameTaken;
 import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.notification.Delivery;
+import dev.billingportal.domain.notification.Recipient;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.domain.user.UserStatus;
 import dev.billingportal.testing.InMemoryPortal;
@@ -38,10 +40,10 @@ class AddPortalUserServiceTest {
 
         assertEquals(UserStatus.INVITED, bob.status());
         assertEquals("bob@example.com", bob.email().value(), "the e-mail defaults to the username");
-        assertEquals(List.of(bob.id()), portal.deliveries(NotificationKind.INVITATION).stream()
-                .map(delivery -> delivery.recipientUserId()).toList());
-        assertEquals(List.of(ann.id()), portal.deliveries(NotificationKind.USER_ADDED).stream()
-                .map(delivery -> delivery.recipientUserId()).toList(), "not the added user, not " + quiet.username());
+        assertEquals(List.of(Recipient.of(bob.id())), portal.deliveries(NotificationKind.INVITATION).stream()
+                .map(Delivery::recipient).toList());
+        assertEquals(List.of(Recipient.of(ann.id())), portal.deliveries(NotificationKind.USER_ADDED).stream()
+                .map(Delivery::recipient).toList(), "not the added user, not " + quiet.username());
         assertEquals(List.of(AuditAction.USER_ADDED), portal.stores.auditLog().actions());
     }
 

@@ -12,6 +12,8 @@ import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.domain.failure.CannotDeleteOwnUser;
 import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.notification.Delivery;
+import dev.billingportal.domain.notification.Recipient;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.domain.user.UserStatus;
 import dev.billingportal.testing.InMemoryPortal;
@@ -43,8 +45,8 @@ class DeletePortalUserServiceTest {
         assertTrue(portal.stores.sessions().find("bobs-session").isEmpty());
         assertTrue(portal.stores.tokens().consume("bobs-link", TokenPurpose.PASSWORD_RESET, portal.clock.instant())
                 .isEmpty());
-        assertEquals(List.of(ann.id()), portal.deliveries(NotificationKind.USER_DELETED).stream()
-                .map(delivery -> delivery.recipientUserId()).toList(), "the deleted user is not told");
+        assertEquals(List.of(Recipient.of(ann.id())), portal.deliveries(NotificationKind.USER_DELETED).stream()
+                .map(Delivery::recipient).toList(), "the deleted user is not told");
         assertEquals(List.of(AuditAction.USER_DELETED), portal.stores.auditLog().actions());
         assertThrows(NotFound.class, () -> service.delete(new PortalUserCommand(InMemoryPortal.actor(ann),
                 account.id(), bob.id())), "gone from the account's users");

@@ -34,8 +34,8 @@ class PortalUserQueryServiceTest {
 
         assertEquals(List.of(ann.id()), ids(service.list(InMemoryPortal.actor(ann), account.id(), true)),
                 "a portal user's includeDeleted is ignored");
-        assertEquals(List.of(ann.id()), ids(service.list(Actor.OPERATOR, account.id(), false)));
-        assertEquals(List.of(ann.id(), bob.id()), ids(service.list(Actor.OPERATOR, account.id(), true)));
+        assertEquals(List.of(ann.id()), ids(service.list(Actor.INSTALLATION, account.id(), false)));
+        assertEquals(List.of(ann.id(), bob.id()), ids(service.list(Actor.INSTALLATION, account.id(), true)));
         assertThrows(NotFound.class, () -> service.get(InMemoryPortal.actor(ann), account.id(), bob.id()));
     }
 
@@ -52,7 +52,7 @@ class PortalUserQueryServiceTest {
     void anotherAccountIsNotFound() {
         Account other = portal.account();
         assertThrows(NotFound.class, () -> service.list(InMemoryPortal.actor(ann), other.id(), false));
-        assertThrows(NotFound.class, () -> service.list(Actor.OPERATOR,
+        assertThrows(NotFound.class, () -> service.list(Actor.INSTALLATION,
                 new dev.billingportal.domain.account.AccountId(PortalUserId.random().value()), false));
     }
 

@@ -10,6 +10,8 @@ import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.domain.failure.StateConflict;
 import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.notification.Delivery;
+import dev.billingportal.domain.notification.Recipient;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.testing.InMemoryPortal;
 import java.util.List;
@@ -34,8 +36,8 @@ class ReinvitePortalUserServiceTest {
 
         assertTrue(portal.stores.tokens().consume("old-link", TokenPurpose.INVITATION, portal.clock.instant())
                 .isEmpty());
-        assertEquals(List.of(bob.id()), portal.deliveries(NotificationKind.INVITATION).stream()
-                .map(delivery -> delivery.recipientUserId()).toList());
+        assertEquals(List.of(Recipient.of(bob.id())), portal.deliveries(NotificationKind.INVITATION).stream()
+                .map(Delivery::recipient).toList());
         assertEquals(List.of(AuditAction.USER_REINVITED), portal.stores.auditLog().actions());
     }
 

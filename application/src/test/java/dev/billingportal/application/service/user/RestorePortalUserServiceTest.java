@@ -9,6 +9,8 @@ import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.failure.AccessDenied;
 import dev.billingportal.domain.failure.StateConflict;
 import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.notification.Delivery;
+import dev.billingportal.domain.notification.Recipient;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.domain.user.UserStatus;
 import dev.billingportal.testing.InMemoryPortal;
@@ -33,7 +35,7 @@ class RestorePortalUserServiceTest {
     void aUserWhoHadAPasswordComesBackActiveWithoutAMail() {
         PortalUser bob = deleted(portal.active(account, "Bob", false));
 
-        PortalUser restored = service.restore(new PortalUserCommand(Actor.OPERATOR, account.id(), bob.id()));
+        PortalUser restored = service.restore(new PortalUserCommand(Actor.INSTALLATION, account.id(), bob.id()));
 
         assertEquals(UserStatus.ACTIVE, restored.status());
         assertEquals(null, restored.deletedAt());
@@ -44,11 +46,11 @@ class RestorePortalUserServiceTest {
     void aUserWhoNeverChoseAPasswordComesBackInvitedWithAFreshInvitation() {
         PortalUser bob = deleted(portal.invited(account, "Bob", false));
 
-        PortalUser restored = service.restore(new PortalUserCommand(Actor.OPERATOR, account.id(), bob.id()));
+        PortalUser restored = service.restore(new PortalUserCommand(Actor.INSTALLATION, account.id(), bob.id()));
 
         assertEquals(UserStatus.INVITED, restored.status());
-        assertEquals(List.of(bob.id()), portal.deliveries(NotificationKind.INVITATION).stream()
-                .map(delivery -> delivery.recipientUserId()).toList());
+        assertEquals(List.of(Recipient.of(bob.id())), portal.deliveries(NotificationKind.INVITATION).stream()
+                .map(Delivery::recipient).toList());
     }
 
     @Test
@@ -58,7 +60,7 @@ class RestorePortalUserServiceTest {
         assertThrows(AccessDenied.class, () -> service.restore(new PortalUserCommand(InMemoryPortal.actor(ann),
                 account.id(), bob.id())));
         assertEquals(UserStatus.DELETED, portal.reload(bob).status());
-        assertThrows(StateConflict.class, () -> service.restore(new PortalUserCommand(Actor.OPERATOR, account.id(),
+        assertThrows(StateConflict.class, () -> service.restore(new PortalUserCommand(Actor.INSTALLATION, account.id(),
                 ann.id())));
     }
 }

@@ -6,9 +6,9 @@ import java.util.Optional;
 public interface AuthenticateCallerQuery {
 
     /**
-     * Who presents this token — the operator ({@link Actor.Operator}) or a portal user with a live session of the
-     * accepted channel ({@link Actor.PortalUserActor}) — if that kind of caller is accepted; nobody otherwise.
-     * A portal user's use of the session is recorded (for the idle timeout).
+     * Who presents this token — the installation key, a named API key, a portal user's live session of an accepted
+     * channel or an operator's full console session — if that kind of caller is accepted; nobody otherwise. The use of
+     * a session or a key is recorded (at most once a minute).
      */
     Optional<Actor> authenticate(CallerToken token);
 }

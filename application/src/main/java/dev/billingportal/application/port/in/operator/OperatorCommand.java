@@ -1,0 +1,16 @@
+package dev.billingportal.application.port.in.operator;
+
+import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.access.OperatorId;
+import dev.billingportal.domain.audit.Reason;
+import java.util.Objects;
+import java.util.Optional;
+
+/** An administrator's action on one operator (disable, reset the second factor, invite again), with a reason. */
+public record OperatorCommand(Actor actor, OperatorId operator, Optional<Reason> reason) {
+    public OperatorCommand {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(operator, "operator");
+        Objects.requireNonNull(reason, "reason");
+    }
+}
