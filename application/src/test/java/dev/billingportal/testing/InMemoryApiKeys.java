@@ -48,7 +48,10 @@ public final class InMemoryApiKeys implements ApiKeys {
 
     @Override
     public synchronized void update(ApiKey key) {
-        keys.put(key.id(), copy(key));
+        // the last use is touch's to write: an update from an older read must not take it back
+        Optional<Instant> lastUsed = keys.get(key.id()).lastUsedAt();
+        keys.put(key.id(), ApiKey.reconstitute(key.id(), key.name(), key.role(), key.prefix(), key.createdAt(),
+                key.createdBy(), key.expiresAt().orElse(null), key.revokedAt().orElse(null), lastUsed.orElse(null)));
     }
 
     @Override

@@ -18,17 +18,25 @@ public class AuditEventRow {
     Instant occurredAt;
     @Column(name = "actor_type")
     String actorType;
-    @Column(name = "actor_user_id")
-    UUID actorUserId;
+    @Column(name = "actor_id")
+    UUID actorId;
     @Column(name = "actor_label")
     String actorLabel;
     String action;
-    @Column(name = "subject_user_id")
-    UUID subjectUserId;
+    @Column(name = "subject_type")
+    String subjectType;
+    @Column(name = "subject_id")
+    UUID subjectId;
     @Column(name = "subject_label")
     String subjectLabel;
     /** JSON array of {field, before, after}. */
     String changes;
+    String reason;
+    String factor;
+    @Column(name = "customer_visible")
+    boolean customerVisible;
+    @Column(name = "provider_visible")
+    boolean providerVisible;
 
     protected AuditEventRow() {
     }

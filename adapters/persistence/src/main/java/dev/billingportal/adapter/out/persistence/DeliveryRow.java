@@ -19,6 +19,8 @@ public class DeliveryRow {
     UUID accountId;
     @Column(name = "recipient_user_id")
     UUID recipientUserId;
+    @Column(name = "recipient_operator_id")
+    UUID recipientOperatorId;
     @Column(name = "recipient_email")
     String recipientEmail;
     String status;

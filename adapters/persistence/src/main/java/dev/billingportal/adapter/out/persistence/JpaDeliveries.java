@@ -1,13 +1,15 @@
 package dev.billingportal.adapter.out.persistence;
 
 import dev.billingportal.application.port.out.Deliveries;
+import dev.billingportal.domain.access.OperatorId;
 import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.notification.Delivery;
+import dev.billingportal.domain.notification.DeliveryId;
 import dev.billingportal.domain.notification.DeliveryStatus;
 import dev.billingportal.domain.notification.EventId;
-import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.NotificationEvent;
-import dev.billingportal.domain.notification.DeliveryId;
 import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.notification.Recipient;
 import dev.billingportal.domain.user.EmailAddress;
 import dev.billingportal.domain.user.PortalUserId;
 import jakarta.persistence.EntityManager;
@@ -32,7 +34,7 @@ public final class JpaDeliveries implements Deliveries {
         NotificationEventRow eventRow = new NotificationEventRow();
         eventRow.id = event.id().value();
         eventRow.kind = event.kind().name();
-        eventRow.accountId = event.accountId().value();
+        eventRow.accountId = event.accountId().map(AccountId::value).orElse(null);
         eventRow.occurredAt = event.occurredAt();
         eventRow.facts = FactsJson.write(event.facts());
         em.persist(eventRow);
@@ -44,8 +46,11 @@ public final class JpaDeliveries implements Deliveries {
             row.id = delivery.id().value();
             row.eventId = delivery.eventId().value();
             row.kind = delivery.kind().name();
-            row.accountId = delivery.accountId().value();
-            row.recipientUserId = delivery.recipientUserId().value();
+            row.accountId = delivery.accountId().map(AccountId::value).orElse(null);
+            switch (delivery.recipient()) {
+                case Recipient.PortalUserRecipient user -> row.recipientUserId = user.user().value();
+                case Recipient.OperatorRecipient operator -> row.recipientOperatorId = operator.operator().value();
+            }
             row.recipientEmail = delivery.recipientEmail().value();
             row.createdAt = delivery.createdAt();
             copy(delivery, row);
@@ -79,8 +84,8 @@ public final class JpaDeliveries implements Deliveries {
     }
 
     private static NotificationEvent toDomain(NotificationEventRow r) {
-        return new NotificationEvent(new EventId(r.id), NotificationKind.valueOf(r.kind), new AccountId(r.accountId),
-                r.occurredAt, FactsJson.read(r.facts));
+        return new NotificationEvent(new EventId(r.id), NotificationKind.valueOf(r.kind),
+                Optional.ofNullable(r.accountId).map(AccountId::new), r.occurredAt, FactsJson.read(r.facts));
     }
 
     @Override
@@ -150,11 +155,12 @@ public final class JpaDeliveries implements Deliveries {
     }
 
     @Override
-    public boolean recordedSince(PortalUserId recipient, NotificationKind kind, Instant since) {
+    public boolean recordedSince(Recipient recipient, NotificationKind kind, Instant since) {
+        String column = recipient instanceof Recipient.OperatorRecipient ? "recipientOperatorId" : "recipientUserId";
         return !unitOfWork.entityManager()
-                .createQuery("SELECT n.id FROM DeliveryRow n WHERE n.recipientUserId = :user AND n.kind = :kind"
+                .createQuery("SELECT n.id FROM DeliveryRow n WHERE n." + column + " = :recipient AND n.kind = :kind"
                         + " AND n.createdAt >= :since", java.util.UUID.class)
-                .setParameter("user", recipient.value())
+                .setParameter("recipient", recipient.id())
                 .setParameter("kind", kind.name())
                 .setParameter("since", since)
                 .setMaxResults(1)
@@ -253,8 +259,9 @@ public final class JpaDeliveries implements Deliveries {
 
     static Delivery toDomain(DeliveryRow row) {
         return Delivery.reconstitute(new DeliveryId(row.id), new EventId(row.eventId),
-                NotificationKind.valueOf(row.kind), new AccountId(row.accountId),
-                new PortalUserId(row.recipientUserId), new EmailAddress(row.recipientEmail),
+                NotificationKind.valueOf(row.kind), Optional.ofNullable(row.accountId).map(AccountId::new),
+                row.recipientUserId != null ? Recipient.of(new PortalUserId(row.recipientUserId))
+                        : Recipient.of(new OperatorId(row.recipientOperatorId)), new EmailAddress(row.recipientEmail),
                 DeliveryStatus.valueOf(row.status), row.attempts, row.stalls, row.lastError, row.createdAt, row.sentAt);
     }
 }

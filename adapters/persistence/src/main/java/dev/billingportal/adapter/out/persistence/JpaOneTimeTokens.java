@@ -1,25 +1,54 @@
 package dev.billingportal.adapter.out.persistence;
 
 import dev.billingportal.application.port.out.OneTimeTokens;
+import dev.billingportal.domain.access.OperatorId;
 import dev.billingportal.domain.access.TokenPurpose;
 import dev.billingportal.domain.user.PortalUserId;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 
-public final class JpaOneTimeTokens implements OneTimeTokens {
+/**
+ * Invitation and reset tokens in one table: a portal user's ({@link #ofPortalUsers}) or an operator's
+ * ({@link #ofOperators}); each store reads and writes its own owners' column only.
+ *
+ * @param <O> the owner's id type
+ */
+public final class JpaOneTimeTokens<O> implements OneTimeTokens<O> {
     private final JpaUnitOfWork unitOfWork;
+    /** The row's attribute that holds the owner: {@code userId} or {@code operatorId}. */
+    private final String owner;
+    private final Function<O, UUID> toUuid;
+    private final Function<UUID, O> fromUuid;
 
-    public JpaOneTimeTokens(JpaUnitOfWork unitOfWork) {
+    private JpaOneTimeTokens(JpaUnitOfWork unitOfWork, String owner, Function<O, UUID> toUuid,
+                             Function<UUID, O> fromUuid) {
         this.unitOfWork = unitOfWork;
+        this.owner = owner;
+        this.toUuid = toUuid;
+        this.fromUuid = fromUuid;
+    }
+
+    public static JpaOneTimeTokens<PortalUserId> ofPortalUsers(JpaUnitOfWork unitOfWork) {
+        return new JpaOneTimeTokens<>(unitOfWork, "userId", PortalUserId::value, PortalUserId::new);
+    }
+
+    public static JpaOneTimeTokens<OperatorId> ofOperators(JpaUnitOfWork unitOfWork) {
+        return new JpaOneTimeTokens<>(unitOfWork, "operatorId", OperatorId::value, OperatorId::new);
     }
 
     @Override
-    public void replace(PortalUserId user, TokenPurpose purpose, String tokenHash, Instant expiresAt, Instant now) {
-        revoke(user, purpose);
+    public void replace(O ownerId, TokenPurpose purpose, String tokenHash, Instant expiresAt, Instant now) {
+        revoke(ownerId, purpose);
         OneTimeTokenRow row = new OneTimeTokenRow();
         row.tokenHash = tokenHash;
-        row.userId = user.value();
+        if (owner.equals("userId")) {
+            row.userId = toUuid.apply(ownerId);
+        } else {
+            row.operatorId = toUuid.apply(ownerId);
+        }
         row.purpose = purpose.name();
         row.createdAt = now;
         row.expiresAt = expiresAt;
@@ -27,24 +56,26 @@ public final class JpaOneTimeTokens implements OneTimeTokens {
     }
 
     @Override
-    public Optional<PortalUserId> peek(String tokenHash, TokenPurpose purpose, Instant now) {
+    public Optional<O> peek(String tokenHash, TokenPurpose purpose, Instant now) {
         return unitOfWork.entityManager()
-                .createQuery("SELECT t.userId FROM OneTimeTokenRow t WHERE t.tokenHash = :hash"
-                        + " AND t.purpose = :purpose AND t.usedAt IS NULL AND t.expiresAt > :now", java.util.UUID.class)
+                .createQuery("SELECT t." + owner + " FROM OneTimeTokenRow t WHERE t.tokenHash = :hash"
+                        + " AND t." + owner + " IS NOT NULL AND t.purpose = :purpose AND t.usedAt IS NULL"
+                        + " AND t.expiresAt > :now", UUID.class)
                 .setParameter("hash", tokenHash)
                 .setParameter("purpose", purpose.name())
                 .setParameter("now", now)
                 .getResultStream()
                 .findFirst()
-                .map(PortalUserId::new);
+                .map(fromUuid);
     }
 
     @Override
-    public Optional<PortalUserId> consume(String tokenHash, TokenPurpose purpose, Instant now) {
+    public Optional<O> consume(String tokenHash, TokenPurpose purpose, Instant now) {
         // A conditional UPDATE is atomic: of two concurrent uses, only one changes a row.
         int used = unitOfWork.entityManager()
                 .createQuery("UPDATE OneTimeTokenRow t SET t.usedAt = :now WHERE t.tokenHash = :hash"
-                        + " AND t.purpose = :purpose AND t.usedAt IS NULL AND t.expiresAt > :now")
+                        + " AND t." + owner + " IS NOT NULL AND t.purpose = :purpose AND t.usedAt IS NULL"
+                        + " AND t.expiresAt > :now")
                 .setParameter("now", now)
                 .setParameter("hash", tokenHash)
                 .setParameter("purpose", purpose.name())
@@ -53,14 +84,14 @@ public final class JpaOneTimeTokens implements OneTimeTokens {
             return Optional.empty();
         }
         OneTimeTokenRow row = unitOfWork.entityManager().find(OneTimeTokenRow.class, tokenHash);
-        return Optional.of(new PortalUserId(row.userId));
+        return Optional.of(fromUuid.apply(owner.equals("userId") ? row.userId : row.operatorId));
     }
 
     @Override
-    public void revoke(PortalUserId user, TokenPurpose purpose) {
+    public void revoke(O ownerId, TokenPurpose purpose) {
         EntityManager em = unitOfWork.entityManager();
-        em.createQuery("DELETE FROM OneTimeTokenRow t WHERE t.userId = :user AND t.purpose = :purpose")
-                .setParameter("user", user.value())
+        em.createQuery("DELETE FROM OneTimeTokenRow t WHERE t." + owner + " = :owner AND t.purpose = :purpose")
+                .setParameter("owner", toUuid.apply(ownerId))
                 .setParameter("purpose", purpose.name())
                 .executeUpdate();
     }

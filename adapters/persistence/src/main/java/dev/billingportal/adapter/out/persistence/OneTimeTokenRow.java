@@ -15,6 +15,8 @@ public class OneTimeTokenRow {
     String tokenHash;
     @Column(name = "user_id")
     UUID userId;
+    @Column(name = "operator_id")
+    UUID operatorId;
     String purpose;
     @Column(name = "created_at")
     Instant createdAt;

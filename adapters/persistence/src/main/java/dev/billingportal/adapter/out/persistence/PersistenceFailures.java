@@ -3,9 +3,11 @@ package dev.billingportal.adapter.out.persistence;
 import dev.billingportal.domain.account.AccountNumber;
 import dev.billingportal.domain.billing.InvoiceDraft;
 import dev.billingportal.domain.failure.PortalFailure;
+import dev.billingportal.domain.failure.StateConflict;
 import dev.billingportal.domain.failure.TemporarilyUnavailable;
 import dev.billingportal.domain.failure.UsernameTaken;
 import dev.billingportal.domain.failure.VersionMismatch;
+import dev.billingportal.domain.operator.Operator;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.RollbackException;
@@ -24,9 +26,17 @@ final class PersistenceFailures {
     private static final Map<String, Supplier<PortalFailure>> CONSTRAINTS = Map.of(
             "UQ_PORTAL_USER_USERNAME", UsernameTaken::new,
             "UQ_ACCOUNT_NUMBER", AccountNumber::alreadyTaken,
-            "UQ_INVOICE_NUMBER", () -> InvoiceDraft.numberTaken("requested"));
+            "UQ_INVOICE_NUMBER", () -> InvoiceDraft.numberTaken("requested"),
+            "UQ_OPERATOR_EMAIL", Operator::emailTaken,
+            "PK_PASSKEY", PersistenceFailures::passkeyRegistered,
+            // H2 names a primary key by an index of its own, not by the constraint's name
+            "ON PUBLIC.PASSKEY(CREDENTIAL_ID)", PersistenceFailures::passkeyRegistered);
 
     private PersistenceFailures() {
+    }
+
+    private static StateConflict passkeyRegistered() {
+        return new StateConflict("passkey-registered", "This passkey is registered already.");
     }
 
     static RuntimeException translate(RuntimeException failure) {

@@ -11,11 +11,12 @@ import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.account.AccountName;
 import dev.billingportal.domain.account.AccountNumber;
 import dev.billingportal.domain.account.CurrencyCode;
+import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.DeliveryStatus;
 import dev.billingportal.domain.notification.EventId;
-import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.NotificationEvent;
 import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.notification.Recipient;
 import dev.billingportal.domain.user.PersonName;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.domain.user.PortalUserId;
@@ -48,7 +49,7 @@ class JpaOutboxTest {
     private JpaUnitOfWork unitOfWork;
     private JpaDeliveries notifications;
     private JpaOutbox outbox;
-    private JpaOneTimeTokens tokens;
+    private JpaOneTimeTokens<PortalUserId> tokens;
     private Account account;
     private PortalUser user;
 
@@ -58,7 +59,7 @@ class JpaOutboxTest {
         unitOfWork = new JpaUnitOfWork(database.entityManagerFactory());
         notifications = new JpaDeliveries(unitOfWork);
         outbox = new JpaOutbox(unitOfWork);
-        tokens = new JpaOneTimeTokens(unitOfWork);
+        tokens = JpaOneTimeTokens.ofPortalUsers(unitOfWork);
         account = new Account(AccountId.random(), new AccountNumber("ACC-000001"), new AccountName("Acme <b>"),
                 CurrencyCode.CAD, NOW);
         user = PortalUser.invite(PortalUserId.random(), account.id(), new PortalUserProfile(
@@ -76,9 +77,9 @@ class JpaOutboxTest {
     }
 
     private Delivery record(int i) {
-        NotificationEvent event = new NotificationEvent(EventId.random(), NotificationKind.INVITATION, account.id(),
+        NotificationEvent event = new NotificationEvent(EventId.random(), NotificationKind.INVITATION, Optional.of(account.id()),
                 NOW.plusSeconds(i), Map.of("accountName", "Acme <b>", "n", Integer.toString(i)));
-        Delivery delivery = Delivery.pending(event, user.id(), user.email());
+        Delivery delivery = Delivery.pending(event, Recipient.of(user.id()), user.email());
         unitOfWork.inTransaction(() -> notifications.record(event, List.of(delivery)));
         return delivery;
     }
@@ -107,9 +108,9 @@ class JpaOutboxTest {
 
     @Test
     void aRolledBackRecordingLeavesNoEventNoDeliveryAndNoOutboxEntry() {
-        NotificationEvent event = new NotificationEvent(EventId.random(), NotificationKind.INVITATION, account.id(),
+        NotificationEvent event = new NotificationEvent(EventId.random(), NotificationKind.INVITATION, Optional.of(account.id()),
                 NOW, Map.of());
-        Delivery delivery = Delivery.pending(event, user.id(), user.email());
+        Delivery delivery = Delivery.pending(event, Recipient.of(user.id()), user.email());
         try {
             unitOfWork.inTransaction(() -> {
                 notifications.record(event, List.of(delivery));

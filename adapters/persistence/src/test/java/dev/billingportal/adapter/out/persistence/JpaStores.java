@@ -1,17 +1,24 @@
 package dev.billingportal.adapter.out.persistence;
 
 import dev.billingportal.application.port.out.Accounts;
+import dev.billingportal.application.port.out.ApiKeys;
 import dev.billingportal.application.port.out.AuditLog;
+import dev.billingportal.application.port.out.ConsoleSessions;
 import dev.billingportal.application.port.out.Deliveries;
 import dev.billingportal.application.port.out.Invoices;
 import dev.billingportal.application.port.out.Ledgers;
 import dev.billingportal.application.port.out.LoginThrottles;
 import dev.billingportal.application.port.out.OneTimeTokens;
+import dev.billingportal.application.port.out.Operators;
 import dev.billingportal.application.port.out.Outbox;
+import dev.billingportal.application.port.out.Passkeys;
 import dev.billingportal.application.port.out.PortalUsers;
+import dev.billingportal.application.port.out.RecoveryCodes;
 import dev.billingportal.application.port.out.Sessions;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.application.port.out.UnitOfWork;
+import dev.billingportal.domain.access.OperatorId;
+import dev.billingportal.domain.user.PortalUserId;
 import dev.billingportal.testing.Stores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +32,9 @@ import java.nio.file.Files;
 public final class JpaStores implements Stores {
     private static JpaStores h2;
     private static JpaStores postgresql;
+
+    /** The tests' secrets key: any 32 bytes will do, so long as every store of one database uses the same. */
+    static final SecretSeal SEAL = new SecretSeal(new byte[32]);
 
     private final String name;
     private final JpaUnitOfWork unitOfWork;
@@ -81,8 +91,38 @@ public final class JpaStores implements Stores {
     }
 
     @Override
-    public OneTimeTokens tokens() {
-        return new JpaOneTimeTokens(unitOfWork);
+    public OneTimeTokens<PortalUserId> tokens() {
+        return JpaOneTimeTokens.ofPortalUsers(unitOfWork);
+    }
+
+    @Override
+    public Operators operators() {
+        return new JpaOperators(unitOfWork, SEAL);
+    }
+
+    @Override
+    public OneTimeTokens<OperatorId> operatorTokens() {
+        return JpaOneTimeTokens.ofOperators(unitOfWork);
+    }
+
+    @Override
+    public ConsoleSessions consoleSessions() {
+        return new JpaConsoleSessions(unitOfWork);
+    }
+
+    @Override
+    public RecoveryCodes recoveryCodes() {
+        return new JpaRecoveryCodes(unitOfWork);
+    }
+
+    @Override
+    public Passkeys passkeys() {
+        return new JpaPasskeys(unitOfWork);
+    }
+
+    @Override
+    public ApiKeys apiKeys() {
+        return new JpaApiKeys(unitOfWork);
     }
 
     @Override

@@ -1,11 +1,16 @@
 package dev.billingportal.adapter.out.persistence.contract;
 
 import dev.billingportal.adapter.out.persistence.JpaStores;
+import dev.billingportal.domain.access.OperatorId;
+import dev.billingportal.domain.access.OperatorRole;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.account.AccountName;
 import dev.billingportal.domain.account.AccountNumber;
 import dev.billingportal.domain.account.CurrencyCode;
+import dev.billingportal.domain.operator.Operator;
+import dev.billingportal.domain.user.EmailAddress;
+import dev.billingportal.domain.user.Language;
 import dev.billingportal.domain.user.PersonName;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.domain.user.PortalUserId;
@@ -49,6 +54,16 @@ final class ContractFixtures {
                 Username.of(unique(usernamePrefix) + "@example.com"), null, new PersonName("Zoë"),
                 new PersonName("Gagné-Tremblay"), ZoneId.of("America/St_Johns"), notifications), NOW);
         return stores.unitOfWork().inTransaction(() -> stores.users().add(user));
+    }
+
+    /** A new operator of this role, {@code ACTIVE} with a password (and no second factor yet) unless invited only. */
+    static Operator operator(Stores stores, OperatorRole role, boolean active) {
+        Operator operator = Operator.invite(OperatorId.random(), new EmailAddress(unique("op") + "@provider.example"),
+                new PersonName("Sam Operator"), role, Language.FR_CA, ZoneId.of("America/Toronto"), NOW);
+        if (active) {
+            operator.choosePassword("hash-of-a-password", NOW);
+        }
+        return stores.unitOfWork().inTransaction(() -> stores.operators().add(operator));
     }
 
     static PortalUser activeUser(Stores stores, Account account, String usernamePrefix) {

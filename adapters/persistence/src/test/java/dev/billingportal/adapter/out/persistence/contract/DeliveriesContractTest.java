@@ -15,6 +15,7 @@ import dev.billingportal.domain.notification.EventFacts;
 import dev.billingportal.domain.notification.EventId;
 import dev.billingportal.domain.notification.NotificationEvent;
 import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.notification.Recipient;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.testing.Stores;
 import java.time.Instant;
@@ -27,10 +28,10 @@ class DeliveriesContractTest {
 
     static List<Delivery> record(Stores stores, Account account, NotificationKind kind, Instant at,
                                  PortalUser... recipients) {
-        NotificationEvent event = new NotificationEvent(EventId.random(), kind, account.id(), at,
+        NotificationEvent event = new NotificationEvent(EventId.random(), kind, Optional.of(account.id()), at,
                 Map.of(EventFacts.ACCOUNT_NAME, "Acme", EventFacts.AMOUNT, "12.34"));
         List<Delivery> deliveries = java.util.Arrays.stream(recipients)
-                .map(recipient -> Delivery.pending(event, recipient.id(), recipient.email())).toList();
+                .map(recipient -> Delivery.pending(event, Recipient.of(recipient.id()), recipient.email())).toList();
         stores.unitOfWork().inTransaction(() -> stores.deliveries().record(event, deliveries));
         return deliveries;
     }
@@ -136,11 +137,11 @@ class DeliveriesContractTest {
         PortalUser ann = user(stores, account, "ann", false);
         record(stores, account, NotificationKind.PASSWORD_RESET, NOW, ann);
 
-        assertTrue(stores.unitOfWork().inTransaction(() -> stores.deliveries().recordedSince(ann.id(),
+        assertTrue(stores.unitOfWork().inTransaction(() -> stores.deliveries().recordedSince(Recipient.of(ann.id()),
                 NotificationKind.PASSWORD_RESET, NOW)));
-        assertFalse(stores.unitOfWork().inTransaction(() -> stores.deliveries().recordedSince(ann.id(),
+        assertFalse(stores.unitOfWork().inTransaction(() -> stores.deliveries().recordedSince(Recipient.of(ann.id()),
                 NotificationKind.PASSWORD_RESET, NOW.plusMillis(1))));
-        assertFalse(stores.unitOfWork().inTransaction(() -> stores.deliveries().recordedSince(ann.id(),
+        assertFalse(stores.unitOfWork().inTransaction(() -> stores.deliveries().recordedSince(Recipient.of(ann.id()),
                 NotificationKind.INVITATION, NOW)));
     }
 

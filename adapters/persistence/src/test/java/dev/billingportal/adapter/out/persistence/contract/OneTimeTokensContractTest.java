@@ -2,12 +2,15 @@ package dev.billingportal.adapter.out.persistence.contract;
 
 import static dev.billingportal.adapter.out.persistence.contract.ContractFixtures.NOW;
 import static dev.billingportal.adapter.out.persistence.contract.ContractFixtures.account;
+import static dev.billingportal.adapter.out.persistence.contract.ContractFixtures.operator;
 import static dev.billingportal.adapter.out.persistence.contract.ContractFixtures.unique;
 import static dev.billingportal.adapter.out.persistence.contract.ContractFixtures.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.billingportal.domain.access.OperatorRole;
 import dev.billingportal.domain.access.TokenPurpose;
+import dev.billingportal.domain.operator.Operator;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.testing.Stores;
 import java.time.Instant;
@@ -56,5 +59,29 @@ class OneTimeTokensContractTest {
         assertTrue(consume(stores, fresh, TokenPurpose.INVITATION, NOW).isEmpty(), "revoked");
         assertEquals(Optional.of(ann.id()), consume(stores, reset, TokenPurpose.PASSWORD_RESET, NOW),
                 "revoking one purpose leaves the other");
+    }
+
+    @EveryStore
+    void anOperatorsTokenIsTheirsAndNotAPortalUsers(Stores stores) {
+        Operator sam = operator(stores, OperatorRole.ADMIN, false);
+        String hash = unique("token");
+        stores.unitOfWork().inTransaction(() -> stores.operatorTokens().replace(sam.id(), TokenPurpose.INVITATION,
+                hash, NOW.plusSeconds(3600), NOW));
+
+        assertTrue(consume(stores, hash, TokenPurpose.INVITATION, NOW).isEmpty(),
+                "a portal user's link cannot use an operator's token");
+        assertEquals(Optional.of(sam.id()), stores.unitOfWork().inTransaction(
+                () -> stores.operatorTokens().peek(hash, TokenPurpose.INVITATION, NOW)));
+        assertEquals(Optional.of(sam.id()), stores.unitOfWork().inTransaction(
+                () -> stores.operatorTokens().consume(hash, TokenPurpose.INVITATION, NOW)));
+        assertTrue(stores.unitOfWork().inTransaction(
+                () -> stores.operatorTokens().consume(hash, TokenPurpose.INVITATION, NOW)).isEmpty(), "used");
+
+        String reset = unique("token");
+        stores.unitOfWork().inTransaction(() -> stores.operatorTokens().replace(sam.id(),
+                TokenPurpose.PASSWORD_RESET, reset, NOW.plusSeconds(3600), NOW));
+        stores.unitOfWork().inTransaction(() -> stores.operatorTokens().revoke(sam.id(), TokenPurpose.PASSWORD_RESET));
+        assertTrue(stores.unitOfWork().inTransaction(
+                () -> stores.operatorTokens().peek(reset, TokenPurpose.PASSWORD_RESET, NOW)).isEmpty(), "revoked");
     }
 }
