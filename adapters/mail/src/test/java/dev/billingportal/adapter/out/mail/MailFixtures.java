@@ -37,6 +37,13 @@ final class MailFixtures {
         values.put("invoiceNumber", "INV-2026-0042");
         values.put("historyUrl", "http://localhost:8080/transactions");
         values.put("headline", "Invoice INV-2026-0042 posted: 113.00 CAD");
+        // an operator's mail greets them by their name and links to the console
+        values.put("name", "Zoë <script>alert(1)</script>");
+        values.put("consoleUrl", "http://localhost:8080/console");
+        values.put("email", "zoe@provider.example");
+        values.put("role", "billing");
+        values.put("what", "API key created <b>");
+        values.put("subject", "Billing system <b>");
         return values;
     }
 

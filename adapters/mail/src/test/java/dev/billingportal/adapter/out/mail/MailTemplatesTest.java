@@ -10,11 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class MailTemplatesTest {
     private final MailTemplates templates = new MailTemplates();
@@ -47,6 +47,31 @@ class MailTemplatesTest {
         assertTrue(decodeEntities(rendered.html()).contains("href=\"http://localhost:8080/invitation?token=abc_DEF-123\""),
                 rendered.html());
         assertEquals("Your invitation to the Acme & Sons <b> Billing Portal", rendered.subject());
+    }
+
+    @Test
+    void anOperatorsInvitationLinksToTheConsoleAndNamesTheirRoleAndUsername() {
+        Map<String, String> values = MailFixtures.values();
+        values.put("link", "http://localhost:8080/console/invitation?token=op_TOKEN-1");
+        MailTemplates.Rendered rendered = templates.render(NotificationKind.OPERATOR_INVITATION, Language.FR_CA,
+                values);
+
+        assertTrue(rendered.text().contains("http://localhost:8080/console/invitation?token=op_TOKEN-1"));
+        assertTrue(decodeEntities(rendered.html()).contains(
+                "href=\"http://localhost:8080/console/invitation?token=op_TOKEN-1\""), rendered.html());
+        assertTrue(rendered.text().contains("« billing »"), rendered.text());
+        assertTrue(rendered.text().contains("zoe@provider.example"), rendered.text());
+    }
+
+    @Test
+    void aSecurityNoticeSaysWhatWhoAndWhenInItsSubjectAndBody() {
+        MailTemplates.Rendered rendered = templates.render(NotificationKind.SECURITY_NOTICE, Language.EN_CA,
+                MailFixtures.values());
+
+        assertEquals("Security notice: API key created <b>", rendered.subject());
+        assertTrue(rendered.text().contains("API key created <b>: Billing system <b>"), rendered.text());
+        assertTrue(rendered.text().contains("By: zoe@example.com"), rendered.text());
+        assertTrue(rendered.html().contains("API key created &lt;b&gt;"), rendered.html());
     }
 
     @Test
