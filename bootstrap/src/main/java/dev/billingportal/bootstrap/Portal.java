@@ -1,22 +1,33 @@
 package dev.billingportal.bootstrap;
 
 import dev.billingportal.adapter.in.messaging.NotificationListener;
+import dev.billingportal.adapter.in.messaging.OutboxRelay;
 import dev.billingportal.adapter.in.web.RateLimits;
 import dev.billingportal.adapter.in.web.WebSettings;
-import dev.billingportal.adapter.in.messaging.OutboxRelay;
-import dev.billingportal.adapter.out.messaging.Messaging;
-import dev.billingportal.adapter.out.mail.Mailers;
 import dev.billingportal.adapter.out.documents.CsvHistorySheets;
 import dev.billingportal.adapter.out.documents.PdfInvoiceDocuments;
+import dev.billingportal.adapter.out.mail.Mailers;
+import dev.billingportal.adapter.out.messaging.Messaging;
+import dev.billingportal.adapter.out.passkeys.WebAuthnPasskeyVerifier;
+import dev.billingportal.adapter.out.passwords.Argon2idPasswordHasher;
 import dev.billingportal.adapter.out.persistence.Database;
 import dev.billingportal.adapter.out.persistence.JpaUnitOfWork;
-import dev.billingportal.adapter.out.passwords.Argon2idPasswordHasher;
+import dev.billingportal.adapter.out.persistence.SecretSeal;
 import dev.billingportal.application.port.in.access.AcceptInvitationUseCase;
+import dev.billingportal.application.port.in.access.AuthenticateCallerQuery;
+import dev.billingportal.application.port.in.access.CheckLinkQuery;
 import dev.billingportal.application.port.in.access.LogInUseCase;
 import dev.billingportal.application.port.in.access.LogOutUseCase;
 import dev.billingportal.application.port.in.access.RequestPasswordResetUseCase;
 import dev.billingportal.application.port.in.access.ResetPasswordUseCase;
+import dev.billingportal.application.port.in.account.CreateAccountUseCase;
+import dev.billingportal.application.port.in.account.GetAccountQuery;
+import dev.billingportal.application.port.in.apikey.CreateApiKeyUseCase;
+import dev.billingportal.application.port.in.apikey.ListApiKeysQuery;
+import dev.billingportal.application.port.in.apikey.RevokeApiKeyUseCase;
+import dev.billingportal.application.port.in.apikey.RotateApiKeyUseCase;
 import dev.billingportal.application.port.in.audit.ListAuditEventsQuery;
+import dev.billingportal.application.port.in.audit.ListProviderAuditQuery;
 import dev.billingportal.application.port.in.billing.ExportTransactionsQuery;
 import dev.billingportal.application.port.in.billing.GetDashboardQuery;
 import dev.billingportal.application.port.in.billing.GetInvoiceQuery;
@@ -25,25 +36,28 @@ import dev.billingportal.application.port.in.billing.ListInvoicesQuery;
 import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
 import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
 import dev.billingportal.application.port.in.billing.RenderInvoiceQuery;
+import dev.billingportal.application.port.in.notification.ListDeliveriesQuery;
+import dev.billingportal.application.port.in.notification.ListNotificationsQuery;
+import dev.billingportal.application.port.in.notification.NotificationStatsQuery;
+import dev.billingportal.application.port.in.notification.RetryNotificationUseCase;
+import dev.billingportal.application.port.in.operator.ChangeOperatorRoleUseCase;
+import dev.billingportal.application.port.in.operator.DisableOperatorUseCase;
+import dev.billingportal.application.port.in.operator.InviteOperatorUseCase;
+import dev.billingportal.application.port.in.operator.ListOperatorsQuery;
+import dev.billingportal.application.port.in.operator.ReinviteOperatorUseCase;
+import dev.billingportal.application.port.in.operator.ResetSecondFactorUseCase;
 import dev.billingportal.application.port.in.user.AddPortalUserUseCase;
 import dev.billingportal.application.port.in.user.ChooseLanguageUseCase;
 import dev.billingportal.application.port.in.user.DeletePortalUserUseCase;
 import dev.billingportal.application.port.in.user.EditPortalUserUseCase;
+import dev.billingportal.application.port.in.user.EndPortalUserSessionsUseCase;
 import dev.billingportal.application.port.in.user.GetCurrentUserQuery;
 import dev.billingportal.application.port.in.user.GetPortalUserQuery;
 import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
-import dev.billingportal.application.port.in.notification.ListDeliveriesQuery;
-import dev.billingportal.application.port.in.notification.ListNotificationsQuery;
-import dev.billingportal.application.port.in.notification.NotificationStatsQuery;
-import dev.billingportal.application.port.in.notification.RetryNotificationUseCase;
-import dev.billingportal.application.port.out.NotificationQueue;
-import dev.billingportal.application.port.in.access.AuthenticateCallerQuery;
-import dev.billingportal.application.port.in.access.CheckLinkQuery;
-import dev.billingportal.application.port.in.account.CreateAccountUseCase;
-import dev.billingportal.application.port.in.account.GetAccountQuery;
 import dev.billingportal.application.port.out.Mailer;
+import dev.billingportal.application.port.out.NotificationQueue;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -52,6 +66,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -96,7 +111,8 @@ public class Portal {
         }
         try {
             Files.createDirectories(settings.dataDir());
-            String operatorToken = OperatorTokenFile.resolve(settings.operatorToken(), settings.dataDir());
+            Optional<String> installationKey = OperatorTokenFile.resolve(settings.operatorToken(), settings.dataDir());
+            SecretSeal seal = new SecretSeal(SecretsKeyFile.resolve(settings.secretsKey(), settings.dataDir()));
             BackingServices backing = BackingServices.begin(settings);
             try {
                 database = backing.database();
@@ -117,9 +133,10 @@ public class Portal {
             JpaUnitOfWork unitOfWork = new JpaUnitOfWork(database.entityManagerFactory());
             OutboxRelayHolder relayHolder = new OutboxRelayHolder();
             mailer = Mailers.create(settings.mail(), clock);
-            services = new PortalServices(settings, operatorToken, unitOfWork, queue,
-                    Optional.ofNullable(messaging).map(Messaging::deadLetters), mailer, new Argon2idPasswordHasher(), new PdfInvoiceDocuments(), new CsvHistorySheets(),
-                    relayHolder::wakeUp, clock);
+            services = new PortalServices(settings, installationKey, seal, unitOfWork, queue,
+                    Optional.ofNullable(messaging).map(Messaging::deadLetters), mailer, new Argon2idPasswordHasher(),
+                    new PdfInvoiceDocuments(), new CsvHistorySheets(),
+                    new WebAuthnPasskeyVerifier(URI.create(settings.baseUrl())), relayHolder::wakeUp, clock);
             if (settings.role().runsWorkers()) {
                 relay = new OutboxRelay(services.relayOutbox, settings.outboxPollInterval(), settings.outboxBatchSize());
                 relayHolder.relay = relay;
@@ -401,5 +418,65 @@ public class Portal {
     @Produces
     ChooseLanguageUseCase chooseLanguage() {
         return services.chooseLanguage;
+    }
+
+    @Produces
+    EndPortalUserSessionsUseCase endPortalUserSessions() {
+        return services.endUserSessions;
+    }
+
+    @Produces
+    ListProviderAuditQuery providerAudit() {
+        return services.audit;
+    }
+
+    @Produces
+    InviteOperatorUseCase inviteOperator() {
+        return services.operators;
+    }
+
+    @Produces
+    ReinviteOperatorUseCase reinviteOperator() {
+        return services.operators;
+    }
+
+    @Produces
+    ChangeOperatorRoleUseCase changeOperatorRole() {
+        return services.operators;
+    }
+
+    @Produces
+    DisableOperatorUseCase disableOperator() {
+        return services.operators;
+    }
+
+    @Produces
+    ResetSecondFactorUseCase resetSecondFactor() {
+        return services.operators;
+    }
+
+    @Produces
+    ListOperatorsQuery listOperators() {
+        return services.operators;
+    }
+
+    @Produces
+    CreateApiKeyUseCase createApiKey() {
+        return services.apiKeys;
+    }
+
+    @Produces
+    RotateApiKeyUseCase rotateApiKey() {
+        return services.apiKeys;
+    }
+
+    @Produces
+    RevokeApiKeyUseCase revokeApiKey() {
+        return services.apiKeys;
+    }
+
+    @Produces
+    ListApiKeysQuery listApiKeys() {
+        return services.apiKeys;
     }
 }

@@ -1,17 +1,23 @@
 package dev.billingportal.bootstrap;
 
 import dev.billingportal.adapter.out.persistence.JpaAccounts;
+import dev.billingportal.adapter.out.persistence.JpaApiKeys;
 import dev.billingportal.adapter.out.persistence.JpaAuditLog;
+import dev.billingportal.adapter.out.persistence.JpaConsoleSessions;
+import dev.billingportal.adapter.out.persistence.JpaDeliveries;
 import dev.billingportal.adapter.out.persistence.JpaInvoices;
 import dev.billingportal.adapter.out.persistence.JpaLedgers;
-import dev.billingportal.adapter.out.persistence.JpaTransactions;
 import dev.billingportal.adapter.out.persistence.JpaLoginThrottles;
-import dev.billingportal.adapter.out.persistence.JpaDeliveries;
 import dev.billingportal.adapter.out.persistence.JpaOneTimeTokens;
+import dev.billingportal.adapter.out.persistence.JpaOperators;
 import dev.billingportal.adapter.out.persistence.JpaOutbox;
+import dev.billingportal.adapter.out.persistence.JpaPasskeys;
 import dev.billingportal.adapter.out.persistence.JpaPortalUsers;
+import dev.billingportal.adapter.out.persistence.JpaRecoveryCodes;
 import dev.billingportal.adapter.out.persistence.JpaSessions;
+import dev.billingportal.adapter.out.persistence.JpaTransactions;
 import dev.billingportal.adapter.out.persistence.JpaUnitOfWork;
+import dev.billingportal.adapter.out.persistence.SecretSeal;
 import dev.billingportal.application.port.in.access.AcceptInvitationUseCase;
 import dev.billingportal.application.port.in.access.AuthenticateCallerQuery;
 import dev.billingportal.application.port.in.access.CheckLinkQuery;
@@ -23,34 +29,41 @@ import dev.billingportal.application.port.in.account.CreateAccountUseCase;
 import dev.billingportal.application.port.in.account.GetAccountQuery;
 import dev.billingportal.application.port.in.audit.ListAuditEventsQuery;
 import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
+import dev.billingportal.application.port.in.demo.SeedDemoUseCase;
+import dev.billingportal.application.port.in.notification.ApplyRetentionUseCase;
 import dev.billingportal.application.port.in.notification.DeliverNotificationUseCase;
 import dev.billingportal.application.port.in.notification.RelayOutboxUseCase;
 import dev.billingportal.application.port.in.notification.RetryNotificationUseCase;
+import dev.billingportal.application.port.in.notification.SweepStalledDeliveriesUseCase;
+import dev.billingportal.application.port.in.notification.TidyDeadLettersUseCase;
 import dev.billingportal.application.port.in.user.AddPortalUserUseCase;
 import dev.billingportal.application.port.in.user.ChooseLanguageUseCase;
 import dev.billingportal.application.port.in.user.DeletePortalUserUseCase;
 import dev.billingportal.application.port.in.user.EditPortalUserUseCase;
+import dev.billingportal.application.port.in.user.EndPortalUserSessionsUseCase;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
-import dev.billingportal.application.port.in.demo.SeedDemoUseCase;
-import dev.billingportal.application.port.in.notification.ApplyRetentionUseCase;
-import dev.billingportal.application.port.in.notification.SweepStalledDeliveriesUseCase;
-import dev.billingportal.application.port.in.notification.TidyDeadLettersUseCase;
 import dev.billingportal.application.port.out.DeadLetters;
 import dev.billingportal.application.port.out.HistorySheets;
 import dev.billingportal.application.port.out.InvoiceDocuments;
 import dev.billingportal.application.port.out.Mailer;
 import dev.billingportal.application.port.out.NotificationQueue;
+import dev.billingportal.application.port.out.PasskeyVerifier;
 import dev.billingportal.application.port.out.PasswordHasher;
 import dev.billingportal.application.service.access.AcceptInvitationService;
 import dev.billingportal.application.service.access.AuthenticateCallerService;
 import dev.billingportal.application.service.access.CheckLinkService;
+import dev.billingportal.application.service.access.EnrolSecondFactorService;
 import dev.billingportal.application.service.access.LogInService;
 import dev.billingportal.application.service.access.LogOutService;
+import dev.billingportal.application.service.access.OperatorLinksService;
+import dev.billingportal.application.service.access.OperatorProfileService;
+import dev.billingportal.application.service.access.OperatorSignInService;
 import dev.billingportal.application.service.access.RequestPasswordResetService;
 import dev.billingportal.application.service.access.ResetPasswordService;
 import dev.billingportal.application.service.account.CreateAccountService;
 import dev.billingportal.application.service.account.GetAccountService;
+import dev.billingportal.application.service.apikey.ApiKeyService;
 import dev.billingportal.application.service.audit.ListAuditEventsService;
 import dev.billingportal.application.service.billing.InvoiceQueryService;
 import dev.billingportal.application.service.billing.PostTransactionService;
@@ -65,14 +78,19 @@ import dev.billingportal.application.service.notification.RetentionService;
 import dev.billingportal.application.service.notification.RetryNotificationService;
 import dev.billingportal.application.service.notification.SweepStalledDeliveriesService;
 import dev.billingportal.application.service.notification.TidyDeadLettersService;
+import dev.billingportal.application.service.operator.OperatorAdministrationService;
+import dev.billingportal.application.service.operator.SecurityNotices;
 import dev.billingportal.application.service.user.AddPortalUserService;
 import dev.billingportal.application.service.user.ChooseLanguageService;
 import dev.billingportal.application.service.user.DeletePortalUserService;
 import dev.billingportal.application.service.user.EditPortalUserService;
+import dev.billingportal.application.service.user.EndPortalUserSessionsService;
 import dev.billingportal.application.service.user.Invitations;
 import dev.billingportal.application.service.user.PortalUserQueryService;
 import dev.billingportal.application.service.user.ReinvitePortalUserService;
 import dev.billingportal.application.service.user.RestorePortalUserService;
+import dev.billingportal.domain.access.OperatorId;
+import dev.billingportal.domain.user.PortalUserId;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -81,6 +99,9 @@ import java.util.Optional;
  * CDI only hands the finished use cases to the REST resources (see {@link Portal}).
  */
 final class PortalServices {
+    /** How a customer's audit names the provider's side when portal.support.name is not set (spec §9). */
+    static final String SUPPORT_NAME = "the billing team";
+
     /** Rows per housekeeping transaction: small, so that a chore never holds many locks at once. */
     static final int HOUSEKEEPING_BATCH = 200;
 
@@ -113,14 +134,33 @@ final class PortalServices {
     final ApplyRetentionUseCase retention;
     /** Where this process has a broker. */
     final Optional<TidyDeadLettersUseCase> tidyDeadLetters;
+    final EndPortalUserSessionsUseCase endUserSessions;
+    final ListAuditEventsService audit;
+    /** The provider's operators (spec §11): administration, and the console's sign-in, enrolment and profile. */
+    final OperatorAdministrationService operators;
+    final ApiKeyService apiKeys;
+    final OperatorSignInService operatorSignIn;
+    final EnrolSecondFactorService enrolSecondFactor;
+    final OperatorLinksService operatorLinks;
+    final OperatorProfileService operatorProfile;
 
-    PortalServices(PortalSettings settings, String operatorToken, JpaUnitOfWork unitOfWork, NotificationQueue queue,
-                   Optional<DeadLetters> deadLetters, Mailer mailer, PasswordHasher hasher, InvoiceDocuments documents,
-                   HistorySheets sheets, Runnable relayWakeUp, Clock clock) {
+    /** What the console's authenticator apps show as the account's issuer. */
+    static final String TOTP_ISSUER = "Billing Console";
+
+    PortalServices(PortalSettings settings, Optional<String> installationKey, SecretSeal seal, JpaUnitOfWork unitOfWork,
+                   NotificationQueue queue, Optional<DeadLetters> deadLetters, Mailer mailer, PasswordHasher hasher,
+                   InvoiceDocuments documents, HistorySheets sheets, PasskeyVerifier passkeyVerifier,
+                   Runnable relayWakeUp, Clock clock) {
         JpaAccounts accounts = new JpaAccounts(unitOfWork);
         JpaPortalUsers users = new JpaPortalUsers(unitOfWork);
         JpaDeliveries notifications = new JpaDeliveries(unitOfWork);
-        JpaOneTimeTokens tokens = new JpaOneTimeTokens(unitOfWork);
+        JpaOneTimeTokens<PortalUserId> tokens = JpaOneTimeTokens.ofPortalUsers(unitOfWork);
+        JpaOneTimeTokens<OperatorId> operatorTokens = JpaOneTimeTokens.ofOperators(unitOfWork);
+        JpaOperators operatorStore = new JpaOperators(unitOfWork, seal);
+        JpaConsoleSessions consoleSessions = new JpaConsoleSessions(unitOfWork);
+        JpaRecoveryCodes recoveryCodes = new JpaRecoveryCodes(unitOfWork);
+        JpaPasskeys passkeys = new JpaPasskeys(unitOfWork);
+        JpaApiKeys apiKeyStore = new JpaApiKeys(unitOfWork);
         JpaOutbox outbox = new JpaOutbox(unitOfWork);
         JpaSessions sessions = new JpaSessions(unitOfWork);
         JpaLoginThrottles throttles = new JpaLoginThrottles(unitOfWork);
@@ -131,14 +171,14 @@ final class PortalServices {
         NotificationRecorder recorder = new NotificationRecorder(notifications, unitOfWork, relayWakeUp);
         Invitations invitations = new Invitations(users, recorder, auditLog);
 
-        createAccount = new CreateAccountService(unitOfWork, accounts, invitations, clock);
+        createAccount = new CreateAccountService(unitOfWork, accounts, invitations, auditLog, clock);
         getAccount = new GetAccountService(unitOfWork, accounts);
-        authenticateCaller = new AuthenticateCallerService(operatorToken, unitOfWork, sessions, settings.sessions(),
-                clock);
+        authenticateCaller = new AuthenticateCallerService(installationKey, unitOfWork, sessions, consoleSessions,
+                apiKeyStore, settings.sessions(), settings.console(), clock);
         relayOutbox = new RelayOutboxService(unitOfWork, outbox, queue, clock, settings.outboxBatchSize(),
                 settings.outboxLease());
-        deliverNotification = new DeliverNotificationService(unitOfWork, notifications, users,
-                new MailComposer(tokens, settings.baseUrl()), mailer, clock,
+        deliverNotification = new DeliverNotificationService(unitOfWork, notifications, users, operatorStore,
+                new MailComposer(tokens, operatorTokens, settings.baseUrl()), mailer, clock,
                 settings.messaging().retryPolicy().maxAttempts());
 
         userQueries = new PortalUserQueryService(unitOfWork, accounts, users);
@@ -155,24 +195,39 @@ final class PortalServices {
         requestPasswordReset = new RequestPasswordResetService(unitOfWork, users, accounts, notifications, recorder,
                 auditLog, clock);
         resetPassword = new ResetPasswordService(unitOfWork, tokens, users, sessions, hasher, auditLog, clock);
-        auditEvents = new ListAuditEventsService(unitOfWork, auditLog);
+        audit = new ListAuditEventsService(unitOfWork, auditLog,
+                settings.web().supportName().orElse(SUPPORT_NAME));
+        auditEvents = audit;
+        endUserSessions = new EndPortalUserSessionsService(unitOfWork, users, sessions, auditLog, clock);
 
         postTransaction = new PostTransactionService(unitOfWork, accounts, ledgers, transactions, invoices, users,
-                recorder, clock);
+                recorder, auditLog, clock);
         transactionQueries = new TransactionQueryService(unitOfWork, accounts, users, transactions, sheets);
         invoiceQueries = new InvoiceQueryService(unitOfWork, accounts, users, invoices, ledgers, transactions, documents,
                 clock);
         notificationQueries = new NotificationQueryService(unitOfWork, accounts, notifications, outbox, clock);
-        retryNotification = new RetryNotificationService(unitOfWork, notifications, relayWakeUp, clock);
+        retryNotification = new RetryNotificationService(unitOfWork, notifications, auditLog, relayWakeUp, clock);
         checkLink = new CheckLinkService(unitOfWork, tokens, users, clock);
         chooseLanguage = new ChooseLanguageService(unitOfWork, users, auditLog, clock);
         PortalSettings.Housekeeping chores = settings.housekeeping();
         sweepStalled = new SweepStalledDeliveriesService(unitOfWork, notifications, relayWakeUp, clock,
                 chores.stalledAfter(), chores.maxStalls(), HOUSEKEEPING_BATCH);
-        retention = new RetentionService(unitOfWork, outbox, notifications, clock, chores.keepOutboxEntries(),
-                chores.keepNotifications(), HOUSEKEEPING_BATCH);
+        retention = new RetentionService(unitOfWork, outbox, notifications, auditLog, clock, chores.keepOutboxEntries(),
+                chores.keepNotifications(), chores.keepAudit(), HOUSEKEEPING_BATCH);
         tidyDeadLetters = deadLetters.map(dlq -> new TidyDeadLettersService(unitOfWork, notifications, dlq,
                 HOUSEKEEPING_BATCH));
+        operators = new OperatorAdministrationService(unitOfWork, operatorStore, operatorTokens, consoleSessions,
+                recoveryCodes, passkeys, recorder, auditLog, clock);
+        apiKeys = new ApiKeyService(unitOfWork, apiKeyStore, new SecurityNotices(operatorStore, recorder, auditLog),
+                clock);
+        operatorSignIn = new OperatorSignInService(unitOfWork, operatorStore, consoleSessions, settings.console(),
+                throttles, recoveryCodes, passkeys, passkeyVerifier, hasher, auditLog, clock);
+        enrolSecondFactor = new EnrolSecondFactorService(unitOfWork, operatorStore, consoleSessions,
+                settings.console(), recoveryCodes, passkeys, passkeyVerifier, auditLog, TOTP_ISSUER, clock);
+        operatorLinks = new OperatorLinksService(unitOfWork, operatorTokens, operatorStore, consoleSessions,
+                notifications, recorder, hasher, auditLog, clock);
+        operatorProfile = new OperatorProfileService(unitOfWork, operatorStore, consoleSessions, settings.console(),
+                passkeys, recoveryCodes, throttles, hasher, auditLog, clock);
         seedDemo = new DemoAccountService(unitOfWork, accounts, createAccount, addUser, postTransaction, users, hasher,
                 clock);
     }

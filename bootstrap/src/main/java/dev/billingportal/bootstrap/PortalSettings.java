@@ -1,16 +1,17 @@
 package dev.billingportal.bootstrap;
 
-import dev.billingportal.adapter.out.messaging.MessagingSettings;
-import dev.billingportal.adapter.out.messaging.RetryPolicy;
-import dev.billingportal.adapter.out.mail.MailSettings;
 import dev.billingportal.adapter.in.web.RateLimits;
 import dev.billingportal.adapter.in.web.WebSettings;
+import dev.billingportal.adapter.out.mail.MailSettings;
+import dev.billingportal.adapter.out.messaging.MessagingSettings;
+import dev.billingportal.adapter.out.messaging.RetryPolicy;
 import dev.billingportal.adapter.out.persistence.DatabaseSettings;
 import dev.billingportal.domain.access.SessionChannel;
 import dev.billingportal.domain.access.SessionTimeouts;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Period;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,8 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
                              Duration outboxPollInterval, int outboxBatchSize, Duration outboxLease,
                              Duration relayStuckAfter,
                              Map<SessionChannel, SessionTimeouts> sessions, WebSettings web, boolean demo,
-                             Housekeeping housekeeping, RateLimits rateLimits) {
+                             Housekeeping housekeeping, RateLimits rateLimits, Optional<String> secretsKey,
+                             SessionTimeouts console) {
 
     /**
      * The notification pipeline's chores ({@code bootstrap.Housekeeping}): how often they run; when a pending delivery
@@ -36,7 +38,7 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
      * published outbox entries and settled notifications are kept.
      */
     public record Housekeeping(Duration interval, Duration stalledAfter, int maxStalls, Duration keepOutboxEntries,
-                               Duration keepNotifications) {
+                               Duration keepNotifications, Period keepAudit) {
         public Housekeeping {
             if (keepOutboxEntries.compareTo(stalledAfter) < 0) {
                 // The sweeper tells a delivery in flight from a stalled one by its latest published outbox entry.
@@ -46,6 +48,9 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
             if (keepNotifications.compareTo(keepOutboxEntries) < 0) {
                 throw new IllegalArgumentException("portal.retention.notifications must not be shorter than"
                         + " portal.retention.outbox");
+            }
+            if (keepAudit.isNegative() || keepAudit.isZero()) {
+                throw new IllegalArgumentException("portal.retention.audit must be positive (P7Y by default)");
             }
             if (interval.isNegative() || interval.isZero() || maxStalls < 0) {
                 throw new IllegalArgumentException("portal.housekeeping.interval must be positive and"
@@ -122,14 +127,32 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
                         integer(config, "portal.notifications.max-stalls", 3),
                         duration(config, "portal.retention.outbox", Duration.ofDays(1)),
                         // Billing records: a notification stays readable for 400 days (13 months and a margin).
-                        duration(config, "portal.retention.notifications", Duration.ofDays(400))),
+                        duration(config, "portal.retention.notifications", Duration.ofDays(400)),
+                        // The provider's audit: seven years, what records of who acted on customers' money keep.
+                        period(config, "portal.retention.audit", Period.ofYears(7))),
                 // 100 requests a second from one address, 50 for one session, in bursts of a quarter-minute's worth.
                 new RateLimits(integer(config, "portal.rate-limit.per-address", 6_000),
                         integer(config, "portal.rate-limit.per-session", 3_000),
                         secret(config, "portal.rate-limit.trusted-proxies").stream()
                                 .flatMap(list -> java.util.Arrays.stream(list.split(",")))
                                 .map(String::strip).filter(address -> !address.isEmpty())
-                                .collect(java.util.stream.Collectors.toSet())));
+                                .collect(java.util.stream.Collectors.toSet())),
+                secret(config, "portal.secrets.key"),
+                // The console: 15 idle minutes, 8 hours at most (spec §11).
+                SessionTimeouts.withIdle(duration(config, "portal.console.idle-timeout", Duration.ofMinutes(15))));
+    }
+
+    /** An ISO-8601 period of days, months or years ({@code P7Y}). */
+    private static Period period(Config config, String key, Period fallback) {
+        Optional<String> value = secret(config, key).map(String::strip);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Period.parse(value.get());
+        } catch (java.time.format.DateTimeParseException invalid) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 period such as P7Y, not " + value.get());
+        }
     }
 
     /** An ISO-8601 duration ({@code PT30M}) or a whole number of minutes ({@code 30}). */

@@ -10,33 +10,36 @@ import dev.billingportal.adapter.out.persistence.JpaAccounts;
 import dev.billingportal.adapter.out.persistence.JpaAuditLog;
 import dev.billingportal.adapter.out.persistence.JpaDeliveries;
 import dev.billingportal.adapter.out.persistence.JpaOneTimeTokens;
+import dev.billingportal.adapter.out.persistence.JpaOperators;
 import dev.billingportal.adapter.out.persistence.JpaOutbox;
 import dev.billingportal.adapter.out.persistence.JpaPortalUsers;
 import dev.billingportal.adapter.out.persistence.JpaUnitOfWork;
+import dev.billingportal.adapter.out.persistence.SecretSeal;
 import dev.billingportal.application.port.in.account.AccountCreated;
 import dev.billingportal.application.port.in.account.CreateAccountCommand;
 import dev.billingportal.application.port.in.notification.DeliverNotificationCommand;
 import dev.billingportal.application.port.in.notification.DeliveryOutcome;
-import dev.billingportal.application.port.out.Mailer;
 import dev.billingportal.application.port.out.Deliveries;
+import dev.billingportal.application.port.out.Mailer;
 import dev.billingportal.application.port.out.OutgoingMail;
 import dev.billingportal.application.service.account.CreateAccountService;
 import dev.billingportal.application.service.notification.DeliverNotificationService;
 import dev.billingportal.application.service.notification.MailComposer;
 import dev.billingportal.application.service.notification.NotificationRecorder;
-import dev.billingportal.application.service.user.Invitations;
 import dev.billingportal.application.service.notification.RelayOutboxService;
+import dev.billingportal.application.service.user.Invitations;
 import dev.billingportal.bootstrap.support.Db;
 import dev.billingportal.bootstrap.support.TestPortal;
-import dev.billingportal.testing.MutableClock;
+import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.account.AccountName;
 import dev.billingportal.domain.account.CurrencyCode;
 import dev.billingportal.domain.notification.Delivery;
-import dev.billingportal.domain.notification.NotificationEvent;
 import dev.billingportal.domain.notification.DeliveryId;
+import dev.billingportal.domain.notification.NotificationEvent;
 import dev.billingportal.domain.user.PersonName;
 import dev.billingportal.domain.user.PortalUserProfile;
 import dev.billingportal.domain.user.Username;
+import dev.billingportal.testing.MutableClock;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,7 +90,8 @@ class DeliveryConsistencyTest {
     private CreateAccountService createAccount(Deliveries notifications) {
         NotificationRecorder recorder = new NotificationRecorder(notifications, unitOfWork, wakeUps::incrementAndGet);
         return new CreateAccountService(unitOfWork, new JpaAccounts(unitOfWork),
-                new Invitations(new JpaPortalUsers(unitOfWork), recorder, new JpaAuditLog(unitOfWork)), clock);
+                new Invitations(new JpaPortalUsers(unitOfWork), recorder, new JpaAuditLog(unitOfWork)),
+                new JpaAuditLog(unitOfWork), clock);
     }
 
     private RelayOutboxService relay() {
@@ -117,7 +121,7 @@ class DeliveryConsistencyTest {
         Deliveries real = new JpaDeliveries(unitOfWork);
 
         assertThrows(IllegalStateException.class,
-                () -> createAccount(failingAfterRecording(real)).create(command("rolled-back@example.com")));
+                () -> createAccount(failingAfterRecording(real)).create(Actor.INSTALLATION, command("rolled-back@example.com")));
 
         Db db = new Db(database.dataSource());
         assertEquals(0, db.count("account"));
@@ -127,14 +131,14 @@ class DeliveryConsistencyTest {
         assertTrue(published.isEmpty());
         assertEquals(0, wakeUps.get(), "the relay is not even woken for a rolled-back change");
 
-        createAccount(real).create(command("committed@example.com"));
+        createAccount(real).create(Actor.INSTALLATION, command("committed@example.com"));
         assertEquals(1, wakeUps.get(), "a committed change wakes the relay");
         assertEquals(1, relay().relayBatch());
     }
 
     @Test
     void twoWorkersHandedTheSameDeliveryAtOnceSendOneMail() throws Exception {
-        AccountCreated created = createAccount(new JpaDeliveries(unitOfWork)).create(command("race@example.com"));
+        AccountCreated created = createAccount(new JpaDeliveries(unitOfWork)).create(Actor.INSTALLATION, command("race@example.com"));
         relay().relayBatch();
         DeliveryId delivery = published.get(0);
         AtomicInteger sent = new AtomicInteger();
@@ -145,7 +149,9 @@ class DeliveryConsistencyTest {
             sent.incrementAndGet();
         };
         DeliverNotificationService deliver = new DeliverNotificationService(unitOfWork, new JpaDeliveries(unitOfWork),
-                new JpaPortalUsers(unitOfWork), new MailComposer(new JpaOneTimeTokens(unitOfWork), "http://portal.test"),
+                new JpaPortalUsers(unitOfWork), new JpaOperators(unitOfWork, new SecretSeal(SecretSeal.newKey())),
+                new MailComposer(JpaOneTimeTokens.ofPortalUsers(unitOfWork), JpaOneTimeTokens.ofOperators(unitOfWork),
+                        "http://portal.test"),
                 slowMailer, clock, 5);
 
         ExecutorService workers = Executors.newFixedThreadPool(2);
@@ -181,13 +187,13 @@ class DeliveryConsistencyTest {
         RelayOutboxService other = new RelayOutboxService(unitOfWork, new JpaOutbox(unitOfWork), published::addAll,
                 time, 100, LEASE);
         JpaDeliveries deliveries = new JpaDeliveries(unitOfWork);
-        AccountCreated held = createAccount(deliveries).create(command("held@example.com"));
+        AccountCreated held = createAccount(deliveries).create(Actor.INSTALLATION, command("held@example.com"));
         ExecutorService relays = Executors.newFixedThreadPool(2);
         try {
             Future<Integer> stuck = relays.submit(frozen::relayBatch);
             assertTrue(publishing.await(10, TimeUnit.SECONDS), "the frozen relay claimed its batch");
 
-            AccountCreated later = createAccount(deliveries).create(command("later@example.com"));
+            AccountCreated later = createAccount(deliveries).create(Actor.INSTALLATION, command("later@example.com"));
             // Holding a lock across the publish, the other relay would wait here for the database's lock timeout.
             assertEquals(1, relays.submit(other::relayBatch).get(5, TimeUnit.SECONDS),
                     "the other relay publishes what is free at once");

@@ -16,9 +16,11 @@ import dev.billingportal.adapter.out.persistence.DatabaseSettings;
 import dev.billingportal.adapter.out.persistence.JpaAccounts;
 import dev.billingportal.adapter.out.persistence.JpaDeliveries;
 import dev.billingportal.adapter.out.persistence.JpaOneTimeTokens;
+import dev.billingportal.adapter.out.persistence.JpaOperators;
 import dev.billingportal.adapter.out.persistence.JpaOutbox;
 import dev.billingportal.adapter.out.persistence.JpaPortalUsers;
 import dev.billingportal.adapter.out.persistence.JpaUnitOfWork;
+import dev.billingportal.adapter.out.persistence.SecretSeal;
 import dev.billingportal.application.port.out.Mailer;
 import dev.billingportal.application.service.notification.DeliverNotificationService;
 import dev.billingportal.application.service.notification.MailComposer;
@@ -98,7 +100,9 @@ class MailChaosTest {
                 Duration.ofSeconds(5), "portal.test"), clock);
         listener = new NotificationListener(messaging.connections(), new DeliverNotificationService(unitOfWork,
                 new JpaDeliveries(unitOfWork), new JpaPortalUsers(unitOfWork),
-                new MailComposer(new JpaOneTimeTokens(unitOfWork), "http://portal.test"), mailer, clock,
+                new JpaOperators(unitOfWork, new SecretSeal(SecretSeal.newKey())),
+                new MailComposer(JpaOneTimeTokens.ofPortalUsers(unitOfWork), JpaOneTimeTokens.ofOperators(unitOfWork),
+                        "http://portal.test"), mailer, clock,
                 RETRY.maxAttempts()), 8);
         listener.start();
     }

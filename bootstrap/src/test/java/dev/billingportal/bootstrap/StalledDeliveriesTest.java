@@ -15,9 +15,11 @@ import dev.billingportal.adapter.out.persistence.JpaAccounts;
 import dev.billingportal.adapter.out.persistence.JpaAuditLog;
 import dev.billingportal.adapter.out.persistence.JpaDeliveries;
 import dev.billingportal.adapter.out.persistence.JpaOneTimeTokens;
+import dev.billingportal.adapter.out.persistence.JpaOperators;
 import dev.billingportal.adapter.out.persistence.JpaOutbox;
 import dev.billingportal.adapter.out.persistence.JpaPortalUsers;
 import dev.billingportal.adapter.out.persistence.JpaUnitOfWork;
+import dev.billingportal.adapter.out.persistence.SecretSeal;
 import dev.billingportal.application.port.in.account.CreateAccountCommand;
 import dev.billingportal.application.port.in.notification.DeliverNotificationUseCase;
 import dev.billingportal.application.service.account.CreateAccountService;
@@ -31,6 +33,7 @@ import dev.billingportal.application.service.user.Invitations;
 import dev.billingportal.bootstrap.support.Await;
 import dev.billingportal.bootstrap.support.Db;
 import dev.billingportal.bootstrap.support.TestPortal;
+import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.account.AccountName;
 import dev.billingportal.domain.account.CurrencyCode;
 import dev.billingportal.domain.notification.DeliveryId;
@@ -45,8 +48,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +90,9 @@ class StalledDeliveriesTest {
                 100, Duration.ofSeconds(30)), Duration.ofMillis(100), 100);
         relay.start();
         DeliverNotificationService deliver = new DeliverNotificationService(unitOfWork, new JpaDeliveries(unitOfWork),
-                new JpaPortalUsers(unitOfWork), new MailComposer(new JpaOneTimeTokens(unitOfWork), "http://portal.test"),
+                new JpaPortalUsers(unitOfWork), new JpaOperators(unitOfWork, new SecretSeal(SecretSeal.newKey())),
+                new MailComposer(JpaOneTimeTokens.ofPortalUsers(unitOfWork), JpaOneTimeTokens.ofOperators(unitOfWork),
+                        "http://portal.test"),
                 mailer, clock, FAST.maxAttempts());
         DeliverNotificationUseCase troubled = command -> {
             handled.incrementAndGet();
@@ -133,7 +138,8 @@ class StalledDeliveriesTest {
         NotificationRecorder recorder = new NotificationRecorder(new JpaDeliveries(unitOfWork), unitOfWork,
                 relay::wakeUp);
         new CreateAccountService(unitOfWork, new JpaAccounts(unitOfWork), new Invitations(new JpaPortalUsers(unitOfWork),
-                recorder, new JpaAuditLog(unitOfWork)), clock).create(new CreateAccountCommand(Optional.empty(),
+                recorder, new JpaAuditLog(unitOfWork)), new JpaAuditLog(unitOfWork), clock).create(Actor.INSTALLATION,
+                new CreateAccountCommand(Optional.empty(),
                 new AccountName("Acme"), CurrencyCode.CAD, new PortalUserProfile(Username.of(username), null,
                 new PersonName("Ann"), new PersonName("Lee"), ZoneId.of("America/Toronto"), false)));
     }

@@ -10,9 +10,9 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import java.util.List;
 
@@ -25,11 +25,14 @@ final class ArchitectureRules {
     private ArchitectureRules() {
     }
 
-    /** 1. The domain is pure Java: it depends on the JDK and itself only. */
+    /**
+     * 1. The domain is pure Java: it depends on the JDK and itself only — {@code java..}, and {@code javax.crypto..},
+     * the JDK's own HMAC behind RFC 6238's one-time codes.
+     */
     static ArchRule domainIsPureJava(String root) {
         return classes().that().resideInAPackage(root + ".domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", root + ".domain..")
-                .as("the domain depends only on java.. and itself");
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", root + ".domain..")
+                .as("the domain depends only on java.., javax.crypto.. and itself");
     }
 
     /**
@@ -59,6 +62,7 @@ final class ArchitectureRules {
                 .adapter("persistence", root + ".adapter.out.persistence..")
                 .adapter("mail", root + ".adapter.out.mail..")
                 .adapter("passwords", root + ".adapter.out.passwords..")
+                .adapter("passkeys", root + ".adapter.out.passkeys..")
                 // One technology, both directions: the workers (in) consume through the broker connections (out).
                 .adapter("messaging", root + ".adapter.in.messaging..", root + ".adapter.out.messaging..")
                 .adapter("documents", root + ".adapter.out.documents..")
@@ -145,6 +149,40 @@ final class ArchitectureRules {
                 .as("every REST endpoint declares who may call it (portal user, operator or public)");
     }
 
+    /**
+     * 4e. An operator endpoint that changes something (POST, PUT, PATCH, DELETE) needs more than the permission to
+     * read (spec §11's table): on the method or, if the method declares none, on its class — so a write added to a
+     * reading resource cannot inherit the class's {@code READ_ACCOUNTS} unnoticed.
+     */
+    static ArchRule operatorWritesNeedMoreThanReading(String root) {
+        String operatorEndpoint = root + ".adapter.in.rest.access.OperatorEndpoint";
+        DescribedPredicate<JavaMethod> operatorWrite = DescribedPredicate.describe("are operator endpoints that write",
+                method -> WRITE_METHODS.stream().anyMatch(method::isAnnotatedWith)
+                        && (method.isAnnotatedWith(operatorEndpoint)
+                        || method.getOwner().isAnnotatedWith(operatorEndpoint)));
+        ArchCondition<JavaMethod> needMoreThanReading = new ArchCondition<>("need more than READ_ACCOUNTS") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                Object permission = (method.isAnnotatedWith(operatorEndpoint)
+                        ? method.getAnnotationOfType(operatorEndpoint)
+                        : method.getOwner().getAnnotationOfType(operatorEndpoint)).get("value").orElse(null);
+                String name = permission instanceof com.tngtech.archunit.core.domain.JavaEnumConstant constant
+                        ? constant.name() : String.valueOf(permission);
+                if (name.equals("READ_ACCOUNTS")) {
+                    events.add(SimpleConditionEvent.violated(method, method.getFullName()
+                            + " changes something with the permission to read only"));
+                }
+            }
+        };
+        return methods().that().areDeclaredInClassesThat().resideInAPackage(root + ".adapter.in.rest..")
+                .and(operatorWrite)
+                .should(needMoreThanReading)
+                .as("every operator endpoint that writes needs more than the permission to read");
+    }
+
+    private static final List<String> WRITE_METHODS = java.util.stream.Stream.of("POST", "PUT", "PATCH", "DELETE")
+            .map(name -> "jakarta.ws.rs." + name).toList();
+
     private static final List<String> HTTP_METHODS = java.util.stream.Stream.of("GET", "POST", "PUT", "PATCH",
             "DELETE", "HEAD", "OPTIONS").map(name -> "jakarta.ws.rs." + name).toList();
 
@@ -163,6 +201,7 @@ final class ArchitectureRules {
                         "org.apache.activemq.."),
                 confined(root, ".adapter.out.mail..", "jakarta.mail..", "org.eclipse.angus..", "com.github.mustachejava.."),
                 confined(root, ".adapter.out.passwords..", "org.bouncycastle.."),
+                confined(root, ".adapter.out.passkeys..", "com.webauthn4j.."),
                 confined(root, ".adapter.out.documents..", "org.apache.pdfbox.."),
                 confined(root, ".adapter.out.documents..", "org.apache.commons.csv.."),
                 confined(root, ".adapter.in.web..", "gg.jte.."),
@@ -212,7 +251,7 @@ final class ArchitectureRules {
                 nothingDependsOnTheCompositionRoot(root),
                 portsDoNotDependOnServices(root), adaptersUseOnlyPorts(root),
                 incomingPortsAreInterfaces(root), outgoingPortsAreInterfaces(root),
-                everyEndpointSaysWhoMayCallIt(root)));
+                everyEndpointSaysWhoMayCallIt(root), operatorWritesNeedMoreThanReading(root)));
         rules.addAll(technologyStaysInItsAdapter(root));
         rules.addAll(featureSlicesAreFreeOfCycles(root));
         rules.addAll(codingRules(root, mayPrintFatalErrors));

@@ -47,9 +47,11 @@ class ArchitectureRulesCanFailTest {
                 new Case("incomingportclass", ArchitectureRules::incomingPortsAreInterfaces, "OrderTotalQuery"),
                 new Case("outgoingportclass", ArchitectureRules::outgoingPortsAreInterfaces, "Orders"),
                 new Case("undeclaredcallers", ArchitectureRules::everyEndpointSaysWhoMayCallIt,
-                        "OrderResource.cancel")));
+                        "OrderResource.cancel"),
+                new Case("readonlywrites", ArchitectureRules::operatorWritesNeedMoreThanReading,
+                        "OrderResource.refund")));
         List<String> technologyCulprits = List.of("UsesJpa", "AnEntity", "UsesJaxRs", "APath", "UsesJms", "UsesMail",
-                "UsesBouncyCastle", "UsesPdfBox", "UsesCommonsCsv", "UsesJte", "UsesWebServer");
+                "UsesBouncyCastle", "UsesWebAuthn", "UsesPdfBox", "UsesCommonsCsv", "UsesJte", "UsesWebServer");
         for (int i = 0; i < technologyCulprits.size(); i++) {
             int rule = i;
             cases.add(new Case("misplacedtechnology",

@@ -49,7 +49,8 @@ class ArchitectureTest {
     void everyPackageTheRulesNameHoldsProductClasses() {
         for (String pkg : List.of("domain", "domain.account", "domain.user", "domain.notification", "domain.failure",
                 "application.port.in", "application.port.out", "application.service", "adapter.in.rest",
-                "adapter.out.persistence", "adapter.out.mail", "adapter.out.passwords", "adapter.in.messaging",
+                "adapter.out.persistence", "adapter.out.mail", "adapter.out.passwords", "adapter.out.passkeys",
+                "adapter.in.messaging", "domain.operator", "domain.access", "domain.audit",
                 "adapter.out.messaging",
                 "adapter.out.documents", "adapter.in.web", "domain.billing", "application.service.billing")) {
             String name = ROOT + "." + pkg;

@@ -24,7 +24,7 @@ public class OrderResource {
     }
 
     @DELETE
-    @OperatorEndpoint
+    @OperatorEndpoint("ADMINISTER")
     @PublicEndpoint
     public String refund() {
         return "refunded";

@@ -8,10 +8,10 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.servers.ServerVariable;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The JAX-RS application, mounted at {@code /api/v1} only: Helidon's own endpoints ({@code /health},
@@ -41,9 +41,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                 @Tag(name = "Operator: users", description = "For the provider's billing team: every user of an "
                         + "account, and restoring deleted ones"),
                 @Tag(name = "Operator: notifications", description = "For the provider's billing team: deliveries "
-                        + "of every account, and re-driving failed ones")})
+                        + "of every account, and re-driving failed ones"),
+                @Tag(name = "Operator: audit", description = "For the provider's billing team: who did what, on "
+                        + "the provider's side and in each account"),
+                @Tag(name = "Operator: operators", description = "For administrators: the people of the billing "
+                        + "team, their roles and second factors"),
+                @Tag(name = "Operator: API keys", description = "For administrators: the integrations' named keys")})
 @SecurityScheme(securitySchemeName = "operatorToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "The operator token (portal.operator.token, or the generated data/operator-token file)")
+        description = "A named API key (bpk_…, created by an administrator) or the installation key "
+                + "(portal.operator.token, or the generated data/operator-token file). An endpoint answers 403 to a "
+                + "key whose role does not allow it (spec §11).")
 @SecurityScheme(securitySchemeName = "sessionToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "A portal user's session token from POST /api/v1/auth/login")
 public class PortalApi extends Application {

@@ -4,6 +4,7 @@ import dev.billingportal.application.port.in.access.AuthenticateCallerQuery;
 import dev.billingportal.application.port.in.access.CallerKind;
 import dev.billingportal.application.port.in.access.CallerToken;
 import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.access.Permission;
 import dev.billingportal.domain.failure.AccessDenied;
 import dev.billingportal.domain.failure.AuthenticationFailed;
 import dev.billingportal.domain.failure.NotFound;
@@ -27,17 +28,23 @@ import java.util.UUID;
 /**
  * Authentication and the coarse authorization every endpoint shares, in one place so that no resource
  * can forget it. Each endpoint declares who may call it: {@link PublicEndpoint} (no token needed),
- * {@link OperatorEndpoint} (the operator only; 403 for portal users) or {@link PortalUserEndpoint} (portal users only,
- * and one naming another account in the path gets 404 — as if it did not exist). Operator paths
- * ({@code /api/v1/operator/...}; paths here are relative to {@code /api/v1}) admit operator endpoints only.
+ * {@link OperatorEndpoint} (the provider's keys whose role holds the endpoint's permission; 403 for portal users and
+ * for a role without it) or {@link PortalUserEndpoint} (portal users only, and one naming another account in the path
+ * gets 404 — as if it did not exist). Operator paths ({@code /api/v1/operator/...}; paths here are relative to
+ * {@code /api/v1}) admit operator endpoints only. A console session is no token here at all (401): the console's
+ * cookie opens the console, never the API (spec §11).
  */
 @Provider
 @ApplicationScoped
 @Priority(Priorities.AUTHENTICATION)
 public class BearerAuthenticationFilter implements ContainerRequestFilter {
     static final String OPERATOR_PATH = "operator";
-    /** Who may call the API at all: the operator and portal users signed in through the API — never a web session. */
-    static final Set<CallerKind> ACCEPTED = Set.of(CallerKind.OPERATOR, CallerKind.API_SESSION);
+    /**
+     * Who may call the API at all: the installation key, named API keys and portal users signed in through the API —
+     * never a web or console session.
+     */
+    static final Set<CallerKind> ACCEPTED = Set.of(CallerKind.INSTALLATION_KEY, CallerKind.API_KEY,
+            CallerKind.API_SESSION);
 
     @Inject
     AuthenticateCallerQuery authenticate;
@@ -69,8 +76,12 @@ public class BearerAuthenticationFilter implements ContainerRequestFilter {
             throw new AccessDenied("This endpoint does not say who may call it.");
         }
         if (callers == OperatorEndpoint.class) {
-            if (!(known instanceof Actor.Operator)) {
+            if (!(known instanceof Actor.ProviderActor provider)) {
                 throw new AccessDenied("This endpoint is for the provider's operators only.");
+            }
+            Permission needed = declaredPermission(method, type);
+            if (!provider.may(needed)) {
+                throw new AccessDenied("The role " + provider.role().code() + " does not allow this.");
             }
         } else {
             if (!(known instanceof Actor.PortalUserActor user)) {
@@ -110,6 +121,13 @@ public class BearerAuthenticationFilter implements ContainerRequestFilter {
         List<Class<? extends Annotation>> declared = onMethod.isEmpty()
                 ? CALLERS.stream().filter(type::isAnnotationPresent).toList() : onMethod;
         return declared.size() == 1 ? declared.get(0) : null;
+    }
+
+    /** The permission an operator endpoint needs: its method's declaration, else its class's. */
+    private static Permission declaredPermission(Method method, Class<?> type) {
+        OperatorEndpoint declared = method.isAnnotationPresent(OperatorEndpoint.class)
+                ? method.getAnnotation(OperatorEndpoint.class) : type.getAnnotation(OperatorEndpoint.class);
+        return declared.value();
     }
 
     private static String stripLeadingSlash(String path) {

@@ -1,14 +1,15 @@
 package dev.billingportal.adapter.in.rest.account;
 
 import dev.billingportal.adapter.in.rest.JsonResponses;
-import dev.billingportal.adapter.in.rest.request.JsonBodies;
-import dev.billingportal.adapter.in.rest.request.PathIds;
 import dev.billingportal.adapter.in.rest.access.CurrentCaller;
 import dev.billingportal.adapter.in.rest.access.OperatorEndpoint;
+import dev.billingportal.adapter.in.rest.request.JsonBodies;
+import dev.billingportal.adapter.in.rest.request.PathIds;
 import dev.billingportal.adapter.in.rest.user.PortalUserResponse;
 import dev.billingportal.application.port.in.account.AccountCreated;
 import dev.billingportal.application.port.in.account.CreateAccountUseCase;
 import dev.billingportal.application.port.in.account.GetAccountQuery;
+import dev.billingportal.domain.access.Permission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,9 +18,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Operators open customer accounts (spec §2). */
 @ApplicationScoped
 @Path("/operator/accounts")
-@OperatorEndpoint
+@OperatorEndpoint(Permission.READ_ACCOUNTS)
 @Tag(name = "Operator: accounts")
 @SecurityRequirement(name = "operatorToken")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,6 +48,7 @@ public class OperatorAccountResource {
     CurrentCaller caller;
 
     @POST
+    @OperatorEndpoint(Permission.POST_BILLING)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createAccount",
             description = "Opens a customer account with its first portal user, who is invited by e-mail. The "
@@ -59,7 +61,7 @@ public class OperatorAccountResource {
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "409", description = "The username or account number already exists")
     public Response create(InputStream body, @Context UriInfo uri) {
-        AccountCreated created = createAccount.create(CreateAccountRequest.read(JsonBodies.read(body).fields()));
+        AccountCreated created = createAccount.create(caller.actor(), CreateAccountRequest.read(JsonBodies.read(body).fields()));
         AccountResponse account = AccountResponse.of(created.account());
         return JsonResponses.status(Response.Status.CREATED, new AccountResponse.Created(account.id(),
                         account.accountNumber(), account.name(), account.currency(), account.createdAt(),

@@ -1,14 +1,18 @@
 package dev.billingportal.adapter.in.rest.billing;
 
 import dev.billingportal.adapter.in.rest.JsonResponses;
+import dev.billingportal.adapter.in.rest.access.CurrentCaller;
+import dev.billingportal.adapter.in.rest.access.OperatorEndpoint;
 import dev.billingportal.adapter.in.rest.request.JsonBodies;
 import dev.billingportal.adapter.in.rest.request.JsonFields;
 import dev.billingportal.adapter.in.rest.request.PathIds;
-import dev.billingportal.adapter.in.rest.access.CurrentCaller;
-import dev.billingportal.adapter.in.rest.access.OperatorEndpoint;
+import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.billing.GetTransactionQuery;
+import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
 import dev.billingportal.application.port.in.billing.PostTransactionCommand;
 import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
+import dev.billingportal.application.port.in.billing.TransactionFilter;
+import dev.billingportal.domain.access.Permission;
 import dev.billingportal.domain.billing.Transaction;
 import dev.billingportal.domain.billing.TransactionId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,11 +24,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,7 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The billing system posts transactions (spec §5). */
 @ApplicationScoped
 @Path("/operator/accounts/{accountId}/transactions")
-@OperatorEndpoint
+@OperatorEndpoint(Permission.READ_ACCOUNTS)
 @Tag(name = "Operator: transactions")
 @SecurityRequirement(name = "operatorToken")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,9 +55,12 @@ public class OperatorTransactionResource {
     @Inject
     GetTransactionQuery getTransaction;
     @Inject
+    ListTransactionsQuery listTransactions;
+    @Inject
     CurrentCaller caller;
 
     @POST
+    @OperatorEndpoint(Permission.POST_BILLING)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "postTransaction",
             description = "Posts an invoice, payment, refund or credit to an account, in the account's currency. "
@@ -74,12 +83,27 @@ public class OperatorTransactionResource {
                          @Context UriInfo uri) {
         JsonFields fields = JsonBodies.read(body).fields();
         PostTransactionUseCase.Posted posted = postTransaction.post(fields.command(() -> PostTransactionCommand.of(
-                caller.actor(), PathIds.account(accountId), idempotencyKey, TransactionRequests.read(fields))));
+                caller.actor(), PathIds.account(accountId), idempotencyKey, TransactionRequests.read(fields),
+                fields.string("reason"))));
         Transaction transaction = posted.transaction();
         Response.Status status = posted.replayed() ? Response.Status.OK : Response.Status.CREATED;
         return JsonResponses.status(status, TransactionResponse.of(transaction))
                 .location(uri.getAbsolutePathBuilder().path(transaction.id().toString()).build())
                 .build();
+    }
+
+    @GET
+    @Operation(operationId = "listTransactionsForOperator",
+            description = "An account's transaction history, newest first, filtered by type, dates (UTC days) and "
+                    + "text, in keyset pages: what the customer sees, for the provider's billing team.",
+            summary = "An account's history, newest first; follow nextCursor")
+    @APIResponse(responseCode = "200", description = "A page of transactions",
+            content = @Content(schema = @Schema(implementation = TransactionResponse.PageResponse.class)))
+    public Response history(@PathParam("accountId") String accountId, @QueryParam("type") List<String> types,
+                            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("q") String q,
+                            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return JsonResponses.ok(TransactionResponse.PageResponse.of(listTransactions.list(caller.actor(),
+                PathIds.account(accountId), TransactionFilter.of(types, from, to, q), PageRequest.of(limit, cursor))));
     }
 
     @GET

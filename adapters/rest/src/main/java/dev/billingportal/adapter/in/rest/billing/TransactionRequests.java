@@ -24,7 +24,9 @@ public final class TransactionRequests {
             @Schema(maxLength = Transaction.MAX_REFERENCE_LENGTH) String reference,
             @Schema(maxLength = Transaction.MAX_DESCRIPTION_LENGTH) String description,
             @Schema(description = "For PAYMENT, REFUND, CREDIT: the invoice settled") UUID invoiceId,
-            @Schema(description = "Required for INVOICE, refused otherwise") InvoiceBody invoice) {
+            @Schema(description = "Required for INVOICE, refused otherwise") InvoiceBody invoice,
+            @Schema(description = "Why it is posted, kept in the provider's audit (not part of the transaction)",
+                    minLength = 3, maxLength = 500) String reason) {
     }
 
     @Schema(name = "InvoiceRequest")

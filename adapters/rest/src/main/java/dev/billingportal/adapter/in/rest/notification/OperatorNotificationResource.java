@@ -1,17 +1,18 @@
 package dev.billingportal.adapter.in.rest.notification;
 
-import dev.billingportal.adapter.in.rest.problem.Problem;
 import dev.billingportal.adapter.in.rest.JsonResponses;
-import dev.billingportal.adapter.in.rest.request.PathIds;
 import dev.billingportal.adapter.in.rest.access.CurrentCaller;
 import dev.billingportal.adapter.in.rest.access.OperatorEndpoint;
+import dev.billingportal.adapter.in.rest.problem.Problem;
+import dev.billingportal.adapter.in.rest.request.PathIds;
 import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.notification.ListDeliveriesQuery;
 import dev.billingportal.application.port.in.notification.RetryNotificationCommand;
 import dev.billingportal.application.port.in.notification.RetryNotificationUseCase;
+import dev.billingportal.domain.access.Permission;
 import dev.billingportal.domain.failure.InvalidInput;
-import dev.billingportal.domain.notification.DeliveryStatus;
 import dev.billingportal.domain.notification.DeliveryId;
+import dev.billingportal.domain.notification.DeliveryStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -33,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Operators see deliveries across accounts — the failed ones above all — and re-drive them (spec §6). */
 @ApplicationScoped
 @Path("/operator/notifications")
-@OperatorEndpoint
+@OperatorEndpoint(Permission.READ_ACCOUNTS)
 @Tag(name = "Operator: notifications")
 @SecurityRequirement(name = "operatorToken")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,6 +62,7 @@ public class OperatorNotificationResource {
     @POST
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE_NAME}) // no body: a client accepting only problems is served
     @Path("/{notificationId}/retry")
+    @OperatorEndpoint(Permission.ASSIST_CUSTOMERS)
     @Operation(operationId = "retryDelivery",
             description = "Queues a FAILED delivery again: it is PENDING and will be sent once, as if new. Only a "
                     + "FAILED delivery qualifies, so nothing is sent twice.",

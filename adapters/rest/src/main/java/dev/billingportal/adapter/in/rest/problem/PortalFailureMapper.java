@@ -13,6 +13,7 @@ import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.failure.PortalFailure;
 import dev.billingportal.domain.failure.RuleViolation;
 import dev.billingportal.domain.failure.StateConflict;
+import dev.billingportal.domain.failure.StepUpRequired;
 import dev.billingportal.domain.failure.TemporarilyUnavailable;
 import dev.billingportal.domain.failure.TooManyAttempts;
 import dev.billingportal.domain.failure.UsernameTaken;
@@ -68,6 +69,7 @@ public class PortalFailureMapper implements ExceptionMapper<PortalFailure> {
             case VersionMismatch stale -> Problem.of(failure.code(), "Precondition failed", 412, detail);
             case AuthenticationFailed unauthenticated -> Problem.of(failure.code(), "Unauthorized", 401, detail);
             case AccessDenied denied -> Problem.of(failure.code(), "Forbidden", 403, detail);
+            case StepUpRequired stepUp -> Problem.of(failure.code(), "Second factor required again", 403, detail);
             case TooManyAttempts throttled -> Problem.of(failure.code(), "Too many attempts", 429, detail);
             case InvalidToken invalidToken -> Problem.of(failure.code(), "Invalid or expired link", 400, detail);
             case TemporarilyUnavailable unavailable ->

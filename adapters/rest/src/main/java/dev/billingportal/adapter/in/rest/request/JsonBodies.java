@@ -5,12 +5,13 @@ import dev.billingportal.domain.failure.InvalidInput;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParsingException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,21 @@ public final class JsonBodies {
     public static final long MAX_BYTES = 1024 * 1024;
 
     private JsonBodies() {
+    }
+
+    /** A body that may be left out: none at all reads as an empty object; anything else as {@link #read}. */
+    public static JsonBody readOptional(InputStream entityStream) {
+        PushbackInputStream stream = new PushbackInputStream(entityStream, 1);
+        try {
+            int first = stream.read();
+            if (first < 0) {
+                return new JsonBody(JsonValue.EMPTY_JSON_OBJECT);
+            }
+            stream.unread(first);
+        } catch (IOException unreadable) {
+            throw InvalidInput.field("body", "could not be read");
+        }
+        return read(stream);
     }
 
     public static JsonBody read(InputStream entityStream) {

@@ -5,9 +5,11 @@ import dev.billingportal.domain.failure.FieldPath;
 import dev.billingportal.domain.failure.InvalidInput;
 import dev.billingportal.domain.failure.PortalFailure;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -46,6 +48,25 @@ public final class JsonFields {
             return string.getString();
         }
         reject(at.then(name), "must be a string");
+        return null;
+    }
+
+    /** A whole number field (within int); null when absent, and when not one (then an error). */
+    public Integer integer(String name) {
+        JsonValue value = present(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            // compared as sent: turning 1e999999999 into an integer first would take its time
+            BigDecimal exact = number.bigDecimalValue();
+            if (exact.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+                reject(at.then(name), "is too large");
+                return null;
+            }
+            return exact.intValueExact();
+        }
+        reject(at.then(name), "must be a whole number");
         return null;
     }
 
