@@ -2,8 +2,8 @@ package dev.billingportal.bootstrap;
 
 import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Billing;
-import dev.billingportal.bootstrap.support.Onboarding;
 import dev.billingportal.bootstrap.support.Onboarding.Member;
+import dev.billingportal.bootstrap.support.Onboarding;
 import dev.billingportal.bootstrap.support.PortalProcess;
 import dev.billingportal.bootstrap.support.ScriptedInbox;
 import dev.billingportal.bootstrap.support.TestPortal;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Mailbox;
-import dev.billingportal.bootstrap.support.Onboarding;
 import dev.billingportal.bootstrap.support.Onboarding.Member;
+import dev.billingportal.bootstrap.support.Onboarding;
 import dev.billingportal.bootstrap.support.TestPortal;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;

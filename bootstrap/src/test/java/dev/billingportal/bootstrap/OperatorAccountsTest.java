@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.billingportal.domain.access.SecretTokens;
 import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Await;
 import dev.billingportal.bootstrap.support.Db;
 import dev.billingportal.bootstrap.support.Mailbox;
 import dev.billingportal.bootstrap.support.TestPortal;
+import dev.billingportal.domain.access.SecretTokens;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.json.JsonObject;

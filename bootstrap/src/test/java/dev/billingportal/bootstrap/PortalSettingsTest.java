@@ -48,6 +48,22 @@ class PortalSettingsTest {
     }
 
     @Test
+    void theProviderSideKeepsItsAuditSevenYearsAndTheConsoleIdlesOutAfterAQuarterHour() {
+        PortalSettings defaults = PortalSettings.from(config(Map.of()));
+        assertEquals(java.time.Period.ofYears(7), defaults.housekeeping().keepAudit());
+        assertEquals(java.time.Duration.ofMinutes(15), defaults.console().idle());
+        assertEquals(java.util.Optional.empty(), defaults.secretsKey());
+
+        PortalSettings set = PortalSettings.from(config(Map.of("portal.retention.audit", "P10Y",
+                "portal.console.idle-timeout", "PT5M")));
+        assertEquals(java.time.Period.ofYears(10), set.housekeeping().keepAudit());
+        assertEquals(java.time.Duration.ofMinutes(5), set.console().idle());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> PortalSettings.from(config(Map.of("portal.retention.audit", "seven years"))));
+        assertTrue(refused.getMessage().contains("portal.retention.audit"), refused.getMessage());
+    }
+
+    @Test
     void rateLimitsAreOnByDefaultAndGenerous() {
         var limits = PortalSettings.from(config(Map.of())).rateLimits();
         assertEquals(6_000, limits.perAddressPerMinute());

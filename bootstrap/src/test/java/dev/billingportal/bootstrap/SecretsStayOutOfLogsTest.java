@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Billing;
-import dev.billingportal.bootstrap.support.Onboarding;
 import dev.billingportal.bootstrap.support.Onboarding.Member;
+import dev.billingportal.bootstrap.support.Onboarding;
 import dev.billingportal.bootstrap.support.PortalProcess;
 import dev.billingportal.bootstrap.support.ScriptedInbox;
 import dev.billingportal.bootstrap.support.TestPortal;
@@ -137,7 +137,7 @@ class SecretsStayOutOfLogsTest {
     }
 
     @Test
-    void noSecretReachesALogLineAtAnyLevel() {
+    void noSecretReachesALogLineAtAnyLevel() throws java.io.IOException {
         // Known before the portal uses them; the session and invitation tokens are added as they appear, and
         // searched for in every record from then on (a token is logged, if at all, after it exists).
         // AUTH PLAIN's response, base64 of [authorization id] NUL user NUL password, as the mail client may send it.
@@ -163,6 +163,25 @@ class SecretsStayOutOfLogsTest {
         String second = onboarding.logIn(username, Onboarding.PASSWORD);
         LOGS.lookFor(second);
         assertEquals(204, api.post("/api/v1/auth/logout", second, "").status());
+
+        // Named API keys (spec §11): created, used, rotated, used wrongly, revoked; the secrets key's file too.
+        Api.Reply created = api.post("/api/v1/operator/api-keys", TestPortal.OPERATOR_TOKEN,
+                "{\"name\":\"Log watcher\",\"role\":\"admin\"}");
+        assertEquals(201, created.status(), created.body());
+        String key = created.json().getString("key");
+        LOGS.lookFor(key, key.substring(12));
+        assertEquals(200, api.get("/api/v1/operator/api-keys", key).status());
+        Api.Reply rotated = api.post("/api/v1/operator/api-keys/" + created.json().getString("id") + "/rotation",
+                key, "{\"graceHours\":0}");
+        assertEquals(200, rotated.status(), rotated.body());
+        String newKey = rotated.json().getString("key");
+        LOGS.lookFor(newKey, newKey.substring(12));
+        assertEquals(401, api.get("/api/v1/operator/api-keys", key).status(), "the old key, wrongly");
+        assertEquals(204, api.send(api.request("/api/v1/operator/api-keys/" + created.json().getString("id"),
+                newKey).DELETE()).status());
+        String dataDir = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("portal.data-dir", String.class);
+        LOGS.lookFor(java.nio.file.Files.readString(java.nio.file.Path.of(dataDir, "secrets-key")).strip());
         dev.billingportal.bootstrap.support.Await.until(java.time.Duration.ofSeconds(20),
                 () -> SMTP.received().size() >= 2, "the invitation and the payment mail");
 

@@ -31,6 +31,40 @@ public final class Db {
         return values.isEmpty() || values.get(0) == null ? 0 : Long.parseLong(values.get(0));
     }
 
+    /** Writes rows as another program with access to the database would, committed. */
+    public int update(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            int changed = statement.executeUpdate();
+            connection.commit();
+            return changed;
+        } catch (SQLException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /** Every value of every row of {@code table}, as text: what a dump of it would show. */
+    public List<String> everyValue(String table) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT * FROM " + table);
+             ResultSet rows = statement.executeQuery()) {
+            List<String> values = new ArrayList<>();
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                for (int column = 1; column <= columns; column++) {
+                    values.add(String.valueOf(rows.getObject(column)));
+                }
+            }
+            connection.rollback();
+            return values;
+        } catch (SQLException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
     public List<String> strings(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
