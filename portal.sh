@@ -159,10 +159,27 @@ case "${1:-}" in
       if [ -n "$link" ] || ! kill -0 "$portal" 2>/dev/null; then break; fi
       sleep 0.5
     done
+    # The demo operator's invitation to the provider's console (spec §11), mailed at the same time.
+    console_link=""
+    for _ in $(seq 40); do
+      console_link="$(grep -ls '^To: .*olivia.ouellet@provider.example' data/demo/mail/*-operator_invitation-*.eml \
+        2>/dev/null | head -1 | xargs -r sed -e ':a' -e '/=\r\?$/{N;s/=\r\?\n//;ba}' | sed 's/=3D/=/g' \
+        | grep -os 'http://[^ ]*/console/invitation?token=[A-Za-z0-9_-]*' | head -1 || true)"
+      if [ -n "$console_link" ] || [ -z "$link" ]; then break; fi
+      sleep 0.5
+    done
     if [ -n "$link" ]; then
       echo
       echo "  The demo is ready. Sign in as Alice Tremblay, once, with this link (choose a password):"
       echo "  $link"
+      if [ -n "$console_link" ]; then
+        echo
+        echo "  The provider's side: Olivia Ouellet (olivia.ouellet@provider.example, admin) is invited to the"
+        echo "  console; with this link she chooses a password, then enrols an authenticator app:"
+        echo "  $console_link"
+        echo "  The operator API takes the installation key in data/demo/operator-token, e.g."
+        echo "  curl -H \"Authorization: Bearer \$(cat data/demo/operator-token)\" localhost:8080/api/v1/operator/operators"
+      fi
       echo
     fi
     wait "$portal" || true

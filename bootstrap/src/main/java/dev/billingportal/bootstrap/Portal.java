@@ -42,6 +42,7 @@ import dev.billingportal.application.port.in.notification.NotificationStatsQuery
 import dev.billingportal.application.port.in.notification.RetryNotificationUseCase;
 import dev.billingportal.application.port.in.operator.ChangeOperatorRoleUseCase;
 import dev.billingportal.application.port.in.operator.DisableOperatorUseCase;
+import dev.billingportal.application.port.in.operator.InviteOperatorCommand;
 import dev.billingportal.application.port.in.operator.InviteOperatorUseCase;
 import dev.billingportal.application.port.in.operator.ListOperatorsQuery;
 import dev.billingportal.application.port.in.operator.ReinviteOperatorUseCase;
@@ -58,6 +59,8 @@ import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
 import dev.billingportal.application.port.out.Mailer;
 import dev.billingportal.application.port.out.NotificationQueue;
+import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.operator.Operator;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -174,7 +177,16 @@ public class Portal {
         LOG.info("Demo account " + created.account().number().value() + " (" + created.account().name().value()
                 + "): the invitation of " + created.firstUser().username().value() + " is in "
                 + settings.mail().mailDir());
+        // The provider's side of the demo: an administrator of the billing team, invited as the installation's
+        // first administrator would be (README), their invitation to the console mailed beside Alice's.
+        Operator operator = services.operators.invite(InviteOperatorCommand.of(Actor.INSTALLATION,
+                DEMO_OPERATOR_EMAIL, "Olivia Ouellet", "admin", "fr-CA", "America/Montreal"));
+        LOG.info("Demo operator " + operator.email().value() + " (admin): the invitation to the console is in "
+                + settings.mail().mailDir());
     }
+
+    /** The demo's administrator on the provider's side (./portal.sh demo prints her console invitation). */
+    static final String DEMO_OPERATOR_EMAIL = "olivia.ouellet@provider.example";
 
     private static <T> T timed(String what, Supplier<T> step) {
         long started = System.nanoTime();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Await;
 import dev.billingportal.bootstrap.support.Mailbox;
 import dev.billingportal.bootstrap.support.Onboarding;
@@ -76,6 +77,15 @@ class DemoModeIT {
             String notifications = web.get("/notifications").html().select(".table--notifications").text();
             assertTrue(notifications.contains("chloe.gagnon@example.com") && notifications.contains("Sent"),
                     notifications);
+
+            // The provider's side: the demo administrator is invited to the console, and listed as such.
+            Await.until(Duration.ofSeconds(30), () -> operatorInvitationMailed(workingDir.resolve("data/mail")),
+                    "the demo operator's invitation to the console");
+            Api api = new Api(URI.create("http://127.0.0.1:" + port));
+            String installationKey = readString(workingDir.resolve("data/operator-token")).strip();
+            String operators = api.get("/api/v1/operator/operators", installationKey).body();
+            assertTrue(operators.contains("olivia.ouellet@provider.example") && operators.contains("\"admin\""),
+                    operators);
             portal.stop();
         }
 
@@ -106,6 +116,31 @@ class DemoModeIT {
             throw new UncheckedIOException(failure);
         } catch (MessagingException unreadable) {
             throw new IllegalStateException(unreadable);
+        }
+    }
+
+    private static boolean operatorInvitationMailed(Path mail) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(mail)) {
+            for (Path file : files.filter(path -> path.getFileName().toString().contains("-operator_invitation-"))
+                    .toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    MimeMessage eml = new MimeMessage(Session.getInstance(new Properties()), in);
+                    if (Mailbox.text(eml).contains("/console/invitation?token=")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (java.io.IOException | jakarta.mail.MessagingException notYet) {
+            return false;
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable);
         }
     }
 }

@@ -103,7 +103,8 @@ public class ApiKeyResource {
                     + "the grace ends (graceHours, default 24, at most 168; 0 ends it at once). Every active "
                     + "administrator is told.",
             summary = "Rotate an API key")
-    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = RotateBody.class)))
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RotateBody.class)))
     @APIResponse(responseCode = "200", description = "The new key, shown this once",
             content = @Content(schema = @Schema(implementation = ApiKeyResponse.Created.class)))
     @APIResponse(responseCode = "404", description = "No such key")

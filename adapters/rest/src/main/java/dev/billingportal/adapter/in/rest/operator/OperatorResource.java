@@ -135,7 +135,8 @@ public class OperatorResource {
             description = "Disables an operator: they cannot sign in and their sessions end at once. The last active "
                     + "administrator cannot be disabled. Every active administrator is told.",
             summary = "Disable an operator")
-    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = ReasonBody.class)))
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReasonBody.class)))
     @APIResponse(responseCode = "200", description = "Disabled",
             content = @Content(schema = @Schema(implementation = OperatorResponse.class)))
     @APIResponse(responseCode = "409", description = "The last active administrator")
@@ -149,7 +150,8 @@ public class OperatorResource {
             description = "Removes an operator's authenticator, recovery codes and passkeys and ends their sessions: "
                     + "at their next sign-in they enrol again. Every active administrator is told.",
             summary = "Reset an operator's second factor")
-    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = ReasonBody.class)))
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReasonBody.class)))
     @APIResponse(responseCode = "200", description = "Reset",
             content = @Content(schema = @Schema(implementation = OperatorResponse.class)))
     public Response resetSecondFactor(@PathParam("operatorId") String operatorId, InputStream body) {
@@ -162,6 +164,8 @@ public class OperatorResource {
     @Operation(operationId = "reinviteOperator",
             description = "Sends an INVITED operator a new invitation; the earlier link stops working.",
             summary = "Resend an operator's invitation")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReasonBody.class)))
     @APIResponse(responseCode = "202", description = "A new invitation is on its way")
     @APIResponse(responseCode = "409", description = "The operator is not INVITED")
     public Response reinvite(@PathParam("operatorId") String operatorId, InputStream body) {

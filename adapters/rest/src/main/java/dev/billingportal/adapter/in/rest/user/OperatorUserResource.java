@@ -75,7 +75,8 @@ public class OperatorUserResource {
     @APIResponse(responseCode = "200", description = "Restored",
             content = @Content(schema = @Schema(implementation = PortalUserResponse.class)))
     @APIResponse(responseCode = "409", description = "The user is not deleted")
-    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = ReasonBody.class)))
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReasonBody.class)))
     public Response restore(@PathParam("accountId") String accountId, @PathParam("userId") String userId,
                             InputStream body) {
         return PortalUserResource.withEtag(restoreUser.restore(command(accountId, userId, body)), Response.Status.OK);
@@ -88,7 +89,8 @@ public class OperatorUserResource {
     @Operation(operationId = "reinvitePortalUserForOperator",
             description = "Sends an INVITED portal user a new invitation; the earlier link stops working.",
             summary = "Resend an invitation")
-    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = ReasonBody.class)))
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReasonBody.class)))
     @APIResponse(responseCode = "202", description = "A new invitation is on its way")
     @APIResponse(responseCode = "409", description = "The user is not INVITED")
     public Response reinvite(@PathParam("accountId") String accountId, @PathParam("userId") String userId,
@@ -106,9 +108,9 @@ public class OperatorUserResource {
                     + "of theirs, on the API and the web pages, ends.",
             summary = "End every session of a portal user")
     @APIResponse(responseCode = "204", description = "Their sessions are ended")
-    public Response endSessions(@PathParam("accountId") String accountId, @PathParam("userId") String userId,
-                                InputStream body) {
-        endSessions.endSessions(command(accountId, userId, body));
+    public Response endSessions(@PathParam("accountId") String accountId, @PathParam("userId") String userId) {
+        endSessions.endSessions(new PortalUserCommand(caller.actor(), PathIds.account(accountId),
+                PathIds.user(userId)));
         return Response.noContent().build();
     }
 
