@@ -16,10 +16,20 @@ import dev.billingportal.adapter.out.persistence.SecretSeal;
 import dev.billingportal.application.port.in.access.AcceptInvitationUseCase;
 import dev.billingportal.application.port.in.access.AuthenticateCallerQuery;
 import dev.billingportal.application.port.in.access.CheckLinkQuery;
+import dev.billingportal.application.port.in.access.CompleteSignInUseCase;
+import dev.billingportal.application.port.in.access.EnrolAuthenticatorUseCase;
 import dev.billingportal.application.port.in.access.LogInUseCase;
 import dev.billingportal.application.port.in.access.LogOutUseCase;
+import dev.billingportal.application.port.in.access.OperatorLinksUseCase;
+import dev.billingportal.application.port.in.access.OperatorProfileUseCase;
+import dev.billingportal.application.port.in.access.PasskeyCeremonyUseCase;
+import dev.billingportal.application.port.in.access.PasskeysUseCase;
+import dev.billingportal.application.port.in.access.RecoveryCodesUseCase;
 import dev.billingportal.application.port.in.access.RequestPasswordResetUseCase;
 import dev.billingportal.application.port.in.access.ResetPasswordUseCase;
+import dev.billingportal.application.port.in.access.SignInOperatorUseCase;
+import dev.billingportal.application.port.in.access.SignOutOperatorUseCase;
+import dev.billingportal.application.port.in.access.StepUpUseCase;
 import dev.billingportal.application.port.in.account.CreateAccountUseCase;
 import dev.billingportal.application.port.in.account.GetAccountQuery;
 import dev.billingportal.application.port.in.apikey.CreateApiKeyUseCase;
@@ -490,5 +500,57 @@ public class Portal {
     @Produces
     ListApiKeysQuery listApiKeys() {
         return services.apiKeys;
+    }
+
+    // The console's use cases (spec §11): the console's pages drive them; they are built and tested here already.
+
+    @Produces
+    SignInOperatorUseCase signInOperator() {
+        return services.operatorSignIn;
+    }
+
+    @Produces
+    CompleteSignInUseCase completeSignIn() {
+        return services.operatorSignIn;
+    }
+
+    @Produces
+    StepUpUseCase stepUp() {
+        return services.operatorSignIn;
+    }
+
+    @Produces
+    PasskeyCeremonyUseCase passkeyCeremony() {
+        return services.operatorSignIn;
+    }
+
+    @Produces
+    SignOutOperatorUseCase signOutOperator() {
+        return services.operatorSignIn;
+    }
+
+    @Produces
+    EnrolAuthenticatorUseCase enrolAuthenticator() {
+        return services.enrolSecondFactor;
+    }
+
+    @Produces
+    RecoveryCodesUseCase recoveryCodes() {
+        return services.enrolSecondFactor;
+    }
+
+    @Produces
+    PasskeysUseCase passkeys() {
+        return services.enrolSecondFactor;
+    }
+
+    @Produces
+    OperatorLinksUseCase operatorLinks() {
+        return services.operatorLinks;
+    }
+
+    @Produces
+    OperatorProfileUseCase operatorProfile() {
+        return services.operatorProfile;
     }
 }

@@ -249,4 +249,46 @@ class OperatorApiTest {
         Await.until(Duration.ofSeconds(20), () -> subjects(adminEmail).size() >= 3,
                 "the administrator is told of the invitation, the role change and the disabling");
     }
+
+    private Api.Reply changeRole(String operator, String role) {
+        return api.send(api.request("/api/v1/operator/operators/" + operator + "/role", INSTALLATION)
+                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"role\":\"" + role + "\"}")));
+    }
+
+    @Test
+    void twoAdministratorsDemotedAtOnceLeaveOne() throws Exception {
+        for (String id : db.strings("SELECT id FROM operator WHERE role = 'ADMIN' AND status = 'ACTIVE'")) {
+            changeRole(id, "support"); // but the last: the rule keeps one, whichever it is
+        }
+        List<String> admins = db.strings("SELECT id FROM operator WHERE role = 'ADMIN' AND status = 'ACTIVE'");
+        String first = admins.isEmpty() ? activeAdmin("first-" + UUID.randomUUID() + "@provider.example")
+                : admins.get(0);
+        String second = activeAdmin("second-" + UUID.randomUUID() + "@provider.example");
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.Future<Api.Reply> a = two.submit(() -> {
+                    start.await();
+                    return changeRole(first, "support");
+                });
+                java.util.concurrent.Future<Api.Reply> b = two.submit(() -> {
+                    start.await();
+                    return changeRole(second, "support");
+                });
+                start.countDown();
+                List<Integer> statuses = java.util.stream.Stream.of(a.get(30, java.util.concurrent.TimeUnit.SECONDS),
+                        b.get(30, java.util.concurrent.TimeUnit.SECONDS)).map(Api.Reply::status).sorted().toList();
+                assertEquals(List.of(200, 409), statuses, "round " + round + ": one demotion, one refusal");
+                assertEquals(1, db.number("SELECT COUNT(*) FROM operator WHERE role = 'ADMIN' AND status = 'ACTIVE'"),
+                        "round " + round + ": one administrator remains");
+                String demoted = db.strings("SELECT id FROM operator WHERE id IN (?, ?) AND role = 'SUPPORT'",
+                        UUID.fromString(first), UUID.fromString(second)).get(0);
+                assertEquals(200, changeRole(demoted, "admin").status(), "promoted again for the next round");
+            }
+        } finally {
+            two.shutdownNow();
+        }
+    }
 }
