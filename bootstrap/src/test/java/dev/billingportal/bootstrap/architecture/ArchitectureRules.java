@@ -205,6 +205,7 @@ final class ArchitectureRules {
                 confined(root, ".adapter.out.documents..", "org.apache.pdfbox.."),
                 confined(root, ".adapter.out.documents..", "org.apache.commons.csv.."),
                 confined(root, ".adapter.in.web..", "gg.jte.."),
+                confined(root, ".adapter.in.web..", "io.nayuki.qrcodegen.."),
                 confined(root, ".adapter.in.web..", "io.helidon.webserver.."));
     }
 

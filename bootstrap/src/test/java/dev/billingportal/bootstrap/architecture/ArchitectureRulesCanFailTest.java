@@ -51,7 +51,8 @@ class ArchitectureRulesCanFailTest {
                 new Case("readonlywrites", ArchitectureRules::operatorWritesNeedMoreThanReading,
                         "OrderResource.refund")));
         List<String> technologyCulprits = List.of("UsesJpa", "AnEntity", "UsesJaxRs", "APath", "UsesJms", "UsesMail",
-                "UsesBouncyCastle", "UsesWebAuthn", "UsesPdfBox", "UsesCommonsCsv", "UsesJte", "UsesWebServer");
+                "UsesBouncyCastle", "UsesWebAuthn", "UsesPdfBox", "UsesCommonsCsv", "UsesJte", "UsesQrCodeGen",
+                "UsesWebServer");
         for (int i = 0; i < technologyCulprits.size(); i++) {
             int rule = i;
             cases.add(new Case("misplacedtechnology",
