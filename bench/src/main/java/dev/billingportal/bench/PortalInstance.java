@@ -38,6 +38,9 @@ final class PortalInstance {
         this.environment = Map.copyOf(environment);
     }
 
+    /** The bench's secrets key (base64 of 32 bytes); a real installation generates or configures its own. */
+    static final String SECRETS_KEY = "YmVuY2gtc2VjcmV0cy1rZXktMDEyMzQ1Njc4OWFiY2Q=";
+
     MeasuredProcess start() {
         return start(List.of());
     }
@@ -60,6 +63,8 @@ final class PortalInstance {
                         "PORTAL_MAIL_TRANSPORT", "smtp",
                         "PORTAL_MAIL_SMTP_HOST", "127.0.0.1",
                         "PORTAL_MAIL_SMTP_PORT", Integer.toString(smtpPort)));
+        // One secrets key for every instance: the scale-out bench runs several processes on one database.
+        all.put("PORTAL_SECRETS_KEY", SECRETS_KEY);
         all.putAll(environment);
         return MeasuredProcess.start(command, dataDir.getParent(), all,
                 URI.create("http://127.0.0.1:" + port + "/health/ready"), Duration.ofMinutes(3));

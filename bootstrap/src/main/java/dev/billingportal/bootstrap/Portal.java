@@ -1,5 +1,6 @@
 package dev.billingportal.bootstrap;
 
+import dev.billingportal.adapter.out.persistence.SecretsKeyCheck;
 import dev.billingportal.adapter.in.messaging.NotificationListener;
 import dev.billingportal.adapter.in.messaging.OutboxRelay;
 import dev.billingportal.adapter.in.web.RateLimits;
@@ -143,6 +144,7 @@ public class Portal {
             NotificationQueue queue = messaging != null ? messaging.queue() : notifications -> {
                 throw new IllegalStateException("The api role has no broker; workers relay the outbox");
             };
+            SecretsKeyCheck.verify(database.dataSource(), seal, clock.instant());
             JpaUnitOfWork unitOfWork = new JpaUnitOfWork(database.entityManagerFactory());
             OutboxRelayHolder relayHolder = new OutboxRelayHolder();
             mailer = Mailers.create(settings.mail(), clock);

@@ -78,6 +78,7 @@ class RolesIT {
                 "PORTAL_MAIL_SMTP_HOST", "127.0.0.1",
                 "PORTAL_MAIL_SMTP_PORT", Integer.toString(smtpPort),
                 "PORTAL_OUTBOX_POLL_INTERVAL_MS", "200"));
+        environment.put("PORTAL_SECRETS_KEY", TestPortal.SECRETS_KEY); // one key for the processes of one portal
         environment.putAll(extra);
         return environment;
     }

@@ -89,6 +89,7 @@ class ScaleOutIT {
                     "PORTAL_NOTIFICATIONS_WORKERS", Integer.toString(CONSUMERS),
                     "PORTAL_OUTBOX_POLL_INTERVAL_MS", "200",
                     "PORTAL_RATE_LIMIT_PER_ADDRESS", "0"));
+            common.put("PORTAL_SECRETS_KEY", TestPortal.SECRETS_KEY); // one key for every process
             PortalProcess[] workers = new PortalProcess[2];
             PortalProcess[] apis = new PortalProcess[2];
             for (int i = 0; i < 2; i++) {

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public final class TestPortal {
     public static final String OPERATOR_TOKEN = "test-operator-token-0123456789abcdef";
+    /** The secrets key the processes of one test portal share (base64 of 32 bytes), as a scaled-out portal must. */
+    public static final String SECRETS_KEY = "dGVzdC1zZWNyZXRzLWtleS0wMTIzNDU2Nzg5YWJjZGU=";
 
     private TestPortal() {
     }
