@@ -4,12 +4,12 @@ import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.domain.audit.AuditEvent;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
-import java.time.Instant;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 public final class InMemoryAuditLog implements AuditLog {
     private static final Comparator<AuditEvent> NEWEST_FIRST =

@@ -1,24 +1,24 @@
 package dev.billingportal.testing;
 
 import dev.billingportal.application.port.out.Accounts;
+import dev.billingportal.application.port.out.ApiKeys;
 import dev.billingportal.application.port.out.AuditLog;
+import dev.billingportal.application.port.out.ConsoleSessions;
 import dev.billingportal.application.port.out.Deliveries;
 import dev.billingportal.application.port.out.Invoices;
 import dev.billingportal.application.port.out.Ledgers;
 import dev.billingportal.application.port.out.LoginThrottles;
 import dev.billingportal.application.port.out.OneTimeTokens;
 import dev.billingportal.application.port.out.Operators;
-import dev.billingportal.application.port.out.ConsoleSessions;
-import dev.billingportal.application.port.out.RecoveryCodes;
-import dev.billingportal.application.port.out.Passkeys;
-import dev.billingportal.application.port.out.ApiKeys;
-import dev.billingportal.domain.access.OperatorId;
-import dev.billingportal.domain.user.PortalUserId;
 import dev.billingportal.application.port.out.Outbox;
+import dev.billingportal.application.port.out.Passkeys;
 import dev.billingportal.application.port.out.PortalUsers;
+import dev.billingportal.application.port.out.RecoveryCodes;
 import dev.billingportal.application.port.out.Sessions;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.application.port.out.UnitOfWork;
+import dev.billingportal.domain.access.OperatorId;
+import dev.billingportal.domain.user.PortalUserId;
 
 /**
  * Every outgoing port that stores something, over one store: the in-memory fakes here, the JPA adapter on H2 or

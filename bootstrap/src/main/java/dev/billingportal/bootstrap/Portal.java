@@ -1,6 +1,5 @@
 package dev.billingportal.bootstrap;
 
-import dev.billingportal.adapter.out.persistence.SecretsKeyCheck;
 import dev.billingportal.adapter.in.messaging.NotificationListener;
 import dev.billingportal.adapter.in.messaging.OutboxRelay;
 import dev.billingportal.adapter.in.web.RateLimits;
@@ -14,6 +13,7 @@ import dev.billingportal.adapter.out.passwords.Argon2idPasswordHasher;
 import dev.billingportal.adapter.out.persistence.Database;
 import dev.billingportal.adapter.out.persistence.JpaUnitOfWork;
 import dev.billingportal.adapter.out.persistence.SecretSeal;
+import dev.billingportal.adapter.out.persistence.SecretsKeyCheck;
 import dev.billingportal.application.port.in.access.AcceptInvitationUseCase;
 import dev.billingportal.application.port.in.access.AuthenticateCallerQuery;
 import dev.billingportal.application.port.in.access.CheckLinkQuery;

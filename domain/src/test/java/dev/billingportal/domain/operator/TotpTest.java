@@ -8,9 +8,9 @@ import dev.billingportal.domain.failure.InvalidValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class TotpTest {
     /** RFC 6238 Appendix B's SHA-1 seed: the ASCII string "12345678901234567890". */

@@ -1,11 +1,11 @@
 package dev.billingportal.application.port.out;
 
 import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.notification.Delivery;
+import dev.billingportal.domain.notification.DeliveryId;
 import dev.billingportal.domain.notification.DeliveryStatus;
 import dev.billingportal.domain.notification.EventId;
-import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.NotificationEvent;
-import dev.billingportal.domain.notification.DeliveryId;
 import dev.billingportal.domain.notification.NotificationKind;
 import dev.billingportal.domain.notification.Recipient;
 import java.time.Instant;

@@ -3,11 +3,11 @@ package dev.billingportal.application.service.access;
 import dev.billingportal.application.port.in.access.CheckLinkQuery;
 import dev.billingportal.application.port.in.access.LinkToken;
 import dev.billingportal.application.port.out.OneTimeTokens;
-import dev.billingportal.domain.user.PortalUserId;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.domain.access.TokenPurpose;
 import dev.billingportal.domain.failure.InvalidToken;
+import dev.billingportal.domain.user.PortalUserId;
 import dev.billingportal.domain.user.UserStatus;
 import java.time.Clock;
 

@@ -1,7 +1,7 @@
 package dev.billingportal.application.service.access;
 
-import dev.billingportal.application.port.out.Passkeys;
 import dev.billingportal.application.port.out.PasskeyVerifier;
+import dev.billingportal.application.port.out.Passkeys;
 import dev.billingportal.application.port.out.RecoveryCodes;
 import dev.billingportal.domain.access.SignInFactor;
 import dev.billingportal.domain.failure.AuthenticationFailed;

@@ -4,23 +4,23 @@ import dev.billingportal.application.port.in.account.AccountCreated;
 import dev.billingportal.application.port.in.account.CreateAccountCommand;
 import dev.billingportal.application.port.in.account.CreateAccountUseCase;
 import dev.billingportal.application.port.out.Accounts;
+import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.application.service.user.Invitations;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.access.Permission;
 import dev.billingportal.domain.access.ProviderAccessPolicy;
-import dev.billingportal.domain.audit.AuditAction;
-import dev.billingportal.domain.audit.AuditEvent;
-import dev.billingportal.domain.audit.AuditSubject;
-import dev.billingportal.application.port.out.AuditLog;
-import java.util.List;
-import java.util.Optional;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.account.AccountNumber;
+import dev.billingportal.domain.audit.AuditAction;
+import dev.billingportal.domain.audit.AuditEvent;
+import dev.billingportal.domain.audit.AuditSubject;
 import dev.billingportal.domain.user.PortalUser;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /** Opens an account with its first portal user and that user's invitation, in one transaction. */
 public final class CreateAccountService implements CreateAccountUseCase {

@@ -2,20 +2,20 @@ package dev.billingportal.application.service.notification;
 
 import dev.billingportal.application.port.out.OneTimeTokens;
 import dev.billingportal.application.port.out.OutgoingMail;
+import dev.billingportal.domain.access.OperatorId;
 import dev.billingportal.domain.access.SecretTokens;
 import dev.billingportal.domain.access.TokenPurpose;
-import dev.billingportal.domain.notification.EventFacts;
 import dev.billingportal.domain.notification.Delivery;
+import dev.billingportal.domain.notification.EventFacts;
 import dev.billingportal.domain.notification.NotificationEvent;
-import dev.billingportal.domain.user.PortalUser;
-import dev.billingportal.domain.user.UserStatus;
-import dev.billingportal.domain.user.PortalUserId;
-import dev.billingportal.domain.user.Language;
-import dev.billingportal.domain.access.OperatorId;
 import dev.billingportal.domain.operator.Operator;
 import dev.billingportal.domain.operator.OperatorStatus;
-import java.time.ZoneId;
+import dev.billingportal.domain.user.Language;
+import dev.billingportal.domain.user.PortalUser;
+import dev.billingportal.domain.user.PortalUserId;
+import dev.billingportal.domain.user.UserStatus;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,6 +1,7 @@
 package dev.billingportal.application.service.notification;
 
 import dev.billingportal.application.port.in.notification.ApplyRetentionUseCase;
+import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.Deliveries;
 import dev.billingportal.application.port.out.Outbox;
 import dev.billingportal.application.port.out.UnitOfWork;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
-import dev.billingportal.application.port.out.AuditLog;
 import java.util.function.IntSupplier;
 
 /**

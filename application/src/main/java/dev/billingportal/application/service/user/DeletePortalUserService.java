@@ -1,16 +1,15 @@
 package dev.billingportal.application.service.user;
 
-import dev.billingportal.application.port.in.user.PortalUserCommand;
 import dev.billingportal.application.port.in.user.DeletePortalUserUseCase;
+import dev.billingportal.application.port.in.user.PortalUserCommand;
 import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.OneTimeTokens;
-import dev.billingportal.domain.user.PortalUserId;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.Sessions;
 import dev.billingportal.application.port.out.UnitOfWork;
-import dev.billingportal.domain.access.AccountAccessPolicy;
 import dev.billingportal.application.service.notification.NotificationRecorder;
+import dev.billingportal.domain.access.AccountAccessPolicy;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.access.TokenPurpose;
 import dev.billingportal.domain.account.Account;
@@ -19,6 +18,7 @@ import dev.billingportal.domain.audit.AuditEvent;
 import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.notification.NotificationKind;
 import dev.billingportal.domain.user.PortalUser;
+import dev.billingportal.domain.user.PortalUserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

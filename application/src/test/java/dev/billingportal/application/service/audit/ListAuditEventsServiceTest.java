@@ -6,19 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billingportal.application.port.in.Page;
 import dev.billingportal.application.port.in.PageRequest;
+import dev.billingportal.application.port.in.audit.ProviderAuditFilter;
+import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.access.ActorKind;
 import dev.billingportal.domain.access.ApiKeyId;
 import dev.billingportal.domain.access.OperatorRole;
-import dev.billingportal.domain.audit.AuditSubject;
-import dev.billingportal.domain.audit.Reason;
-import dev.billingportal.domain.failure.AccessDenied;
-import dev.billingportal.application.port.in.audit.ProviderAuditFilter;
-import dev.billingportal.application.port.out.AuditLog;
-import java.util.UUID;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.domain.audit.AuditEvent;
+import dev.billingportal.domain.audit.AuditSubject;
+import dev.billingportal.domain.audit.Reason;
+import dev.billingportal.domain.failure.AccessDenied;
 import dev.billingportal.domain.failure.InvalidInput;
 import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.user.PortalUser;
@@ -26,6 +25,7 @@ import dev.billingportal.testing.InMemoryPortal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The audit log reads newest first, one opaque-cursor page after another, within the caller's account. */

@@ -1,7 +1,7 @@
 package dev.billingportal.application.port.in.apikey;
 
-import dev.billingportal.domain.access.ApiKeyId;
 import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.access.ApiKeyId;
 import dev.billingportal.domain.failure.FieldChecks;
 import dev.billingportal.domain.operator.ApiKey;
 import java.time.Duration;

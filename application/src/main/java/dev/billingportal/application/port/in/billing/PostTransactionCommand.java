@@ -2,8 +2,8 @@ package dev.billingportal.application.port.in.billing;
 
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.account.AccountId;
-import dev.billingportal.domain.audit.Reason;
 import dev.billingportal.domain.account.CurrencyCode;
+import dev.billingportal.domain.audit.Reason;
 import dev.billingportal.domain.billing.Decimal;
 import dev.billingportal.domain.billing.InvoiceDraft;
 import dev.billingportal.domain.billing.InvoiceId;
