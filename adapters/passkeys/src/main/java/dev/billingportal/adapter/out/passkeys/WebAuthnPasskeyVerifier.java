@@ -47,8 +47,17 @@ public final class WebAuthnPasskeyVerifier implements PasskeyVerifier {
 
     private final Origin origin;
     private final String relyingPartyId;
-    private final WebAuthnManager manager;
-    private final AttestedCredentialDataConverter credentialData;
+    /** Built at the first ceremony: its JSON and CBOR mappers cost a few megabytes a portal without passkeys spares. */
+    private volatile Verification verification;
+
+    /** webauthn4j's manager and the converter of what a passkey keeps, built together. */
+    private record Verification(WebAuthnManager manager, AttestedCredentialDataConverter credentialData) {
+        static Verification build() {
+            ObjectConverter converter = new ObjectConverter();
+            return new Verification(WebAuthnManager.createNonStrictWebAuthnManager(converter),
+                    new AttestedCredentialDataConverter(converter));
+        }
+    }
 
     /** For the portal at {@code baseUrl} ({@code portal.base-url}). */
     public WebAuthnPasskeyVerifier(URI baseUrl) {
@@ -56,9 +65,19 @@ public final class WebAuthnPasskeyVerifier implements PasskeyVerifier {
         String host = baseUrl.getHost().toLowerCase(Locale.ROOT);
         this.origin = new Origin(scheme + "://" + host + (baseUrl.getPort() < 0 ? "" : ":" + baseUrl.getPort()));
         this.relyingPartyId = host;
-        ObjectConverter converter = new ObjectConverter();
-        this.manager = WebAuthnManager.createNonStrictWebAuthnManager(converter);
-        this.credentialData = new AttestedCredentialDataConverter(converter);
+    }
+
+    private Verification verification() {
+        Verification built = verification;
+        if (built == null) {
+            synchronized (this) {
+                if (verification == null) {
+                    verification = Verification.build();
+                }
+                built = verification;
+            }
+        }
+        return built;
     }
 
     @Override
@@ -69,12 +88,14 @@ public final class WebAuthnPasskeyVerifier implements PasskeyVerifier {
     @Override
     public Registration verifyRegistration(String responseJson, byte[] challenge) {
         try {
-            RegistrationData verified = manager.verifyRegistrationResponseJSON(responseJson,
+            Verification webAuthn = verification();
+            RegistrationData verified = webAuthn.manager().verifyRegistrationResponseJSON(responseJson,
                     new RegistrationParameters(server(challenge), ALGORITHMS, false, true));
             AuthenticatorData<?> authenticatorData = verified.getAttestationObject().getAuthenticatorData();
             AttestedCredentialData credential = authenticatorData.getAttestedCredentialData();
             return new Registration(BASE64URL.encodeToString(credential.getCredentialId()),
-                    BASE64URL.encodeToString(credentialData.convert(credential)), authenticatorData.getSignCount());
+                    BASE64URL.encodeToString(webAuthn.credentialData().convert(credential)),
+                    authenticatorData.getSignCount());
         } catch (RuntimeException refused) {
             throw refused("registration", refused);
         }
@@ -83,7 +104,8 @@ public final class WebAuthnPasskeyVerifier implements PasskeyVerifier {
     @Override
     public Optional<String> credentialIdOf(String responseJson) {
         try {
-            return Optional.ofNullable(manager.parseAuthenticationResponseJSON(responseJson).getCredentialId())
+            return Optional.ofNullable(verification().manager().parseAuthenticationResponseJSON(responseJson)
+                            .getCredentialId())
                     .map(BASE64URL::encodeToString);
         } catch (RuntimeException unreadable) {
             return Optional.empty();
@@ -93,11 +115,12 @@ public final class WebAuthnPasskeyVerifier implements PasskeyVerifier {
     @Override
     public Assertion verifyAssertion(String responseJson, byte[] challenge, PasskeyCredential passkey) {
         try {
-            AttestedCredentialData credential = credentialData.convert(FROM_BASE64URL.decode(
+            Verification webAuthn = verification();
+            AttestedCredentialData credential = webAuthn.credentialData().convert(FROM_BASE64URL.decode(
                     passkey.verifierRecord()));
             CredentialRecordImpl record = new CredentialRecordImpl(new NoneAttestationStatement(), null, null, null,
                     passkey.signCount(), credential, null, null, null, null);
-            AuthenticationData verified = manager.verifyAuthenticationResponseJSON(responseJson,
+            AuthenticationData verified = webAuthn.manager().verifyAuthenticationResponseJSON(responseJson,
                     new AuthenticationParameters(server(challenge), record, List.of(credential.getCredentialId()),
                             false, true));
             return new Assertion(BASE64URL.encodeToString(verified.getCredentialId()),
