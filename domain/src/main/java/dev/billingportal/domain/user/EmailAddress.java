@@ -1,6 +1,7 @@
 package dev.billingportal.domain.user;
 
 import dev.billingportal.domain.failure.InvalidValue;
+import java.util.Optional;
 
 /**
  * Where a portal user's mail goes. The accepted syntax is the practical subset of RFC 5322 that mail
@@ -20,6 +21,11 @@ public record EmailAddress(String value) {
         if (!isValid(value)) {
             throw new InvalidValue("must be a valid e-mail address");
         }
+    }
+
+    /** What someone typed as an address, if it is one: no failure to catch for what is only a wrong guess. */
+    public static Optional<EmailAddress> ifValid(String typed) {
+        return typed != null && isValid(typed.strip()) ? Optional.of(new EmailAddress(typed)) : Optional.empty();
     }
 
     /**

@@ -40,8 +40,8 @@ public final class LogInService implements LogInUseCase {
     private final PasswordHasher hasher;
     private final AuditLog auditLog;
     private final Clock clock;
-    /** A hash no password matches, checked when there is no user's hash to check (see {@link #decoyHash()}). */
-    private volatile String decoyHash;
+    /** A hash no password matches, checked when there is no user's hash to check. */
+    private final DecoyHash decoyHash;
 
     public LogInService(UnitOfWork unitOfWork, PortalUsers users, LoginThrottles throttles, Sessions sessions,
                         PasswordHasher hasher, AuditLog auditLog, Clock clock) {
@@ -52,24 +52,7 @@ public final class LogInService implements LogInUseCase {
         this.hasher = hasher;
         this.auditLog = auditLog;
         this.clock = clock;
-    }
-
-    /**
-     * Made at the first sign-in attempt, whatever its outcome — so the extra cost of that one attempt never
-     * tells a known username from an unknown one. Made at startup it cost 0.3 s and 34 MB of allocation
-     * on the startup path (JFR, docs/performance.md).
-     */
-    private String decoyHash() {
-        String hash = decoyHash;
-        if (hash == null) {
-            synchronized (this) {
-                if (decoyHash == null) {
-                    decoyHash = hasher.hash(SecretTokens.generate());
-                }
-                hash = decoyHash;
-            }
-        }
-        return hash;
+        this.decoyHash = new DecoyHash(hasher);
     }
 
     /** What one attempt came to; decided inside the transaction, reported after it committed. */
@@ -86,14 +69,14 @@ public final class LogInService implements LogInUseCase {
 
     @Override
     public SessionToken logIn(LogInCommand command) {
-        String decoy = decoyHash();
+        decoyHash.prepare();
         String key = command.username().strip().toLowerCase(Locale.ROOT);
         String candidate = command.password();
         if (key.isEmpty() || key.length() > Username.MAX_LENGTH) {
-            hasher.matches(candidate, decoy);
+            decoyHash.matches(candidate, Optional.empty());
             throw new AuthenticationFailed();
         }
-        Outcome outcome = unitOfWork.inTransaction(() -> attempt(key, candidate, command.channel(), decoy));
+        Outcome outcome = unitOfWork.inTransaction(() -> attempt(key, candidate, command.channel()));
         return switch (outcome) {
             case Outcome.SignedIn signedIn -> signedIn.token();
             case Outcome.Refused refused -> throw new AuthenticationFailed();
@@ -101,7 +84,7 @@ public final class LogInService implements LogInUseCase {
         };
     }
 
-    private Outcome attempt(String key, String password, SessionChannel channel, String decoy) {
+    private Outcome attempt(String key, String password, SessionChannel channel) {
         Instant now = clock.instant();
         LoginThrottle throttle = throttles.lock(key);
         Optional<Duration> locked = throttle.lockedFor(now);
@@ -109,13 +92,8 @@ public final class LogInService implements LogInUseCase {
             return new Outcome.Throttled(locked.get());
         }
         Optional<PortalUser> user = findUser(key);
-        boolean passwordMatches;
-        if (user.isPresent() && user.get().canSignIn()) {
-            passwordMatches = hasher.matches(password, user.get().passwordHash());
-        } else {
-            hasher.matches(password, decoy); // the same cost as a real check: timing reveals nothing
-            passwordMatches = false;
-        }
+        boolean passwordMatches = decoyHash.matches(password,
+                user.filter(PortalUser::canSignIn).map(PortalUser::passwordHash));
         if (!passwordMatches) {
             throttle.failed(now);
             throttles.save(key, throttle);

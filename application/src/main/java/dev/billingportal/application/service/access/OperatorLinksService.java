@@ -19,7 +19,6 @@ import dev.billingportal.domain.access.TokenPurpose;
 import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.domain.audit.AuditEvent;
 import dev.billingportal.domain.failure.InvalidToken;
-import dev.billingportal.domain.failure.InvalidValue;
 import dev.billingportal.domain.notification.NotificationKind;
 import dev.billingportal.domain.notification.Recipient;
 import dev.billingportal.domain.operator.Operator;
@@ -83,7 +82,7 @@ public final class OperatorLinksService implements OperatorLinksUseCase {
 
     @Override
     public void requestPasswordReset(String email) {
-        Optional<EmailAddress> address = address(email);
+        Optional<EmailAddress> address = EmailAddress.ifValid(email);
         if (address.isEmpty()) {
             return;
         }
@@ -119,11 +118,4 @@ public final class OperatorLinksService implements OperatorLinksUseCase {
         });
     }
 
-    private static Optional<EmailAddress> address(String typed) {
-        try {
-            return Optional.of(new EmailAddress(typed));
-        } catch (InvalidValue notAnAddress) {
-            return Optional.empty();
-        }
-    }
 }

@@ -26,7 +26,6 @@ import dev.billingportal.domain.access.SignInFactor;
 import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.domain.audit.AuditEvent;
 import dev.billingportal.domain.failure.AuthenticationFailed;
-import dev.billingportal.domain.failure.InvalidValue;
 import dev.billingportal.domain.failure.TooManyAttempts;
 import dev.billingportal.domain.operator.Operator;
 import dev.billingportal.domain.operator.PasskeyCredential;
@@ -105,16 +104,16 @@ public final class OperatorSignInService implements SignInOperatorUseCase, Compl
 
     @Override
     public SignInProgress signIn(LogInCommand command) {
-        String decoyHash = decoy.get();
-        Optional<EmailAddress> email = email(command.username());
+        decoy.prepare();
+        Optional<EmailAddress> email = EmailAddress.ifValid(command.username());
         if (email.isEmpty()) {
-            hasher.matches(command.password(), decoyHash);
+            decoy.matches(command.password(), Optional.empty());
             throw new AuthenticationFailed();
         }
-        return reported(unitOfWork.inTransaction(() -> passwordStep(email.get(), command.password(), decoyHash)));
+        return reported(unitOfWork.inTransaction(() -> passwordStep(email.get(), command.password())));
     }
 
-    private Outcome<SignInProgress> passwordStep(EmailAddress email, String password, String decoyHash) {
+    private Outcome<SignInProgress> passwordStep(EmailAddress email, String password) {
         Instant now = clock.instant();
         String key = OperatorThrottleKey.of(email.value());
         LoginThrottle throttle = throttles.lock(key);
@@ -123,13 +122,7 @@ public final class OperatorSignInService implements SignInOperatorUseCase, Compl
             return new Outcome.Throttled<>(locked.get());
         }
         Optional<Operator> found = operators.findByEmail(email);
-        boolean matches;
-        if (found.isPresent() && found.get().canSignIn()) {
-            matches = hasher.matches(password, found.get().passwordHash());
-        } else {
-            hasher.matches(password, decoyHash); // the same cost as a real check: timing reveals nothing
-            matches = false;
-        }
+        boolean matches = decoy.matches(password, found.filter(Operator::canSignIn).map(Operator::passwordHash));
         if (!matches) {
             throttle.failed(now);
             throttles.save(key, throttle);
@@ -304,13 +297,6 @@ public final class OperatorSignInService implements SignInOperatorUseCase, Compl
         }));
     }
 
-    private static Optional<EmailAddress> email(String typed) {
-        try {
-            return Optional.of(new EmailAddress(typed));
-        } catch (InvalidValue notAnAddress) {
-            return Optional.empty();
-        }
-    }
 
     private static Actor actor(Operator operator, Instant secondFactorAt) {
         return new Actor.OperatorActor(operator.id(), operator.name().value(), operator.role(), secondFactorAt);
