@@ -7,6 +7,7 @@ import dev.billingportal.adapter.in.rest.problem.Problem;
 import dev.billingportal.adapter.in.rest.request.JsonBodies;
 import dev.billingportal.adapter.in.rest.request.JsonFields;
 import dev.billingportal.adapter.in.rest.request.PathIds;
+import dev.billingportal.adapter.in.rest.request.ReasonBody;
 import dev.billingportal.application.port.in.operator.ChangeOperatorRoleCommand;
 import dev.billingportal.application.port.in.operator.ChangeOperatorRoleUseCase;
 import dev.billingportal.application.port.in.operator.DisableOperatorUseCase;
@@ -18,8 +19,6 @@ import dev.billingportal.application.port.in.operator.ReinviteOperatorUseCase;
 import dev.billingportal.application.port.in.operator.ResetSecondFactorUseCase;
 import dev.billingportal.domain.access.OperatorId;
 import dev.billingportal.domain.access.Permission;
-import dev.billingportal.domain.audit.Reason;
-import dev.billingportal.domain.failure.FieldChecks;
 import dev.billingportal.domain.operator.Operator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +34,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -176,12 +174,7 @@ public class OperatorResource {
     private OperatorCommand command(String operatorId, InputStream body) {
         OperatorId operator = id(operatorId);
         JsonFields fields = JsonBodies.readOptional(body).fields();
-        return fields.command(() -> {
-            FieldChecks checks = FieldChecks.start();
-            Optional<Reason> reason = checks.optional("reason", fields.string("reason"), Reason::new);
-            checks.orThrow();
-            return new OperatorCommand(caller.actor(), operator, reason);
-        });
+        return fields.command(() -> OperatorCommand.of(caller.actor(), operator, fields.string("reason")));
     }
 
     private static OperatorId id(String raw) {
@@ -199,9 +192,5 @@ public class OperatorResource {
     @Schema(name = "OperatorRoleChange")
     public record RoleBody(@Schema(required = true, enumeration = {"support", "billing", "admin"}) String role,
                            @Schema(minLength = 3, maxLength = 500) String reason) {
-    }
-
-    @Schema(name = "OperatorReason", description = "Optional: why, kept in the provider's audit")
-    public record ReasonBody(@Schema(minLength = 3, maxLength = 500) String reason) {
     }
 }

@@ -8,6 +8,7 @@ import dev.billingportal.adapter.in.rest.request.JsonBodies;
 import dev.billingportal.adapter.in.rest.request.JsonFields;
 import dev.billingportal.adapter.in.rest.request.PathIds;
 import dev.billingportal.adapter.in.rest.request.QueryParams;
+import dev.billingportal.adapter.in.rest.request.ReasonBody;
 import dev.billingportal.application.port.in.user.EndPortalUserSessionsUseCase;
 import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
 import dev.billingportal.application.port.in.user.PortalUserCommand;
@@ -119,9 +120,5 @@ public class OperatorUserResource {
         JsonFields fields = JsonBodies.readOptional(body).fields();
         return fields.command(() -> PortalUserCommand.of(caller.actor(), PathIds.account(accountId),
                 PathIds.user(userId), fields.string("reason")));
-    }
-
-    @Schema(name = "ReasonBody", description = "Optional: why, kept in the provider's audit")
-    public record ReasonBody(@Schema(minLength = 3, maxLength = 500) String reason) {
     }
 }
