@@ -10,6 +10,7 @@ import dev.billingportal.bootstrap.support.Await;
 import dev.billingportal.bootstrap.support.Db;
 import dev.billingportal.bootstrap.support.Mailbox;
 import dev.billingportal.bootstrap.support.Onboarding;
+import dev.billingportal.bootstrap.support.Operators;
 import dev.billingportal.bootstrap.support.TestPortal;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
@@ -18,8 +19,6 @@ import jakarta.json.JsonObject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,13 +59,7 @@ class OperatorApiTest {
 
     /** An administrator who has accepted their invitation and enrolled, as the console leaves them. */
     private String activeAdmin(String email) {
-        UUID id = UUID.randomUUID();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        db.update("INSERT INTO operator (id, email, email_key, name, role, status, language, time_zone,"
-                + " password_hash, totp_last_step, created_at, updated_at, version) VALUES"
-                + " (?, ?, ?, 'Ada Admin', 'ADMIN', 'ACTIVE', 'fr-CA', 'America/Montreal', 'not-a-real-hash', 0, ?, ?, 0)",
-                id, email, email, now, now);
-        return id.toString();
+        return Operators.activeAdmin(db, email, "Ada Admin", "fr-CA", "America/Montreal").toString();
     }
 
     private JsonObject createKey(String token, String name, String role) {

@@ -9,6 +9,7 @@ import dev.billingportal.bootstrap.support.Await;
 import dev.billingportal.bootstrap.support.Db;
 import dev.billingportal.bootstrap.support.Mailbox;
 import dev.billingportal.bootstrap.support.Onboarding;
+import dev.billingportal.bootstrap.support.Operators;
 import dev.billingportal.bootstrap.support.TestPortal;
 import dev.billingportal.bootstrap.support.WebClient;
 import dev.billingportal.domain.access.SecretTokens;
@@ -246,12 +247,8 @@ class OperatorPermissionsTest {
 
     /** An administrator signed in to the console with their second factor, as the console stores the session. */
     private static String consoleSession(Db db) {
-        UUID operator = UUID.randomUUID();
+        UUID operator = Operators.activeAdmin(db, "console@provider.example", "Console Admin", "en-CA", "UTC");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        db.update("INSERT INTO operator (id, email, email_key, name, role, status, language, time_zone,"
-                + " password_hash, totp_last_step, created_at, updated_at, version) VALUES"
-                + " (?, 'console@provider.example', 'console@provider.example', 'Console Admin', 'ADMIN', 'ACTIVE',"
-                + " 'en-CA', 'UTC', 'not-a-real-hash', 0, ?, ?, 0)", operator, now, now);
         String token = SecretTokens.generate();
         db.update("INSERT INTO console_session (token_hash, operator_id, stage, created_at, last_used_at,"
                 + " expires_at, second_factor_at) VALUES (?, ?, 'FULL', ?, ?, ?, ?)", SecretTokens.hash(token),
