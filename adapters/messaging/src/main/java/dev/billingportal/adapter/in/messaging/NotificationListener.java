@@ -39,7 +39,12 @@ public final class NotificationListener implements AutoCloseable {
     private final BooleanSupplier mayConsume;
     private final Object lock = new Object();
     private Connection connection;
-    private boolean broken = true;
+    /**
+     * Written under {@link #lock} by the supervisor and the exception listener; read without it by readiness, which
+     * must answer at once even while the supervisor holds the lock through a slow disconnect (a handler blocked on a
+     * stopped broker makes closing the connection wait 10 s per handler).
+     */
+    private volatile boolean broken = true;
     private volatile boolean running;
     private Thread supervisor;
 
@@ -63,9 +68,7 @@ public final class NotificationListener implements AutoCloseable {
 
     /** Whether the consumers are connected and listening. */
     public boolean isListening() {
-        synchronized (lock) {
-            return running && !broken;
-        }
+        return running && !broken;
     }
 
     private void supervise() {
@@ -77,10 +80,10 @@ public final class NotificationListener implements AutoCloseable {
                     LOG.warning("Notification workers stop consuming: the broker no longer applies what the portal"
                             + " needs");
                     broken = true;
-                    disconnect();
+                    dropConnection();
                 }
                 if (broken && allowed) {
-                    disconnect();
+                    dropConnection();
                     try {
                         connect();
                         broken = false;
@@ -88,7 +91,7 @@ public final class NotificationListener implements AutoCloseable {
                         LOG.info("Notification workers listening on " + Queues.NOTIFICATIONS + " (" + consumers
                                 + " consumers)");
                     } catch (JMSException | JMSRuntimeException failure) {
-                        disconnect();
+                        dropConnection();
                         LOG.log(Level.FINE, "Broker not reachable yet", failure);
                     }
                 }
@@ -121,6 +124,19 @@ public final class NotificationListener implements AutoCloseable {
             consumer.setMessageListener(new Worker(session));
         }
         opened.start();
+    }
+
+    /**
+     * Lets go of the connection without waiting for it to close: closing waits up to 10 s for each handler still
+     * blocked on a broker that went away, and the consumers must not wait that long to come back (R6).
+     * What those handlers had not committed, the broker hands out again; the deliveries' rows keep it to one mail.
+     */
+    private void dropConnection() {
+        Connection old = connection;
+        connection = null;
+        if (old != null) {
+            Thread.ofVirtual().name("notification-listener-close").start(() -> BrokerConnections.closeQuietly(old));
+        }
     }
 
     private void disconnect() {
