@@ -22,6 +22,7 @@ import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -148,7 +149,25 @@ public final class Browser implements AutoCloseable {
     private <T> T eventually(Supplier<T> lookup) {
         return new WebDriverWait(driver, Duration.ofSeconds(10))
                 .ignoring(NoSuchElementException.class).ignoring(StaleElementReferenceException.class)
-                .until(ignored -> lookup.get());
+                .until(ignored -> whileNavigating(lookup));
+    }
+
+    /**
+     * Runs a lookup on a page that may be replaced under it. Chromium reports an element of the document that is going
+     * away either as stale or as "Node with given id does not belong to the document" (an inspector error, not a
+     * {@link StaleElementReferenceException}); both mean "look again".
+     */
+    private static <T> T whileNavigating(Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (StaleElementReferenceException | NoSuchElementException expected) {
+            throw expected;
+        } catch (WebDriverException inspector) {
+            if (inspector.getMessage() != null && inspector.getMessage().contains("does not belong to the document")) {
+                throw new StaleElementReferenceException("the page changed during the lookup", inspector);
+            }
+            throw inspector;
+        }
     }
 
     /** A button (or the menu's summary, or a submit input) by its accessible name. */
@@ -227,7 +246,7 @@ public final class Browser implements AutoCloseable {
     public void waitUntil(String what, Supplier<Boolean> condition) {
         new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(what)
                 .ignoring(NoSuchElementException.class).ignoring(StaleElementReferenceException.class)
-                .until(ignored -> condition.get());
+                .until(ignored -> whileNavigating(condition));
     }
 
     /** The WCAG 2.2 A and AA violations axe-core finds on the page as it is now. */
