@@ -4,6 +4,7 @@ import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.account.AccountNumber;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,5 +44,10 @@ public final class InMemoryAccounts implements Accounts {
 
     public int size() {
         return accounts.size();
+    }
+
+    /** Every account, for the search's fake. */
+    public List<Account> all() {
+        return List.copyOf(accounts.values());
     }
 }

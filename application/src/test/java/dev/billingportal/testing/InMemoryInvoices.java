@@ -72,4 +72,9 @@ public final class InMemoryInvoices implements Invoices {
                 i.issueDate(), i.dueDate(), i.periodStart(), i.periodEnd(), i.lines(), i.taxes(), i.subtotal(),
                 i.taxTotal(), i.total(), i.postedAt(), i.paid(), i.credited());
     }
+
+    /** Every invoice, for the search's fake. */
+    public synchronized List<Invoice> all() {
+        return List.copyOf(invoices.values());
+    }
 }

@@ -64,4 +64,9 @@ public final class InMemoryPortalUsers implements PortalUsers {
                 user.lastName(), user.timeZone(), user.billingNotifications(), user.language(), user.status(),
                 user.passwordHash(), user.createdAt(), user.updatedAt(), user.deletedAt(), version);
     }
+
+    /** Every user, deleted ones too, for the search's fake. */
+    public synchronized List<PortalUser> all() {
+        return List.copyOf(users.values());
+    }
 }

@@ -22,6 +22,7 @@ public final class InMemoryStores implements Stores {
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final InMemoryInvoices invoices = new InMemoryInvoices();
     private final InMemoryDeliveries deliveries = new InMemoryDeliveries();
+    private final InMemoryAccountSearch accountSearch = new InMemoryAccountSearch(accounts, users, invoices);
 
     @Override
     public String name() {
@@ -36,6 +37,11 @@ public final class InMemoryStores implements Stores {
     @Override
     public InMemoryAccounts accounts() {
         return accounts;
+    }
+
+    @Override
+    public InMemoryAccountSearch accountSearch() {
+        return accountSearch;
     }
 
     @Override

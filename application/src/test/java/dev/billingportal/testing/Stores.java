@@ -1,5 +1,6 @@
 package dev.billingportal.testing;
 
+import dev.billingportal.application.port.out.AccountSearch;
 import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.ApiKeys;
 import dev.billingportal.application.port.out.AuditLog;
@@ -31,6 +32,8 @@ public interface Stores {
     UnitOfWork unitOfWork();
 
     Accounts accounts();
+
+    AccountSearch accountSearch();
 
     PortalUsers users();
 

@@ -29,9 +29,11 @@ import dev.billingportal.application.port.in.access.RecoveryCodesUseCase;
 import dev.billingportal.application.port.in.access.RequestPasswordResetUseCase;
 import dev.billingportal.application.port.in.access.ResetPasswordUseCase;
 import dev.billingportal.application.port.in.access.SignInOperatorUseCase;
+import dev.billingportal.application.port.in.access.SignInProgressQuery;
 import dev.billingportal.application.port.in.access.SignOutOperatorUseCase;
 import dev.billingportal.application.port.in.access.StepUpUseCase;
 import dev.billingportal.application.port.in.account.CreateAccountUseCase;
+import dev.billingportal.application.port.in.account.FindAccountsQuery;
 import dev.billingportal.application.port.in.account.GetAccountQuery;
 import dev.billingportal.application.port.in.apikey.CreateApiKeyUseCase;
 import dev.billingportal.application.port.in.apikey.ListApiKeysQuery;
@@ -290,6 +292,11 @@ public class Portal {
     }
 
     @Produces
+    FindAccountsQuery findAccounts() {
+        return services.findAccounts;
+    }
+
+    @Produces
     AuthenticateCallerQuery authenticateCaller() {
         return services.authenticateCaller;
     }
@@ -508,6 +515,11 @@ public class Portal {
 
     @Produces
     SignInOperatorUseCase signInOperator() {
+        return services.operatorSignIn;
+    }
+
+    @Produces
+    SignInProgressQuery signInProgress() {
         return services.operatorSignIn;
     }
 

@@ -1,5 +1,6 @@
 package dev.billingportal.bootstrap;
 
+import dev.billingportal.adapter.out.persistence.JpaAccountSearch;
 import dev.billingportal.adapter.out.persistence.JpaAccounts;
 import dev.billingportal.adapter.out.persistence.JpaApiKeys;
 import dev.billingportal.adapter.out.persistence.JpaAuditLog;
@@ -26,6 +27,7 @@ import dev.billingportal.application.port.in.access.LogOutUseCase;
 import dev.billingportal.application.port.in.access.RequestPasswordResetUseCase;
 import dev.billingportal.application.port.in.access.ResetPasswordUseCase;
 import dev.billingportal.application.port.in.account.CreateAccountUseCase;
+import dev.billingportal.application.port.in.account.FindAccountsQuery;
 import dev.billingportal.application.port.in.account.GetAccountQuery;
 import dev.billingportal.application.port.in.audit.ListAuditEventsQuery;
 import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
@@ -62,6 +64,7 @@ import dev.billingportal.application.service.access.OperatorSignInService;
 import dev.billingportal.application.service.access.RequestPasswordResetService;
 import dev.billingportal.application.service.access.ResetPasswordService;
 import dev.billingportal.application.service.account.CreateAccountService;
+import dev.billingportal.application.service.account.FindAccountsService;
 import dev.billingportal.application.service.account.GetAccountService;
 import dev.billingportal.application.service.apikey.ApiKeyService;
 import dev.billingportal.application.service.audit.ListAuditEventsService;
@@ -107,6 +110,7 @@ final class PortalServices {
 
     final CreateAccountUseCase createAccount;
     final GetAccountQuery getAccount;
+    final FindAccountsQuery findAccounts;
     final AuthenticateCallerQuery authenticateCaller;
     final RelayOutboxUseCase relayOutbox;
     final DeliverNotificationUseCase deliverNotification;
@@ -173,6 +177,7 @@ final class PortalServices {
 
         createAccount = new CreateAccountService(unitOfWork, accounts, invitations, auditLog, clock);
         getAccount = new GetAccountService(unitOfWork, accounts);
+        findAccounts = new FindAccountsService(unitOfWork, new JpaAccountSearch(unitOfWork));
         authenticateCaller = new AuthenticateCallerService(installationKey, unitOfWork, sessions, consoleSessions,
                 apiKeyStore, settings.sessions(), settings.console(), clock);
         relayOutbox = new RelayOutboxService(unitOfWork, outbox, queue, clock, settings.outboxBatchSize(),

@@ -79,9 +79,14 @@ public final class EnrolSecondFactorService implements EnrolAuthenticatorUseCase
             Instant now = clock.instant();
             Operator operator = enrolling(lookup.require(sessionToken, Set.of(ConsoleStage.ENROLMENT,
                     ConsoleStage.FULL), now), now);
-            TotpSecret secret = TotpSecret.generate();
-            operator.beginTotpEnrolment(secret, now);
-            operators.update(operator);
+            // The secret already shown, while unconfirmed: a reload or a mistyped code does not make the operator
+            // scan a new QR code (and leave a dead entry in their app).
+            Optional<TotpSecret> shown = operator.pendingTotpSecret();
+            TotpSecret secret = shown.orElseGet(TotpSecret::generate);
+            if (shown.isEmpty()) {
+                operator.beginTotpEnrolment(secret, now);
+                operators.update(operator);
+            }
             return new TotpEnrolment(secret.base32(), Totp.provisioningUri(secret, issuer, operator.email().value()));
         });
     }

@@ -1,5 +1,6 @@
 package dev.billingportal.application.service.access;
 
+import dev.billingportal.application.port.in.access.LinkToken;
 import dev.billingportal.application.port.in.access.OperatorLinksUseCase;
 import dev.billingportal.application.port.in.access.SetPasswordCommand;
 import dev.billingportal.application.port.in.access.SignInProgress;
@@ -78,6 +79,21 @@ public final class OperatorLinksService implements OperatorLinksUseCase {
                     now.plus(ConsoleStage.HALF_WAY_LIFETIME), Optional.empty());
             return new SignInProgress(token, ConsoleStage.ENROLMENT, false);
         });
+    }
+
+    @Override
+    public boolean isUsable(LinkToken link) {
+        String hash;
+        try {
+            hash = OneTimeTokenFormat.hashOf(link.token());
+        } catch (InvalidToken malformed) {
+            return false;
+        }
+        return unitOfWork.inTransaction(() -> tokens.peek(hash, link.purpose(), clock.instant())
+                .flatMap(operators::find)
+                .filter(operator -> link.purpose() == TokenPurpose.INVITATION
+                        ? operator.status() == OperatorStatus.INVITED : operator.canSignIn())
+                .isPresent());
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.billingportal.application.port.in.access.PasskeyOptions;
 import dev.billingportal.application.port.in.access.SessionToken;
 import dev.billingportal.application.port.in.access.SignInOperatorUseCase;
 import dev.billingportal.application.port.in.access.SignInProgress;
+import dev.billingportal.application.port.in.access.SignInProgressQuery;
 import dev.billingportal.application.port.in.access.SignOutOperatorUseCase;
 import dev.billingportal.application.port.in.access.StepUpUseCase;
 import dev.billingportal.application.port.out.AuditLog;
@@ -48,7 +49,7 @@ import java.util.function.BiPredicate;
  * committed even though the caller is refused.
  */
 public final class OperatorSignInService implements SignInOperatorUseCase, CompleteSignInUseCase, StepUpUseCase,
-        PasskeyCeremonyUseCase, SignOutOperatorUseCase {
+        PasskeyCeremonyUseCase, SignOutOperatorUseCase, SignInProgressQuery {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UnitOfWork unitOfWork;
@@ -136,6 +137,14 @@ public final class OperatorSignInService implements SignInOperatorUseCase, Compl
         sessions.open(SecretTokens.hash(token), operator.id(), stage, now, now.plus(ConsoleStage.HALF_WAY_LIFETIME),
                 Optional.empty());
         return new Outcome.Done<>(new SignInProgress(token, stage, !passkeys.of(operator.id()).isEmpty()));
+    }
+
+    @Override
+    public Optional<SignInProgress> halfWay(String token) {
+        return unitOfWork.inTransaction(() -> lookup.live(token, clock.instant())
+                .filter(found -> found.session().stage() != ConsoleStage.FULL)
+                .map(found -> new SignInProgress(token, found.session().stage(),
+                        !passkeys.of(found.session().owner().id()).isEmpty())));
     }
 
     @Override

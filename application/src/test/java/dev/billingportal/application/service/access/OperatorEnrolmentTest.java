@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billingportal.application.port.in.access.EnrolmentDone;
+import dev.billingportal.application.port.in.access.LinkToken;
 import dev.billingportal.application.port.in.access.LogInCommand;
 import dev.billingportal.application.port.in.access.PasskeyOptions;
 import dev.billingportal.application.port.in.access.SetPasswordCommand;
@@ -75,6 +76,7 @@ class OperatorEnrolmentTest {
         assertTrue(enrolment.provisioningUri().contains("secret=" + enrolment.secretText()));
         TotpSecret shown = TotpSecret.fromBase32(enrolment.secretText());
         assertThrows(RuleViolation.class, () -> services.enrol.confirm(halfWay.token(), "000000"));
+        assertEquals(enrolment, services.enrol.begin(halfWay.token()), "a reload after a wrong code: the same secret");
 
         EnrolmentDone done = services.enrol.confirm(halfWay.token(), Totp.code(shown, Totp.step(NOW)));
 
@@ -97,7 +99,11 @@ class OperatorEnrolmentTest {
     @Test
     void anInvitationLinkWorksOnce() {
         String link = invitationLink();
+        assertTrue(services.links.isUsable(new LinkToken(link, TokenPurpose.INVITATION)));
+        assertFalse(services.links.isUsable(new LinkToken(link, TokenPurpose.PASSWORD_RESET)), "not a reset link");
         services.links.acceptInvitation(SetPasswordCommand.of(link, PASSWORD));
+        assertFalse(services.links.isUsable(new LinkToken(link, TokenPurpose.INVITATION)), "used");
+        assertFalse(services.links.isUsable(new LinkToken("not a token", TokenPurpose.INVITATION)));
         assertThrows(InvalidToken.class, () -> services.links.acceptInvitation(SetPasswordCommand.of(link, PASSWORD)));
         assertThrows(InvalidToken.class, () -> services.links.acceptInvitation(
                 SetPasswordCommand.of(SecretTokens.generate(), PASSWORD)));
@@ -154,7 +160,9 @@ class OperatorEnrolmentTest {
         portal.stores.operatorTokens().replace(sam.operator().id(), TokenPurpose.PASSWORD_RESET,
                 SecretTokens.hash(token), NOW.plusSeconds(3600), NOW);
 
+        assertTrue(services.links.isUsable(new LinkToken(token, TokenPurpose.PASSWORD_RESET)));
         services.links.resetPassword(SetPasswordCommand.of(token, PASSWORD));
+        assertFalse(services.links.isUsable(new LinkToken(token, TokenPurpose.PASSWORD_RESET)), "used");
 
         assertTrue(services.consoleCaller(session).isEmpty(), "the sessions ended");
         SignInProgress halfWay = services.signIn.signIn(LogInCommand.of("sam@provider.example", PASSWORD,

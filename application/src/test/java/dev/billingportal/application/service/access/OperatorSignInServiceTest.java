@@ -65,6 +65,23 @@ class OperatorSignInServiceTest {
     }
 
     @Test
+    void theConsoleCanAskWhereAHalfWaySignInStandsButNotAboutAFullSessionOrAnEndedOne() {
+        SignInProgress halfWay = password("sam@provider.example", PASSWORD);
+
+        SignInProgress found = services.signIn.halfWay(halfWay.token()).orElseThrow();
+        assertEquals(ConsoleStage.SECOND_FACTOR, found.stage());
+        assertFalse(found.passkeys());
+        SessionToken session = services.signIn.withCode(halfWay.token(), sam.code(NOW));
+        assertTrue(services.signIn.halfWay(halfWay.token()).isEmpty(), "spent by the second step");
+        assertTrue(services.signIn.halfWay(session.token()).isEmpty(), "a full session is not half-way");
+        assertTrue(services.signIn.halfWay("no such token").isEmpty());
+
+        SignInProgress late = password("sam@provider.example", PASSWORD);
+        portal.clock.advance(ConsoleStage.HALF_WAY_LIFETIME);
+        assertTrue(services.signIn.halfWay(late.token()).isEmpty(), "a half-way session does not outlive its step");
+    }
+
+    @Test
     void anUnknownAddressAWrongPasswordAnInvitedOrDisabledOperatorAllFailAlike() {
         Operator invited = portal.invitedOperator("Ivy", OperatorRole.SUPPORT);
         InMemoryPortal.EnrolledOperator gone = portal.operator("Gus", OperatorRole.SUPPORT);

@@ -6,6 +6,7 @@ import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.account.AccountName;
 import dev.billingportal.domain.account.AccountNumber;
 import dev.billingportal.domain.account.CurrencyCode;
+import dev.billingportal.domain.account.SearchWords;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
@@ -30,6 +31,13 @@ public final class JpaAccounts implements Accounts {
         try {
             em.persist(row);
             em.flush();
+            // The words the console's search finds the account by (V12); an account's name never changes.
+            for (String word : SearchWords.of(account.name().value())) {
+                em.createNativeQuery("INSERT INTO account_name_word (word, account_id) VALUES (?, ?)")
+                        .setParameter(1, word)
+                        .setParameter(2, row.id)
+                        .executeUpdate();
+            }
         } catch (PersistenceException failure) {
             throw PersistenceFailures.translate(failure);
         }

@@ -90,6 +90,7 @@ public final class JpaPortalUsers implements PortalUsers {
 
     private static void copy(PortalUser user, PortalUserRow row) {
         row.email = user.email().value();
+        row.emailKey = user.email().value().toLowerCase(java.util.Locale.ROOT);
         row.firstName = user.firstName().value();
         row.lastName = user.lastName().value();
         row.timeZone = user.timeZone().getId();

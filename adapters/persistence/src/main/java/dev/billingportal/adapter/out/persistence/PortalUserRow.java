@@ -19,6 +19,9 @@ public class PortalUserRow {
     @Column(name = "username_key")
     String usernameKey;
     String email;
+    /** The address in lower case, for the console's search (V12). */
+    @Column(name = "email_key")
+    String emailKey;
     @Column(name = "first_name")
     String firstName;
     @Column(name = "last_name")

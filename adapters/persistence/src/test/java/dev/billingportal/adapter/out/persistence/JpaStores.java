@@ -1,5 +1,6 @@
 package dev.billingportal.adapter.out.persistence;
 
+import dev.billingportal.application.port.out.AccountSearch;
 import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.ApiKeys;
 import dev.billingportal.application.port.out.AuditLog;
@@ -78,6 +79,11 @@ public final class JpaStores implements Stores {
     @Override
     public Accounts accounts() {
         return new JpaAccounts(unitOfWork);
+    }
+
+    @Override
+    public AccountSearch accountSearch() {
+        return new JpaAccountSearch(unitOfWork);
     }
 
     @Override

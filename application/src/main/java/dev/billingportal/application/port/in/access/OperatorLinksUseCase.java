@@ -8,6 +8,12 @@ public interface OperatorLinksUseCase {
      */
     SignInProgress acceptInvitation(SetPasswordCommand command);
 
+    /**
+     * Whether an operator's link would still work — known, unused, unexpired, and the operator still invited (an
+     * invitation) or able to sign in (a reset) — without using it: the page it opens can say at once that it expired.
+     */
+    boolean isUsable(LinkToken link);
+
     /** Mails a reset link if the address is an operator who can sign in; the same answer whatever it is. */
     void requestPasswordReset(String email);
 
