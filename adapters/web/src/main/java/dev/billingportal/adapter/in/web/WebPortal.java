@@ -1,8 +1,8 @@
 package dev.billingportal.adapter.in.web;
 
+import dev.billingportal.adapter.in.web.frame.Frame;
+import dev.billingportal.adapter.in.web.frame.Guard;
 import dev.billingportal.adapter.in.web.http.Assets;
-import dev.billingportal.adapter.in.web.http.Forms;
-import dev.billingportal.adapter.in.web.http.SafeRedirects;
 import dev.billingportal.adapter.in.web.http.WebExchange;
 import dev.billingportal.adapter.in.web.page.DashboardPage;
 import dev.billingportal.adapter.in.web.page.HistoryPage;
@@ -14,9 +14,7 @@ import dev.billingportal.adapter.in.web.page.NotificationsPage;
 import dev.billingportal.adapter.in.web.page.Pages;
 import dev.billingportal.adapter.in.web.page.SignInPages;
 import dev.billingportal.adapter.in.web.session.WebSessions;
-import dev.billingportal.adapter.in.web.view.CardLabels;
-import dev.billingportal.adapter.in.web.view.Chrome;
-import dev.billingportal.adapter.in.web.view.Texts;
+import dev.billingportal.adapter.in.web.view.Site;
 import dev.billingportal.application.port.in.access.AcceptInvitationUseCase;
 import dev.billingportal.application.port.in.access.AuthenticateCallerQuery;
 import dev.billingportal.application.port.in.access.CheckLinkQuery;
@@ -39,35 +37,26 @@ import dev.billingportal.application.port.in.user.GetCurrentUserQuery;
 import dev.billingportal.application.port.in.user.GetPortalUserQuery;
 import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
-import dev.billingportal.domain.failure.AccessDenied;
-import dev.billingportal.domain.failure.AuthenticationFailed;
-import dev.billingportal.domain.failure.NotFound;
-import dev.billingportal.domain.failure.TemporarilyUnavailable;
+import dev.billingportal.domain.access.Actor;
 import io.helidon.microprofile.server.RoutingPath;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The web portal (spec §9), a second inbound adapter over the same use cases as the REST API, served under {@code /}
- * next to it. This class is its routing table; every route goes through one guard that answers the security headers,
- * sends visitors who are not signed in to {@code /sign-in} and back, refuses any change that lacks a same-origin
- * {@code Origin} and the CSRF token (403, nothing changed), and turns every failure into a page — never a stack
- * trace: an unexpected one is logged with an incident id that the page shows.
+ * next to it. This class is its routing table; every route goes through the portal's {@link Guard}, over the
+ * portal's own sessions (the console's cookie opens nothing here). The assets of both sites are served here.
  */
 @ApplicationScoped
 @RoutingPath("/")
 public class WebPortal implements HttpService {
-    private static final Logger LOG = Logger.getLogger(WebPortal.class.getName());
-
     @Inject
     WebSettings settings;
+    @Inject
+    SharedFrame frames;
     @Inject
     AuthenticateCallerQuery authenticate;
     @Inject
@@ -113,15 +102,8 @@ public class WebPortal implements HttpService {
     @Inject
     ChooseLanguageUseCase chooseLanguage;
 
-    private Assets assets;
-    private WebSessions sessions;
+    private Guard<Actor.PortalUserActor> guard;
     private Pages pages;
-
-    /** A page for anyone. */
-    @FunctionalInterface
-    interface PublicPage {
-        void handle(WebExchange exchange);
-    }
 
     /** A page for a signed-in portal user. */
     @FunctionalInterface
@@ -131,9 +113,11 @@ public class WebPortal implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        assets = Assets.load(CardLabels.stylesheets());
-        sessions = new WebSessions(authenticate, settings);
-        pages = new Pages(assets, sessions, settings, currentUser);
+        Frame frame = frames.frame();
+        WebSessions<Actor.PortalUserActor> sessions = new WebSessions<>(authenticate, settings,
+                WebSessions.Channel.portal(settings.secure()), Actor.PortalUserActor.class);
+        pages = new Pages(frame, sessions, currentUser);
+        guard = new Guard<>(frame, Site.PORTAL, sessions, pages);
         SignInPages signIn = new SignInPages(pages, logIn, logOut);
         LinkPages links = new LinkPages(pages, checkLink, acceptInvitation, logIn, requestReset, resetPassword);
         DashboardPage dashboardPage = new DashboardPage(pages, dashboard, transactions);
@@ -144,7 +128,7 @@ public class WebPortal implements HttpService {
         NotificationsPage notificationsPage = new NotificationsPage(pages, notifications);
         LanguageSwitch language = new LanguageSwitch(chooseLanguage);
 
-        rules.get(Assets.PREFIX + "{name}", (request, response) -> asset(new WebExchange(request, response)));
+        rules.get(Assets.PREFIX + "{name}", (request, response) -> asset(frame, new WebExchange(request, response)));
         rules.get("/sign-in", open(signIn::show));
         rules.post("/sign-in", open(signIn::submit));
         rules.post("/sign-out", signedIn((exchange, visit) -> signIn.signOut(exchange, visit.session())));
@@ -174,100 +158,17 @@ public class WebPortal implements HttpService {
         rules.post("/users/{userId}/invitation", signedIn(users::reinvite));
     }
 
-    private Handler open(PublicPage page) {
-        return (request, response) -> {
-            WebExchange exchange = new WebExchange(request, response);
-            guard(exchange, Optional.empty(), () -> {
-                if (exchange.isPost() && !sessions.allowsChange(exchange, Optional.empty())) {
-                    forbidden(exchange, pages.anonymous(exchange, "error.title"));
-                    return;
-                }
-                page.handle(exchange);
-            });
-        };
+    private Handler open(Guard.OpenPage page) {
+        return guard.open(page);
     }
 
     private Handler signedIn(PrivatePage page) {
-        return (request, response) -> {
-            WebExchange exchange = new WebExchange(request, response);
-            Optional<WebSessions.Session> session = sessions.current(exchange);
-            if (session.isEmpty()) {
-                toSignIn(exchange);
-                return;
-            }
-            guard(exchange, session, () -> {
-                if (exchange.isPost() && !sessions.allowsChange(exchange, session)) {
-                    forbidden(exchange, pages.chrome(pages.visit(session.get()), "", ""));
-                    return;
-                }
-                page.handle(exchange, pages.visit(session.get()));
-            });
-        };
+        return guard.signedIn((exchange, session) -> page.handle(exchange, pages.visit(session)));
     }
 
-    /** Not signed in, or the session ended: to the sign-in page, and back here after. */
-    private void toSignIn(WebExchange exchange) {
-        boolean ended = exchange.cookie(sessions.cookieName()).isPresent();
-        String back = exchange.htmx()
-                ? exchange.header("HX-Current-URL").flatMap(SafeRedirects::pathOf).orElse("/")
-                : exchange.isPost() ? "/" : exchange.pathAndQuery();
-        String location = "/sign-in?next=" + java.net.URLEncoder.encode(SafeRedirects.target(back),
-                java.nio.charset.StandardCharsets.UTF_8) + (ended ? "&notice=ended" : "");
-        if (ended) {
-            sessions.end(exchange);
-        }
-        if (exchange.htmx()) {
-            exchange.htmxRedirect(location);
-        } else {
-            exchange.redirect(location);
-        }
-    }
-
-    private void guard(WebExchange exchange, Optional<WebSessions.Session> session, Runnable page) {
-        try {
-            page.run();
-        } catch (AuthenticationFailed ended) {
-            toSignIn(exchange);
-        } catch (NotFound | Forms.Unreadable notFound) {
-            failurePage(exchange, session, notFound instanceof NotFound ? 404 : 400,
-                    notFound instanceof NotFound ? "error.notFound" : "error.badRequest", Optional.empty());
-        } catch (AccessDenied denied) {
-            failurePage(exchange, session, 403, "error.forbidden", Optional.empty());
-        } catch (TemporarilyUnavailable busy) {
-            exchange.header("Retry-After", "1");
-            failurePage(exchange, session, 503, "error.unavailable", Optional.empty());
-        } catch (RuntimeException unexpected) {
-            String incident = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "A web page failed unexpectedly, incident " + incident, unexpected);
-            failurePage(exchange, session, 500, "error.unexpected", Optional.of(incident));
-        }
-    }
-
-    private void failurePage(WebExchange exchange, Optional<WebSessions.Session> session, int status, String bodyKey,
-                             Optional<String> incident) {
-        if (exchange.isSent()) {
-            return;
-        }
-        try {
-            Chrome chrome = session.map(live -> pages.chrome(pages.visit(live), "", ""))
-                    .orElseGet(() -> pages.anonymous(exchange, "error.title"));
-            Texts t = chrome.t();
-            pages.message(exchange, new Chrome(t, t.get("error.title"), chrome.viewer(), chrome.csrf(), assets,
-                    chrome.support(), ""), status, t.get("error.heading." + status), t.get(bodyKey), incident);
-        } catch (RuntimeException failedAgain) {
-            LOG.log(Level.SEVERE, "The error page failed too", failedAgain);
-            exchange.html(status, "<!DOCTYPE html><html lang=\"en-CA\"><title>Billing Portal</title><main><h1>"
-                    + status + "</h1></main></html>");
-        }
-    }
-
-    private void forbidden(WebExchange exchange, Chrome chrome) {
-        Texts t = chrome.t();
-        pages.message(exchange, chrome, 403, t.get("error.heading.403"), t.get("error.csrf"), Optional.empty());
-    }
-
-    private void asset(WebExchange exchange) {
-        exchange.pathParameter("name").flatMap(name -> assets.find(Assets.PREFIX + name)).ifPresentOrElse(
+    /** The assets of both sites: one set, served under {@link Assets#PREFIX}, named by their content's hash. */
+    private static void asset(Frame frame, WebExchange exchange) {
+        exchange.pathParameter("name").flatMap(name -> frame.assets().find(Assets.PREFIX + name)).ifPresentOrElse(
                 found -> exchange.bytes(200, found.mediaType(), "public, max-age=31536000, immutable", found.bytes()),
                 () -> exchange.bytes(404, "text/plain; charset=utf-8", "no-store",
                         "Not found".getBytes(java.nio.charset.StandardCharsets.UTF_8)));

@@ -24,7 +24,7 @@ public final class Forms {
 
     /** A body that is not a form the portal could have sent. */
     public static final class Unreadable extends RuntimeException {
-        Unreadable(String why) {
+        public Unreadable(String why) {
             super(why, null, false, false);
         }
     }

@@ -27,9 +27,19 @@ public final class SafeRedirects {
     }
 
     public static String target(String requested) {
+        return target(requested, "/");
+    }
+
+    /**
+     * A path of this site to go back to after sign-in: {@code requested} if it is one of ours and lies under
+     * {@code home} (the console sends nobody to the customers' pages), {@code home} otherwise.
+     */
+    public static String target(String requested, String home) {
         if (requested == null || requested.length() > 2048 || !SAFE.matcher(requested).matches()) {
-            return "/";
+            return home;
         }
-        return requested;
+        boolean under = home.equals("/") || requested.equals(home) || requested.startsWith(home + "/")
+                || requested.startsWith(home + "?");
+        return under ? requested : home;
     }
 }

@@ -130,6 +130,7 @@ public final class LinkPages {
                 invitation ? "/invitation" : "/password-reset", token, usable,
                 t.get(invitation ? "invitation.heading" : "reset.newHeading"),
                 t.get(invitation ? "invitation.intro" : "reset.newIntro"),
-                t.get(invitation ? "invitation.submit" : "reset.newSubmit"), errors));
+                t.get(invitation ? "invitation.submit" : "reset.newSubmit"), errors, "/password-reset",
+                t.get("link.help", chrome.support().name())));
     }
 }

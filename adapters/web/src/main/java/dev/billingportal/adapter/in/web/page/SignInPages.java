@@ -10,6 +10,7 @@ import dev.billingportal.application.port.in.access.LogInUseCase;
 import dev.billingportal.application.port.in.access.LogOutCommand;
 import dev.billingportal.application.port.in.access.LogOutUseCase;
 import dev.billingportal.application.port.in.access.SessionToken;
+import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.access.SessionChannel;
 import dev.billingportal.domain.failure.AuthenticationFailed;
 import dev.billingportal.domain.failure.InvalidInput;
@@ -78,7 +79,7 @@ public final class SignInPages {
     }
 
     /** Ends the session on the server, not only in this browser. */
-    public void signOut(WebExchange exchange, WebSessions.Session session) {
+    public void signOut(WebExchange exchange, WebSessions.Session<Actor.PortalUserActor> session) {
         logOut.logOut(new LogOutCommand(session.actor(), session.token()));
         pages.sessions().end(exchange);
         exchange.redirect("/sign-in?notice=" + SIGNED_OUT);

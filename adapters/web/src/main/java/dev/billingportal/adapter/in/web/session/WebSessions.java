@@ -15,42 +15,64 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The web pages' sessions (spec §9): an opaque token in a cookie ({@code HttpOnly}, {@code SameSite=Lax},
- * {@code Path=/}; {@code Secure} and the {@code __Host-} prefix over https), the same session store as the API's but
- * its own channel, so neither an API token nor the operator's is ever accepted here. Each session has a CSRF token
- * derived from it; forms shown before sign-in carry one bound to a cookie of their own instead.
+ * The sessions of one site of the web adapter — the customers' portal (spec §9) or the provider's console (§12): an
+ * opaque token in a cookie of the site's own ({@code HttpOnly}, {@code Path=/}; {@code Secure} and the
+ * {@code __Host-} prefix over https), accepted as one kind of caller only, so that neither site, nor the API, ever
+ * takes the other's token. Each session has a CSRF token derived from it; forms shown before sign-in carry one bound to
+ * a cookie of their own instead.
+ *
+ * @param <A> who the site's signed-in visitors are
  */
-public final class WebSessions {
-    /** The only kind of caller the web pages accept. */
-    static final Set<CallerKind> ACCEPTED = Set.of(CallerKind.WEB_SESSION);
+public final class WebSessions<A extends Actor> {
+    /** How a site keeps its sessions: its cookies, how strictly the browser confines them, and its one caller kind. */
+    public record Channel(String sessionCookie, String csrfCookie, SetCookie.SameSite sameSite, CallerKind kind) {
+
+        /** The customers' pages (§9): {@code SameSite=Lax}, so that a link from an e-mail opens a signed-in page. */
+        public static Channel portal(boolean secure) {
+            String prefix = secure ? "__Host-" : "";
+            return new Channel(prefix + "portal-session", prefix + "portal-csrf", SetCookie.SameSite.LAX,
+                    CallerKind.WEB_SESSION);
+        }
+
+        /** The provider's console (§11): {@code __Host-console} over https, else {@code console_session}; strict. */
+        public static Channel console(boolean secure) {
+            return new Channel(secure ? "__Host-console" : "console_session",
+                    secure ? "__Host-console-csrf" : "console_csrf", SetCookie.SameSite.STRICT,
+                    CallerKind.CONSOLE_SESSION);
+        }
+    }
 
     private final AuthenticateCallerQuery authenticate;
     private final WebSettings settings;
-    private final String sessionCookie;
-    private final String csrfCookie;
+    private final Channel channel;
+    private final Class<A> visitor;
 
-    public WebSessions(AuthenticateCallerQuery authenticate, WebSettings settings) {
+    public WebSessions(AuthenticateCallerQuery authenticate, WebSettings settings, Channel channel, Class<A> visitor) {
         this.authenticate = authenticate;
         this.settings = settings;
-        String prefix = settings.secure() ? "__Host-" : "";
-        this.sessionCookie = prefix + "portal-session";
-        this.csrfCookie = prefix + "portal-csrf";
+        this.channel = channel;
+        this.visitor = visitor;
     }
 
     public String cookieName() {
-        return sessionCookie;
+        return channel.sessionCookie();
     }
 
-    /** The signed-in user of this request, with their session's token, if the cookie holds a live web session. */
-    public Optional<Session> current(WebExchange exchange) {
-        return exchange.cookie(sessionCookie).flatMap(token -> authenticate
-                .authenticate(new CallerToken(token, ACCEPTED))
-                .filter(Actor.PortalUserActor.class::isInstance)
-                .map(actor -> new Session((Actor.PortalUserActor) actor, token)));
+    /** The token the browser holds, whatever state its session is in (the console's half-way sign-in reads it). */
+    public Optional<String> token(WebExchange exchange) {
+        return exchange.cookie(channel.sessionCookie()).filter(token -> !token.isEmpty());
     }
 
-    /** A signed-in user and the token their browser holds. */
-    public record Session(Actor.PortalUserActor actor, String token) {
+    /** The signed-in visitor of this request, with their session's token, if the cookie holds a live session. */
+    public Optional<Session<A>> current(WebExchange exchange) {
+        return token(exchange).flatMap(token -> authenticate
+                .authenticate(new CallerToken(token, Set.of(channel.kind())))
+                .filter(visitor::isInstance)
+                .map(actor -> new Session<>(visitor.cast(actor), token)));
+    }
+
+    /** A signed-in visitor and the token their browser holds. */
+    public record Session<A extends Actor>(A actor, String token) {
         /** The CSRF token of this session: derived from its token, never stored, unguessable without it. */
         public String csrf() {
             return Csrf.forSession(token);
@@ -62,14 +84,24 @@ public final class WebSessions {
         }
     }
 
-    /** A fresh session after sign-in: the old cookie, if any, is replaced — never reused (session fixation). */
+    /**
+     * A fresh session after sign-in (or a step of it): the old cookie, if any, is replaced — never reused (session
+     * fixation). Without a lifetime the cookie lasts as long as the browser's session.
+     */
+    public void start(WebExchange exchange, String token, Optional<Duration> lifetime) {
+        SetCookie.Builder cookie = cookie(channel.sessionCookie(), token);
+        lifetime.ifPresent(cookie::maxAge);
+        exchange.setCookie(cookie.build());
+        exchange.setCookie(expired(channel.csrfCookie()));
+    }
+
+    /** A signed-in session, its cookie living as long as the session may. */
     public void start(WebExchange exchange, SessionToken session) {
-        exchange.setCookie(cookie(sessionCookie, session.token()).maxAge(session.expiresIn()).build());
-        exchange.setCookie(expired(csrfCookie));
+        start(exchange, session.token(), Optional.of(session.expiresIn()));
     }
 
     public void end(WebExchange exchange) {
-        exchange.setCookie(expired(sessionCookie));
+        exchange.setCookie(expired(channel.sessionCookie()));
     }
 
     /** A cookie that tells the browser to forget the one of that name. */
@@ -82,20 +114,26 @@ public final class WebSessions {
      * if the browser has none (double submit: a foreign page can neither read nor set it).
      */
     public String anonymousCsrf(WebExchange exchange) {
-        Optional<String> existing = exchange.cookie(csrfCookie).filter(Csrf::wellFormed);
+        Optional<String> existing = exchange.cookie(channel.csrfCookie()).filter(Csrf::wellFormed);
         if (existing.isPresent()) {
             return existing.get();
         }
         String token = SecretTokens.generate();
-        exchange.setCookie(cookie(csrfCookie, token).build());
+        exchange.setCookie(cookie(channel.csrfCookie(), token).build());
         return token;
     }
 
+    /** The CSRF token a form carries for the session of {@code token} (a half-way one too). */
+    public static String csrfOf(String token) {
+        return Csrf.forSession(token);
+    }
+
     /**
-     * Whether a request that changes something may: it comes from a page of this portal ({@code Origin}) and carries
-     * the CSRF token of the signed-in session, or, before sign-in, the one of the visitor's CSRF cookie.
+     * Whether a request that changes something may: it comes from a page of this site ({@code Origin}) and carries
+     * the CSRF token of the session whose token the browser holds, or, without one, the one of the visitor's CSRF
+     * cookie.
      */
-    public boolean allowsChange(WebExchange exchange, Optional<Session> session) {
+    public boolean allowsChange(WebExchange exchange, Optional<String> sessionToken) {
         if (!sameOrigin(exchange)) {
             return false;
         }
@@ -103,8 +141,8 @@ public final class WebSessions {
         if (sent.isEmpty()) {
             return false;
         }
-        String expected = session.map(Session::csrf)
-                .orElseGet(() -> exchange.cookie(csrfCookie).filter(Csrf::wellFormed).orElse(null));
+        String expected = sessionToken.map(Csrf::forSession)
+                .orElseGet(() -> exchange.cookie(channel.csrfCookie()).filter(Csrf::wellFormed).orElse(null));
         return expected != null && SecretTokens.constantTimeEquals(sent.get(), expected);
     }
 
@@ -121,6 +159,6 @@ public final class WebSessions {
                 .path("/")
                 .httpOnly(true)
                 .secure(settings.secure())
-                .sameSite(SetCookie.SameSite.LAX);
+                .sameSite(channel.sameSite());
     }
 }

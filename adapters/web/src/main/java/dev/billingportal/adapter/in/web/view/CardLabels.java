@@ -28,7 +28,9 @@ public final class CardLabels {
                     "transactions.amount"),
             "table--months", List.of("dashboard.month", "dashboard.invoiced", "dashboard.paid"),
             "table--notifications", List.of("notifications.when", "notifications.what", "notifications.recipient",
-                    "notifications.status"));
+                    "notifications.status"),
+            "table--accounts", List.of("console.account.number", "console.account.name",
+                    "console.account.currency", "console.search.matched"));
 
     private CardLabels() {
     }

@@ -9,7 +9,8 @@ import java.util.Map;
  * @param errors field id ({@code password}, {@code confirmation}) → message, or {@code form} for the whole form
  */
 public record SetPasswordView(Chrome chrome, String action, String token, boolean linkUsable, String heading,
-                              String intro, String submit, Map<String, String> errors) {
+                              String intro, String submit, Map<String, String> errors, String resetPath,
+                              String help) {
     public boolean hasError(String field) {
         return errors.containsKey(field);
     }

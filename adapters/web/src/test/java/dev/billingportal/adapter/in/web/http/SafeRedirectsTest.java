@@ -20,4 +20,16 @@ class SafeRedirectsTest {
     void anythingElseGoesToTheDashboard(String target) {
         assertEquals("/", SafeRedirects.target(target));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/console", "/console/accounts/42", "/console?q=ann"})
+    void aPathOfTheConsoleIsKeptByTheConsole(String path) {
+        assertEquals(path, SafeRedirects.target(path, "/console"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/users", "/consoles", "/console-evil", "//evil.example/console", "https://evil.example/console"})
+    void theConsoleSendsNobodyElsewhere(String target) {
+        assertEquals("/console", SafeRedirects.target(target, "/console"));
+    }
 }

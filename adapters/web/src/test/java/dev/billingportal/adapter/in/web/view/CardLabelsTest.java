@@ -45,7 +45,7 @@ class CardLabelsTest {
     /** A column added to a table's template without its label (or the other way round) fails here. */
     @Test
     void everyLabelledTableHasAsManyColumnsAsLabelsAndLinksItsLanguagesSheet() {
-        Chrome chrome = new Chrome(Texts.of(Language.FR_CA), "t", Optional.of(new Chrome.Viewer("Zoë O'Brien",
+        Chrome chrome = new Chrome(Site.PORTAL, Texts.of(Language.FR_CA), "t", Optional.of(new Chrome.Viewer("Zoë O'Brien",
                 Language.FR_CA)), "csrf", ASSETS, new Support("Support", Optional.empty(), Optional.empty()), "users");
         Document users = Jsoup.parse(new String(views.render("users.jte", new UsersView(chrome, "Acme",
                 List.of(new UserRow("1", "ann@example.com", "Ann", "Lee", "America/Toronto", true, false, true, 1,
@@ -73,7 +73,13 @@ class CardLabelsTest {
                 List.of(new NotificationsView.Row("2 nov. 2026", "Paiement inscrit : 10,00 $", "ann@example.com",
                         "Échec", "badge--failed", Optional.of("Motif : 550 no such user"))), Optional.empty(),
                 Optional.empty(), "America/Toronto")), StandardCharsets.UTF_8));
-        Map<String, Document> pages = Map.of("table--users", users, "table--latest", dashboard, "table--months", dashboard,
+        Chrome console = new Chrome(Site.PORTAL, Texts.of(Language.FR_CA), "t", Optional.of(new Chrome.Viewer(
+                "Olivia Ouellet", Language.FR_CA)), "csrf", ASSETS, new Support("Support", Optional.empty(),
+                Optional.empty()), "search");
+        Document accounts = Jsoup.parse(new String(views.render("console/home.jte", new ConsoleHomeView(console,
+                "tremblay", true, List.of(new ConsoleHomeView.Found("ACC-000001", "Plomberie Tremblay", "CAD",
+                        "Nom")), Optional.empty())), StandardCharsets.UTF_8));
+        Map<String, Document> pages = Map.of("table--accounts", accounts, "table--users", users, "table--latest", dashboard, "table--months", dashboard,
                 "table--history", history, "table--invoices", invoices, "table--lines", detail,
                 "table--applied", detail, "table--notifications", notifications);
         assertEquals(CardLabels.TABLES.keySet(), pages.keySet(), "every labelled table is checked here");

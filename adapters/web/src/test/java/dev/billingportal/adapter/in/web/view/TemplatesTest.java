@@ -25,7 +25,7 @@ class TemplatesTest {
     private final Views views = new Views();
 
     private static Chrome chrome(Language language) {
-        return new Chrome(Texts.of(language), "Manage Users", Optional.of(new Chrome.Viewer("Zoë O'Brien",
+        return new Chrome(Site.PORTAL, Texts.of(language), "Manage Users", Optional.of(new Chrome.Viewer("Zoë O'Brien",
                 language)), "csrf-token", ASSETS, new Support("Acme \"support\"", Optional.of("help@example.com"),
                 Optional.of("+1 555 0100")), "users");
     }

@@ -1,0 +1,76 @@
+package dev.billingportal.adapter.in.web.console;
+
+import dev.billingportal.adapter.in.web.frame.Frame;
+import dev.billingportal.adapter.in.web.frame.Guard;
+import dev.billingportal.adapter.in.web.http.WebExchange;
+import dev.billingportal.adapter.in.web.session.WebSessions;
+import dev.billingportal.adapter.in.web.view.Chrome;
+import dev.billingportal.adapter.in.web.view.Formats;
+import dev.billingportal.adapter.in.web.view.Texts;
+import dev.billingportal.application.port.in.access.OperatorProfileUseCase;
+import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.operator.Operator;
+import java.util.Optional;
+
+/**
+ * What the console's pages share: the {@link Frame} of both sites, the console's own sessions, and who the signed-in
+ * operator is — their role, language and time zone.
+ */
+public final class Console implements Guard.Frames<Actor.OperatorActor> {
+    private final Frame frame;
+    private final WebSessions<Actor.OperatorActor> sessions;
+    private final OperatorProfileUseCase profiles;
+
+    public Console(Frame frame, WebSessions<Actor.OperatorActor> sessions, OperatorProfileUseCase profiles) {
+        this.frame = frame;
+        this.sessions = sessions;
+        this.profiles = profiles;
+    }
+
+    /** A signed-in operator's request: who they are, in their language and zone. */
+    public record Visit(WebSessions.Session<Actor.OperatorActor> session, Operator operator, Texts t,
+                        Formats formats) {
+        public Actor.OperatorActor actor() {
+            return session.actor();
+        }
+    }
+
+    public Visit visit(WebSessions.Session<Actor.OperatorActor> session) {
+        Operator operator = profiles.profile(session.actor()).operator();
+        return new Visit(session, operator, Texts.of(operator.language()),
+                new Formats(operator.language(), operator.timeZone()));
+    }
+
+    WebSessions<Actor.OperatorActor> sessions() {
+        return sessions;
+    }
+
+    Frame frame() {
+        return frame;
+    }
+
+    /** The frame of a signed-in page; {@code current} marks its navigation entry. */
+    Chrome chrome(Visit visit, String titleKey, String current) {
+        return frame(visit, visit.t().get(titleKey), current);
+    }
+
+    @Override
+    public Chrome signedIn(WebSessions.Session<Actor.OperatorActor> session) {
+        return frame(visit(session), "", "");
+    }
+
+    private Chrome frame(Visit visit, String title, String current) {
+        return new Chrome(ConsoleSite.SITE, visit.t(), title, Optional.of(new Chrome.Viewer(
+                visit.operator().name().value(), visit.operator().language())), visit.session().csrf(),
+                frame.assets(), frame.support(visit.t()), current);
+    }
+
+    @Override
+    public Chrome anonymous(WebExchange exchange, String titleKey) {
+        return frame.anonymous(ConsoleSite.SITE, exchange, titleKey, sessions.anonymousCsrf(exchange));
+    }
+
+    void page(WebExchange exchange, int status, String template, Object view) {
+        frame.page(exchange, status, template, view);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.billingportal.adapter.in.web.console;
+
+import dev.billingportal.adapter.in.web.frame.Guard;
+import dev.billingportal.adapter.in.web.http.WebExchange;
+import dev.billingportal.application.port.in.access.CompleteSignInUseCase;
+import dev.billingportal.application.port.in.access.EnrolAuthenticatorUseCase;
+import dev.billingportal.application.port.in.access.OperatorLinksUseCase;
+import dev.billingportal.application.port.in.access.OperatorProfileUseCase;
+import dev.billingportal.application.port.in.access.SignInOperatorUseCase;
+import dev.billingportal.application.port.in.access.SignInProgressQuery;
+import dev.billingportal.application.port.in.access.SignOutOperatorUseCase;
+import dev.billingportal.application.port.in.account.FindAccountsQuery;
+import dev.billingportal.domain.access.Actor;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRules;
+
+/**
+ * The console's routing table (spec §12). Every route goes through the console's own {@link Guard}: a portal user's
+ * cookie opens nothing here, an operator's opens nothing on the customers' pages or the API.
+ */
+public final class ConsoleRoutes {
+    /** The use cases the console's pages stand on. */
+    public record UseCases(SignInOperatorUseCase signIn, SignInProgressQuery signInProgress,
+                           CompleteSignInUseCase completeSignIn, EnrolAuthenticatorUseCase enrol,
+                           OperatorLinksUseCase links, SignOutOperatorUseCase signOut,
+                           OperatorProfileUseCase profiles, FindAccountsQuery findAccounts) {
+    }
+
+    /** A page for a signed-in operator. */
+    @FunctionalInterface
+    interface OperatorPage {
+        void handle(WebExchange exchange, Console.Visit visit);
+    }
+
+    private final Console console;
+    private final UseCases useCases;
+    private final Guard<Actor.OperatorActor> guard;
+
+    public ConsoleRoutes(Console console, UseCases useCases) {
+        this.console = console;
+        this.useCases = useCases;
+        this.guard = new Guard<>(console.frame(), ConsoleSite.SITE, console.sessions(), console);
+    }
+
+    public void register(HttpRules rules) {
+        SignInFlow signIn = new SignInFlow(console, useCases.signIn(), useCases.signInProgress(),
+                useCases.completeSignIn(), useCases.enrol(), useCases.links(), useCases.signOut());
+        HomePage home = new HomePage(console, useCases.findAccounts());
+        ProfilePage profile = new ProfilePage(console, useCases.profiles());
+
+        rules.get(ConsoleSite.SIGN_IN, guard.open(signIn::showSignIn));
+        rules.post(ConsoleSite.SIGN_IN, guard.open(signIn::submitSignIn));
+        rules.get(SignInFlow.SECOND_FACTOR, guard.open(signIn::showSecondFactor));
+        rules.post(SignInFlow.SECOND_FACTOR, guard.open(signIn::submitSecondFactor));
+        rules.get(SignInFlow.ENROLMENT, guard.open(signIn::showEnrolment));
+        rules.post(SignInFlow.ENROLMENT, guard.open(signIn::submitEnrolment));
+        rules.get("/console/invitation", guard.open(signIn::showInvitation));
+        rules.post("/console/invitation", guard.open(signIn::acceptInvitation));
+        rules.get(SignInFlow.RESET, guard.open(signIn::showReset));
+        rules.post(SignInFlow.RESET, guard.open(signIn::submitReset));
+        rules.post("/console/sign-out", guard.open(signIn::signOut));
+
+        rules.get(ConsoleSite.HOME, signedIn(home::show));
+        rules.get(ProfilePage.PATH, signedIn(profile::show));
+        rules.post("/console/language", signedIn(profile::chooseLanguage));
+    }
+
+    private Handler signedIn(OperatorPage page) {
+        return guard.signedIn((exchange, session) -> page.handle(exchange, console.visit(session)));
+    }
+}
