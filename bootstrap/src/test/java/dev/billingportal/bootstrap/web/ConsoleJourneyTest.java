@@ -1,6 +1,7 @@
 package dev.billingportal.bootstrap.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billingportal.bootstrap.support.Api;
@@ -13,6 +14,7 @@ import dev.billingportal.domain.operator.Totp;
 import dev.billingportal.domain.operator.TotpSecret;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
+import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -84,6 +87,14 @@ class ConsoleJourneyTest {
                 "{\"name\":\"Plomberie Côté " + tag + "\",\"firstUser\":" + Onboarding.newUser(ann, true) + "}");
         assertEquals(201, account.status(), account.body());
         String number = account.json().getString("accountNumber");
+        // Ann deletes Bob, who then calls the billing team: he is found by his e-mail, deleted, and restored.
+        Onboarding onboarding = new Onboarding(api, MAILBOX);
+        Onboarding.Member admin = onboarding.activate(account.json().getString("id"),
+                account.json().getJsonObject("firstUser").getString("id"), ann);
+        String bob = "bob-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Onboarding.Member member = onboarding.addMember(admin, bob);
+        assertEquals(204, api.send(api.request(admin.users() + "/" + member.userId(), admin.token()).DELETE())
+                .status());
 
         try (Browser browser = Browser.start(api.base(), javascript, "en-CA,en", 1280, 900)) {
             browser.open(link);
@@ -135,6 +146,38 @@ class ConsoleJourneyTest {
             assertAccessible(browser, "the search's results");
             browser.screenshot("console-search-en-" + mode);
 
+            browser.type(browser.field("Account number, account name, user's e-mail or username, or invoice number"),
+                    bob);
+            browser.button("Search").click();
+            browser.waitUntil("Bob found", () -> browser.hasRow(number));
+            assertTrue(browser.row(number).getText().contains("Deleted user " + bob), browser.row(number).getText());
+            browser.link("Plomberie Côté " + tag).click();
+            browser.waitForHeading("Plomberie Côté " + tag);
+            assertEquals(number, browser.element("account-number").getText());
+            assertTrue(browser.row(bob).getText().contains("Deleted"), browser.row(bob).getText());
+            assertAccessible(browser, "the account page");
+            browser.screenshot("console-account-en-" + mode);
+            browser.button("Restore Zoë O'Brien").click();
+            browser.waitUntil("the reason asked for", () -> !browser.driver()
+                    .findElements(By.cssSelector(".field-error")).isEmpty());
+            assertTrue(browser.row(bob).getText().contains("Deleted"), "nothing restored without a reason");
+            assertAccessible(browser, "the restore refused without a reason");
+            browser.type(browser.field("Reason for restoring Zoë O'Brien"), "Bob called from his desk line; "
+                    + "his manager Ann confirmed.");
+            browser.button("Restore Zoë O'Brien").click();
+            browser.waitUntil("the notice", () -> !browser.driver().findElements(By.id("account-notice")).isEmpty());
+            browser.waitUntil("Bob active", () -> browser.row(bob).getText().contains("Active"));
+            assertEquals(200, api.post("/api/v1/auth/login", null, "{\"username\":\"" + bob
+                    + "\",\"password\":\"" + Onboarding.PASSWORD + "\"}").status(), "Bob signs in again");
+            JsonObject restored = api.get("/api/v1/operator/audit-events?action=USER_RESTORED&accountId="
+                    + admin.accountId(), TestPortal.OPERATOR_TOKEN).json().getJsonArray("items").getJsonObject(0);
+            assertEquals("Olivia Ouellet", restored.getJsonObject("actor").getString("label"));
+            assertEquals("Bob called from his desk line; his manager Ann confirmed.", restored.getString("reason"));
+            String customers = api.get("/api/v1/accounts/" + admin.accountId() + "/audit-events", admin.token())
+                    .body();
+            assertTrue(customers.contains("Acme Billing Support") && !customers.contains("Olivia"),
+                    "the customer's audit names the support, never the operator: " + customers);
+
             browser.open("/");
             browser.waitForPath("/sign-in?next=%2F");
             browser.open("/console/profile");
@@ -161,6 +204,62 @@ class ConsoleJourneyTest {
             browser.waitForHeading("Find an account");
             browser.waitForPath("/console");
         }
+    }
+
+    @Test
+    void inFrenchOnAPhoneEveryPageFitsAndSaysItInFrench() {
+        String email = "sami-" + UUID.randomUUID().toString().substring(0, 8) + "@provider.example";
+        Api.Reply invited = api.post("/api/v1/operator/operators", TestPortal.OPERATOR_TOKEN, "{\"email\":\"" + email
+                + "\",\"name\":\"Sami Tremblay\",\"role\":\"support\",\"language\":\"fr-CA\"}");
+        assertEquals(201, invited.status(), invited.body());
+        Await.until(Duration.ofSeconds(20), () -> !MAILBOX.to(email).isEmpty(), "the invitation");
+        Matcher link = LINK.matcher(Mailbox.text(MAILBOX.to(email).get(0)));
+        assertTrue(link.find());
+        String ann = "ann-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Api.Reply account = api.post("/api/v1/operator/accounts", TestPortal.OPERATOR_TOKEN,
+                "{\"name\":\"Boulangerie Gagné\",\"firstUser\":" + Onboarding.newUser(ann, true) + "}");
+        assertEquals(201, account.status(), account.body());
+
+        try (Browser browser = Browser.start(api.base(), true, "fr-CA,fr", 375, 800)) {
+            browser.open(link.group(1));
+            browser.waitForHeading("Bienvenue dans la console de facturation");
+            assertEquals("fr-CA", browser.script("return document.documentElement.lang;"));
+            assertFits(browser, "l'invitation");
+            browser.type(browser.field("Mot de passe"), Onboarding.PASSWORD);
+            browser.type(browser.field("Confirmer le mot de passe"), Onboarding.PASSWORD);
+            browser.button("Enregistrer le mot de passe et continuer").click();
+            browser.waitForHeading("Configurer votre application d'authentification");
+            assertFits(browser, "l'inscription de l'authentificateur");
+            browser.screenshot("console-enrolment-fr-375");
+            TotpSecret secret = TotpSecret.fromBase32(browser.element("totp-secret").getText().replace(" ", ""));
+            browser.type(browser.field("Code de l'application"), code(secret));
+            browser.button("Confirmer").click();
+            browser.waitForHeading("Conservez vos codes de récupération");
+            assertFits(browser, "les codes de récupération");
+            browser.link("Je les ai conservés").click();
+            browser.waitForHeading("Trouver un compte");
+            assertFits(browser, "la recherche");
+            browser.type(browser.field("Numéro de compte, nom du compte, courriel ou nom d'utilisateur, ou numéro "
+                    + "de facture"), ann);
+            browser.button("Rechercher").click();
+            browser.waitUntil("le compte trouvé", () -> browser.hasRow(account.json().getString("accountNumber")));
+            assertFits(browser, "les résultats");
+            browser.screenshot("console-search-fr-375");
+            browser.link("Boulangerie Gagné").click();
+            browser.waitForHeading("Boulangerie Gagné");
+            assertFits(browser, "le compte");
+            browser.fullPageScreenshot("console-account-fr-375");
+            browser.open("/console/profile");
+            browser.waitForHeading("Votre profil");
+            assertTrue(browser.driver().findElement(By.tagName("main")).getText().contains("Soutien"));
+            assertFits(browser, "le profil");
+            browser.fullPageScreenshot("console-profile-fr-375");
+        }
+    }
+
+    private void assertFits(Browser browser, String page) {
+        assertFalse(browser.scrollsSideways(), page + " à 375 px");
+        assertAccessible(browser, page);
     }
 
     private static String code(TotpSecret secret) {

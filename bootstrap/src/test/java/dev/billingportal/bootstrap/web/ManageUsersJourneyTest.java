@@ -140,6 +140,7 @@ class ManageUsersJourneyTest {
         try (Browser browser = Browser.start(api.base(), javascript, "en-CA,en", 1280, 900)) {
             browser.open("/sign-in");
             signIn(browser, ann, Onboarding.PASSWORD, "Sign in", "Username", "Password");
+            browser.waitForPath("/");
             browser.button("Zoë O'Brien").click();
             browser.link("Manage Users").click();
             browser.waitForHeading("Manage Users");
@@ -369,6 +370,8 @@ class ManageUsersJourneyTest {
                 signIn(browser, ann, Onboarding.PASSWORD, lang.equals("fr") ? "Se connecter" : "Sign in",
                         lang.equals("fr") ? "Nom d'utilisateur" : "Username",
                         lang.equals("fr") ? "Mot de passe" : "Password");
+                // The dashboard, not the sign-in page still on screen: its language is the user's, not the browser's.
+                browser.waitForPath("/");
                 if (lang.equals("fr") && !"fr-CA".equals(browser.script("return document.documentElement.lang;"))) {
                     browser.button("Zoë O'Brien").click(); // the user's language, chosen once, stays chosen
                     browser.button("Français").click();

@@ -9,10 +9,19 @@ import dev.billingportal.application.port.in.access.CompleteSignInUseCase;
 import dev.billingportal.application.port.in.access.EnrolAuthenticatorUseCase;
 import dev.billingportal.application.port.in.access.OperatorLinksUseCase;
 import dev.billingportal.application.port.in.access.OperatorProfileUseCase;
+import dev.billingportal.application.port.in.access.RecoveryCodesUseCase;
 import dev.billingportal.application.port.in.access.SignInOperatorUseCase;
 import dev.billingportal.application.port.in.access.SignInProgressQuery;
 import dev.billingportal.application.port.in.access.SignOutOperatorUseCase;
+import dev.billingportal.application.port.in.access.StepUpUseCase;
 import dev.billingportal.application.port.in.account.FindAccountsQuery;
+import dev.billingportal.application.port.in.billing.GetDashboardQuery;
+import dev.billingportal.application.port.in.notification.ListNotificationsQuery;
+import dev.billingportal.application.port.in.notification.RetryNotificationUseCase;
+import dev.billingportal.application.port.in.user.EndPortalUserSessionsUseCase;
+import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
+import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
+import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
 import dev.billingportal.domain.access.Actor;
 import io.helidon.microprofile.server.RoutingPath;
 import io.helidon.webserver.http.HttpRules;
@@ -50,14 +59,33 @@ public class WebConsole implements HttpService {
     OperatorProfileUseCase profiles;
     @Inject
     FindAccountsQuery findAccounts;
+    @Inject
+    GetDashboardQuery figures;
+    @Inject
+    ListPortalUsersQuery users;
+    @Inject
+    ListNotificationsQuery notifications;
+    @Inject
+    RestorePortalUserUseCase restore;
+    @Inject
+    ReinvitePortalUserUseCase reinvite;
+    @Inject
+    EndPortalUserSessionsUseCase endSessions;
+    @Inject
+    RetryNotificationUseCase retry;
+    @Inject
+    StepUpUseCase stepUp;
+    @Inject
+    RecoveryCodesUseCase recoveryCodes;
 
     @Override
     public void routing(HttpRules rules) {
         Frame frame = frames.frame();
         WebSessions<Actor.OperatorActor> sessions = new WebSessions<>(authenticate, settings,
                 WebSessions.Channel.console(settings.secure()), Actor.OperatorActor.class);
-        Console console = new Console(frame, sessions, profiles);
+        Console console = new Console(frame, sessions, profiles, signInProgress);
         new ConsoleRoutes(console, new ConsoleRoutes.UseCases(signIn, signInProgress, completeSignIn, enrol, links,
-                signOut, profiles, findAccounts)).register(rules);
+                signOut, profiles, findAccounts, figures, users, notifications, restore, reinvite, endSessions,
+                retry, stepUp, recoveryCodes)).register(rules);
     }
 }

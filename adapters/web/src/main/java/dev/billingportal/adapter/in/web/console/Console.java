@@ -8,6 +8,8 @@ import dev.billingportal.adapter.in.web.view.Chrome;
 import dev.billingportal.adapter.in.web.view.Formats;
 import dev.billingportal.adapter.in.web.view.Texts;
 import dev.billingportal.application.port.in.access.OperatorProfileUseCase;
+import dev.billingportal.application.port.in.access.SignInProgress;
+import dev.billingportal.application.port.in.access.SignInProgressQuery;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.operator.Operator;
 import java.util.Optional;
@@ -20,11 +22,24 @@ public final class Console implements Guard.Frames<Actor.OperatorActor> {
     private final Frame frame;
     private final WebSessions<Actor.OperatorActor> sessions;
     private final OperatorProfileUseCase profiles;
+    private final SignInProgressQuery progress;
 
-    public Console(Frame frame, WebSessions<Actor.OperatorActor> sessions, OperatorProfileUseCase profiles) {
+    public Console(Frame frame, WebSessions<Actor.OperatorActor> sessions, OperatorProfileUseCase profiles,
+                   SignInProgressQuery progress) {
         this.frame = frame;
         this.sessions = sessions;
         this.profiles = profiles;
+        this.progress = progress;
+    }
+
+    /** The browser's sign-in under way, if its cookie holds a live half-way session. */
+    Optional<SignInProgress> halfWay(WebExchange exchange) {
+        return sessions.token(exchange).flatMap(progress::halfWay);
+    }
+
+    @Override
+    public boolean signingIn(WebExchange exchange) {
+        return halfWay(exchange).isPresent();
     }
 
     /** A signed-in operator's request: who they are, in their language and zone. */

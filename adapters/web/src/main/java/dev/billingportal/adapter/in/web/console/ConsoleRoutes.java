@@ -1,16 +1,27 @@
 package dev.billingportal.adapter.in.web.console;
 
 import dev.billingportal.adapter.in.web.frame.Guard;
+import dev.billingportal.adapter.in.web.http.SafeRedirects;
 import dev.billingportal.adapter.in.web.http.WebExchange;
 import dev.billingportal.application.port.in.access.CompleteSignInUseCase;
 import dev.billingportal.application.port.in.access.EnrolAuthenticatorUseCase;
 import dev.billingportal.application.port.in.access.OperatorLinksUseCase;
 import dev.billingportal.application.port.in.access.OperatorProfileUseCase;
+import dev.billingportal.application.port.in.access.RecoveryCodesUseCase;
 import dev.billingportal.application.port.in.access.SignInOperatorUseCase;
 import dev.billingportal.application.port.in.access.SignInProgressQuery;
 import dev.billingportal.application.port.in.access.SignOutOperatorUseCase;
+import dev.billingportal.application.port.in.access.StepUpUseCase;
 import dev.billingportal.application.port.in.account.FindAccountsQuery;
+import dev.billingportal.application.port.in.billing.GetDashboardQuery;
+import dev.billingportal.application.port.in.notification.ListNotificationsQuery;
+import dev.billingportal.application.port.in.notification.RetryNotificationUseCase;
+import dev.billingportal.application.port.in.user.EndPortalUserSessionsUseCase;
+import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
+import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
+import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
 import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.failure.StepUpRequired;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRules;
 
@@ -23,7 +34,12 @@ public final class ConsoleRoutes {
     public record UseCases(SignInOperatorUseCase signIn, SignInProgressQuery signInProgress,
                            CompleteSignInUseCase completeSignIn, EnrolAuthenticatorUseCase enrol,
                            OperatorLinksUseCase links, SignOutOperatorUseCase signOut,
-                           OperatorProfileUseCase profiles, FindAccountsQuery findAccounts) {
+                           OperatorProfileUseCase profiles, FindAccountsQuery findAccounts,
+                           GetDashboardQuery figures, ListPortalUsersQuery users,
+                           ListNotificationsQuery notifications, RestorePortalUserUseCase restore,
+                           ReinvitePortalUserUseCase reinvite, EndPortalUserSessionsUseCase endSessions,
+                           RetryNotificationUseCase retry, StepUpUseCase stepUp,
+                           RecoveryCodesUseCase recoveryCodes) {
     }
 
     /** A page for a signed-in operator. */
@@ -43,10 +59,15 @@ public final class ConsoleRoutes {
     }
 
     public void register(HttpRules rules) {
-        SignInFlow signIn = new SignInFlow(console, useCases.signIn(), useCases.signInProgress(),
-                useCases.completeSignIn(), useCases.enrol(), useCases.links(), useCases.signOut());
+        SignInFlow signIn = new SignInFlow(console, useCases.signIn(), useCases.completeSignIn(), useCases.enrol(),
+                useCases.links(), useCases.signOut());
         HomePage home = new HomePage(console, useCases.findAccounts());
-        ProfilePage profile = new ProfilePage(console, useCases.profiles());
+        ProfilePage profile = new ProfilePage(console, useCases.profiles(), useCases.enrol(),
+                useCases.recoveryCodes());
+        StepUpPage stepUp = new StepUpPage(console, useCases.stepUp());
+        AccountPage account = new AccountPage(console, useCases.figures(), useCases.users(),
+                useCases.notifications(), useCases.restore(), useCases.reinvite(), useCases.endSessions(),
+                useCases.retry());
 
         rules.get(ConsoleSite.SIGN_IN, guard.open(signIn::showSignIn));
         rules.post(ConsoleSite.SIGN_IN, guard.open(signIn::submitSignIn));
@@ -63,9 +84,33 @@ public final class ConsoleRoutes {
         rules.get(ConsoleSite.HOME, signedIn(home::show));
         rules.get(ProfilePage.PATH, signedIn(profile::show));
         rules.post("/console/language", signedIn(profile::chooseLanguage));
+        rules.post(ProfilePage.PATH + "/password", signedIn(profile::changePassword));
+        rules.get(ProfilePage.AUTHENTICATOR, signedIn(profile::showAuthenticator));
+        rules.post(ProfilePage.AUTHENTICATOR, signedIn(profile::confirmAuthenticator));
+        rules.post(ProfilePage.PATH + "/recovery-codes", signedIn(profile::newRecoveryCodes));
+        rules.get(StepUpPage.PATH, signedIn(stepUp::show));
+        rules.post(StepUpPage.PATH, signedIn(stepUp::submit));
+        rules.get(AccountPage.PATH + "{accountId}", signedIn(account::show));
+        rules.post(AccountPage.PATH + "{accountId}/users/{userId}/restore", signedIn(account::restore));
+        rules.post(AccountPage.PATH + "{accountId}/users/{userId}/invitation", signedIn(account::reinvite));
+        rules.post(AccountPage.PATH + "{accountId}/users/{userId}/sessions/end", signedIn(account::endSessions));
+        rules.post("/console/notifications/{deliveryId}/retry", signedIn(account::retry));
     }
 
+    /**
+     * A page for a signed-in operator; one whose action needs a fresh second factor sends them to the step-up, and
+     * back — to the page itself, or for a form, to the page the form was on.
+     */
     private Handler signedIn(OperatorPage page) {
-        return guard.signedIn((exchange, session) -> page.handle(exchange, console.visit(session)));
+        return guard.signedIn((exchange, session) -> {
+            try {
+                page.handle(exchange, console.visit(session));
+            } catch (StepUpRequired stale) {
+                String back = exchange.isPost()
+                        ? exchange.header("Referer").flatMap(SafeRedirects::pathOf).orElse(ConsoleSite.HOME)
+                        : exchange.pathAndQuery();
+                exchange.redirect(StepUpPage.to(back));
+            }
+        });
     }
 }

@@ -15,7 +15,7 @@ final class ConsoleSite {
     static final Site SITE = new Site("console.name", "console", HOME, "console.backHome", SIGN_IN,
             List.of(new Site.Link("search", HOME, "console.nav.search")),
             List.of(new Site.Link("profile", "/console/profile", "console.menu.profile")),
-            "/console/language", "/console/sign-out");
+            "/console/language", "/console/sign-out", "console.footer");
 
     private ConsoleSite() {
     }

@@ -50,7 +50,7 @@ public final class HomePage {
                         user.username());
             }
         };
-        return new ConsoleHomeView.Found(match.account().number().value(), match.account().name().value(),
+        return new ConsoleHomeView.Found(match.account().id().value().toString(), match.account().number().value(), match.account().name().value(),
                 match.account().currency().value(), matched);
     }
 }

@@ -1,35 +1,117 @@
 package dev.billingportal.adapter.in.web.console;
 
+import dev.billingportal.adapter.in.web.frame.Frame;
 import dev.billingportal.adapter.in.web.http.Forms;
 import dev.billingportal.adapter.in.web.http.SafeRedirects;
 import dev.billingportal.adapter.in.web.http.WebExchange;
 import dev.billingportal.adapter.in.web.view.OperatorProfileView;
+import dev.billingportal.adapter.in.web.view.RecoveryCodesView;
+import dev.billingportal.adapter.in.web.view.Texts;
+import dev.billingportal.application.port.in.access.EnrolAuthenticatorUseCase;
+import dev.billingportal.application.port.in.access.EnrolmentDone;
 import dev.billingportal.application.port.in.access.OperatorProfileUseCase;
+import dev.billingportal.application.port.in.access.RecoveryCodesUseCase;
+import dev.billingportal.domain.failure.InvalidInput;
 import dev.billingportal.domain.failure.InvalidValue;
+import dev.billingportal.domain.failure.RuleViolation;
+import dev.billingportal.domain.failure.TooManyAttempts;
 import dev.billingportal.domain.operator.Operator;
 import dev.billingportal.domain.user.Language;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
-/** {@code /console/profile}: the operator's own details and language (spec §12). */
+/**
+ * {@code /console/profile}: the operator's own details, password, authenticator and recovery codes, and language
+ * (spec §12). A new authenticator and new recovery codes need a fresh second factor (the step-up comes first).
+ */
 public final class ProfilePage {
     static final String PATH = "/console/profile";
+    static final String AUTHENTICATOR = PATH + "/authenticator";
+    private static final String PASSWORD_CHANGED = "password-changed";
 
     private final Console console;
     private final OperatorProfileUseCase profiles;
+    private final EnrolAuthenticatorUseCase enrol;
+    private final RecoveryCodesUseCase recoveryCodes;
 
-    public ProfilePage(Console console, OperatorProfileUseCase profiles) {
+    public ProfilePage(Console console, OperatorProfileUseCase profiles, EnrolAuthenticatorUseCase enrol,
+                       RecoveryCodesUseCase recoveryCodes) {
         this.console = console;
         this.profiles = profiles;
+        this.enrol = enrol;
+        this.recoveryCodes = recoveryCodes;
     }
 
     public void show(WebExchange exchange, Console.Visit visit) {
+        Optional<String> notice = exchange.query("notice").filter(PASSWORD_CHANGED::equals)
+                .map(ignored -> visit.t().get("console.profile.passwordChanged"));
+        render(exchange, visit, 200, Map.of(), notice);
+    }
+
+    private void render(WebExchange exchange, Console.Visit visit, int status, Map<String, String> errors,
+                        Optional<String> notice) {
         OperatorProfileUseCase.Profile profile = profiles.profile(visit.actor());
         Operator operator = profile.operator();
-        console.page(exchange, 200, "console/profile.jte", new OperatorProfileView(
+        console.page(exchange, status, "console/profile.jte", new OperatorProfileView(
                 console.chrome(visit, "console.profile.title", "profile"), operator.name().value(),
                 operator.email().value(), visit.t().get("console.role." + operator.role().name()
                         .toLowerCase(Locale.ROOT)), operator.timeZone().getId(),
-                operator.lastSignInAt().map(visit.formats()::dateTime).orElse("—"), profile.recoveryCodesLeft()));
+                operator.lastSignInAt().map(visit.formats()::dateTime).orElse("—"), profile.recoveryCodesLeft(),
+                errors, notice));
+    }
+
+    /** The current password first; the operator's other sessions end. */
+    public void changePassword(WebExchange exchange, Console.Visit visit) {
+        Texts t = visit.t();
+        String password = exchange.form().first("password").orElse("");
+        if (!password.equals(exchange.form().first("confirmation").orElse(""))) {
+            render(exchange, visit, 422, Map.of("confirmation", t.get("password.mismatch")), Optional.empty());
+            return;
+        }
+        try {
+            profiles.changePassword(visit.session().token(), exchange.form().first("currentPassword").orElse(""),
+                    password);
+            exchange.redirect(PATH + "?notice=" + PASSWORD_CHANGED);
+        } catch (RuleViolation wrongCurrent) {
+            render(exchange, visit, 422, Map.of("currentPassword", t.get("console.profile.wrongPassword")),
+                    Optional.empty());
+        } catch (InvalidInput invalid) {
+            render(exchange, visit, 422, Frame.fieldMessages(t, invalid.errors()), Optional.empty());
+        } catch (TooManyAttempts throttled) {
+            exchange.header("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+            render(exchange, visit, 429, Map.of("currentPassword", t.get("console.signin.throttled")),
+                    Optional.empty());
+        }
+    }
+
+    /** A new authenticator replaces the old one once a code confirms it. */
+    public void showAuthenticator(WebExchange exchange, Console.Visit visit) {
+        SignInFlow.enrolmentPage(console, enrol, exchange, 200, console.chrome(visit, "console.enrol.title",
+                "profile"), AUTHENTICATOR, visit.session().token(), Optional.empty());
+    }
+
+    public void confirmAuthenticator(WebExchange exchange, Console.Visit visit) {
+        EnrolmentDone done;
+        try {
+            done = enrol.confirm(visit.session().token(), exchange.form().first("code").orElse(""));
+        } catch (RuleViolation | InvalidInput wrongCode) {
+            SignInFlow.enrolmentPage(console, enrol, exchange, 422, console.chrome(visit, "console.enrol.title",
+                    "profile"), AUTHENTICATOR, visit.session().token(), Optional.of("console.enrol.failed"));
+            return;
+        }
+        showCodes(exchange, visit, done.recoveryCodes());
+    }
+
+    /** Ten new recovery codes replace the old ones, shown in this answer only. */
+    public void newRecoveryCodes(WebExchange exchange, Console.Visit visit) {
+        showCodes(exchange, visit, recoveryCodes.regenerate(visit.session().token()));
+    }
+
+    private void showCodes(WebExchange exchange, Console.Visit visit, List<String> codes) {
+        console.page(exchange, 200, "console/recoverycodes.jte", new RecoveryCodesView(
+                console.chrome(visit, "console.recovery.title", "profile"), codes, PATH));
     }
 
     /** The menu's other language: the console's pages and the operator's mails. */

@@ -23,7 +23,6 @@ import dev.billingportal.application.port.in.access.SessionToken;
 import dev.billingportal.application.port.in.access.SetPasswordCommand;
 import dev.billingportal.application.port.in.access.SignInOperatorUseCase;
 import dev.billingportal.application.port.in.access.SignInProgress;
-import dev.billingportal.application.port.in.access.SignInProgressQuery;
 import dev.billingportal.application.port.in.access.SignOutOperatorUseCase;
 import dev.billingportal.application.port.in.access.TotpEnrolment;
 import dev.billingportal.domain.access.Actor;
@@ -55,18 +54,15 @@ public final class SignInFlow {
 
     private final Console console;
     private final SignInOperatorUseCase signIn;
-    private final SignInProgressQuery progress;
     private final CompleteSignInUseCase complete;
     private final EnrolAuthenticatorUseCase enrol;
     private final OperatorLinksUseCase links;
     private final SignOutOperatorUseCase signOut;
 
-    public SignInFlow(Console console, SignInOperatorUseCase signIn, SignInProgressQuery progress,
-                      CompleteSignInUseCase complete, EnrolAuthenticatorUseCase enrol, OperatorLinksUseCase links,
-                      SignOutOperatorUseCase signOut) {
+    public SignInFlow(Console console, SignInOperatorUseCase signIn, CompleteSignInUseCase complete,
+                      EnrolAuthenticatorUseCase enrol, OperatorLinksUseCase links, SignOutOperatorUseCase signOut) {
         this.console = console;
         this.signIn = signIn;
-        this.progress = progress;
         this.complete = complete;
         this.enrol = enrol;
         this.links = links;
@@ -85,6 +81,12 @@ public final class SignInFlow {
         String next = next(exchange.query("next").orElse(ConsoleSite.HOME));
         if (sessions().current(exchange).isPresent()) {
             exchange.redirect(next);
+            return;
+        }
+        Optional<SignInProgress> underWay = console.halfWay(exchange);
+        if (underWay.isPresent()) { // the password is proved already: on to the step that is left
+            exchange.redirect(underWay.get().stage() == ConsoleStage.ENROLMENT ? ENROLMENT
+                    : SECOND_FACTOR + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
             return;
         }
         Chrome chrome = console.anonymous(exchange, "console.signin.title");
@@ -125,7 +127,7 @@ public final class SignInFlow {
 
     /** The half-way session of this browser at {@code stage}, if it has one. */
     private Optional<SignInProgress> halfWay(WebExchange exchange, ConsoleStage stage) {
-        return sessions().token(exchange).flatMap(progress::halfWay).filter(step -> step.stage() == stage);
+        return console.halfWay(exchange).filter(step -> step.stage() == stage);
     }
 
     public void showSecondFactor(WebExchange exchange) {
@@ -163,7 +165,7 @@ public final class SignInFlow {
                                   Optional<String> errorKey) {
         Chrome chrome = console.anonymous(exchange, "console.code.title");
         console.page(exchange, status, "console/secondfactor.jte", new SecondFactorView(chrome, SECOND_FACTOR,
-                "console.code.heading", "console.code.intro", "console.code.submit", next, passkeys,
+                "console.code.heading", "console.code.intro", "console.code.submit", next, passkeys, true,
                 errorKey.map(chrome.t()::get)));
     }
 
@@ -203,9 +205,15 @@ public final class SignInFlow {
     }
 
     private void enrolmentPage(WebExchange exchange, int status, String token, Optional<String> errorKey) {
+        enrolmentPage(console, enrol, exchange, status, console.anonymous(exchange, "console.enrol.title"), ENROLMENT,
+                token, errorKey);
+    }
+
+    /** The authenticator's page, for a new operator here and for a re-enrolment from the profile. */
+    static void enrolmentPage(Console console, EnrolAuthenticatorUseCase enrol, WebExchange exchange, int status,
+                              Chrome chrome, String action, String token, Optional<String> errorKey) {
         TotpEnrolment enrolment = enrol.begin(token);
-        Chrome chrome = console.anonymous(exchange, "console.enrol.title");
-        console.page(exchange, status, "console/enrolment.jte", new EnrolmentView(chrome,
+        console.page(exchange, status, "console/enrolment.jte", new EnrolmentView(chrome, action,
                 QrCodeSvg.of(enrolment.provisioningUri(), chrome.t().get("console.enrol.qr")),
                 enrolment.secretText(), errorKey.map(chrome.t()::get)));
     }

@@ -11,6 +11,7 @@ import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.failure.AccessDenied;
 import dev.billingportal.domain.failure.AuthenticationFailed;
 import dev.billingportal.domain.failure.NotFound;
+import dev.billingportal.domain.failure.StateConflict;
 import dev.billingportal.domain.failure.TemporarilyUnavailable;
 import io.helidon.webserver.http.Handler;
 import java.net.URLEncoder;
@@ -50,6 +51,14 @@ public final class Guard<A extends Actor> {
 
         /** The frame of a page for a visitor who is not signed in. */
         Chrome anonymous(WebExchange exchange, String titleKey);
+
+        /**
+         * Whether the browser's cookie holds a sign-in still under way (the console's second step): it is sent to the
+         * sign-in page, which leads on to that step, without losing its cookie or being told its session ended.
+         */
+        default boolean signingIn(WebExchange exchange) {
+            return false;
+        }
     }
 
     private final Frame frame;
@@ -101,7 +110,7 @@ public final class Guard<A extends Actor> {
 
     /** Not signed in, or the session ended: to the sign-in page, and back here after. */
     public void toSignIn(WebExchange exchange) {
-        boolean ended = sessions.token(exchange).isPresent();
+        boolean ended = sessions.token(exchange).isPresent() && !frames.signingIn(exchange);
         String back = exchange.htmx()
                 ? exchange.header("HX-Current-URL").flatMap(SafeRedirects::pathOf).orElse(site.home())
                 : exchange.isPost() ? site.home() : exchange.pathAndQuery();
@@ -127,6 +136,9 @@ public final class Guard<A extends Actor> {
                     notFound instanceof NotFound ? "error.notFound" : "error.badRequest", Optional.empty());
         } catch (AccessDenied denied) {
             failurePage(exchange, session, 403, "error.forbidden", Optional.empty());
+        } catch (StateConflict changed) {
+            // Two people on one thing (a user restored, a notification retried, by someone else a moment ago).
+            failurePage(exchange, session, 409, "error.conflict", Optional.empty());
         } catch (TemporarilyUnavailable busy) {
             exchange.header("Retry-After", "1");
             failurePage(exchange, session, 503, "error.unavailable", Optional.empty());

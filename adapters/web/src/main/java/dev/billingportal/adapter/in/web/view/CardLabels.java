@@ -13,24 +13,28 @@ import java.util.Map;
  */
 public final class CardLabels {
     /** Each table's class and its columns' text keys, in column order. */
-    static final Map<String, List<String>> TABLES = Map.of(
-            "table--users", List.of("users.username", "users.firstName", "users.lastName", "users.timeZone",
-                    "users.billingNotifications", "users.status", "users.actions"),
-            "table--latest", List.of("transactions.postedAt", "transactions.type", "transactions.what",
-                    "transactions.amount", "transactions.balanceAfter"),
-            "table--history", List.of("transactions.sequence", "transactions.postedAt", "transactions.type",
-                    "transactions.what", "transactions.amount", "transactions.balanceAfter"),
-            "table--invoices", List.of("invoices.number", "invoices.issued", "invoices.due", "invoices.total",
-                    "invoices.amountDue", "invoices.status", "invoices.document"),
-            "table--lines", List.of("invoice.description", "invoice.quantity", "invoice.unitPrice",
-                    "transactions.amount"),
-            "table--applied", List.of("transactions.postedAt", "transactions.type", "transactions.what",
-                    "transactions.amount"),
-            "table--months", List.of("dashboard.month", "dashboard.invoiced", "dashboard.paid"),
-            "table--notifications", List.of("notifications.when", "notifications.what", "notifications.recipient",
-                    "notifications.status"),
-            "table--accounts", List.of("console.account.number", "console.account.name",
-                    "console.account.currency", "console.search.matched"));
+    static final Map<String, List<String>> TABLES = Map.ofEntries(
+            Map.entry("table--users", List.of("users.username", "users.firstName", "users.lastName", "users.timeZone",
+                    "users.billingNotifications", "users.status", "users.actions")),
+            Map.entry("table--latest", List.of("transactions.postedAt", "transactions.type", "transactions.what",
+                    "transactions.amount", "transactions.balanceAfter")),
+            Map.entry("table--history", List.of("transactions.sequence", "transactions.postedAt", "transactions.type",
+                    "transactions.what", "transactions.amount", "transactions.balanceAfter")),
+            Map.entry("table--invoices", List.of("invoices.number", "invoices.issued", "invoices.due",
+                    "invoices.total", "invoices.amountDue", "invoices.status", "invoices.document")),
+            Map.entry("table--lines", List.of("invoice.description", "invoice.quantity", "invoice.unitPrice",
+                    "transactions.amount")),
+            Map.entry("table--applied", List.of("transactions.postedAt", "transactions.type", "transactions.what",
+                    "transactions.amount")),
+            Map.entry("table--months", List.of("dashboard.month", "dashboard.invoiced", "dashboard.paid")),
+            Map.entry("table--notifications", List.of("notifications.when", "notifications.what",
+                    "notifications.recipient", "notifications.status")),
+            Map.entry("table--accounts", List.of("console.account.number", "console.account.name",
+                    "console.account.currency", "console.search.matched")),
+            Map.entry("table--console-users", List.of("console.account.username", "console.account.fullName",
+                    "console.account.status", "console.account.actions")),
+            Map.entry("table--console-notifications", List.of("notifications.when", "notifications.what",
+                    "notifications.recipient", "notifications.status")));
 
     private CardLabels() {
     }

@@ -11,7 +11,7 @@ public record ConsoleHomeView(Chrome chrome, String query, boolean searched, Lis
                               Optional<String> error) {
 
     /** One account found, and in words what the text matched (a deleted user's e-mail, an invoice number...). */
-    public record Found(String number, String name, String currency, String matched) {
+    public record Found(String id, String number, String name, String currency, String matched) {
     }
 
     public ConsoleHomeView {

@@ -1,6 +1,20 @@
 package dev.billingportal.adapter.in.web.view;
 
-/** The signed-in operator's profile: who they are to the console, as they and the audit see them. */
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The signed-in operator's profile: who they are to the console, and what they manage themselves — their password,
+ * their authenticator, their recovery codes. {@code errors}: the password form's, by field.
+ */
 public record OperatorProfileView(Chrome chrome, String name, String email, String role, String timeZone,
-                                  String lastSignIn, int recoveryCodesLeft) {
+                                  String lastSignIn, int recoveryCodesLeft, Map<String, String> errors,
+                                  Optional<String> notice) {
+    public boolean hasError(String field) {
+        return errors.containsKey(field);
+    }
+
+    public String error(String field) {
+        return errors.get(field);
+    }
 }

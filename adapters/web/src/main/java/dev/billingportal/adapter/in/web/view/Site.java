@@ -10,9 +10,10 @@ import java.util.List;
  * @param nameKey     the text key of the site's name, in the header and the window title
  * @param theme       the header's modifier class ({@code site-header--console}): the console never looks like the portal
  * @param backHomeKey the text key of the way back home from a page that only says something
+ * @param footerKey   the text key of the footer's sentence, which names the support contact ({@code {0}})
  */
 public record Site(String nameKey, String theme, String home, String backHomeKey, String signIn, List<Link> nav,
-                   List<Link> menu, String languageAction, String signOutAction) {
+                   List<Link> menu, String languageAction, String signOutAction, String footerKey) {
 
     /** A navigation or menu entry; {@code id} is what a page names to be marked as the current one. */
     public record Link(String id, String href, String labelKey) {
@@ -30,5 +31,5 @@ public record Site(String nameKey, String theme, String home, String backHomeKey
                     new Link("transactions", "/transactions", "nav.transactions"),
                     new Link("notifications", "/notifications", "nav.notifications")),
             List.of(new Link("users", "/users", "menu.users")),
-            "/language", "/sign-out");
+            "/language", "/sign-out", "footer.support");
 }

@@ -77,11 +77,19 @@ class CardLabelsTest {
                 "Olivia Ouellet", Language.FR_CA)), "csrf", ASSETS, new Support("Support", Optional.empty(),
                 Optional.empty()), "search");
         Document accounts = Jsoup.parse(new String(views.render("console/home.jte", new ConsoleHomeView(console,
-                "tremblay", true, List.of(new ConsoleHomeView.Found("ACC-000001", "Plomberie Tremblay", "CAD",
+                "tremblay", true, List.of(new ConsoleHomeView.Found("0b7c", "ACC-000001", "Plomberie Tremblay", "CAD",
                         "Nom")), Optional.empty())), StandardCharsets.UTF_8));
-        Map<String, Document> pages = Map.of("table--accounts", accounts, "table--users", users, "table--latest", dashboard, "table--months", dashboard,
+        Document account = Jsoup.parse(new String(views.render("console/account.jte", new ConsoleAccountView(console,
+                "0b7c", "ACC-000001", "Plomberie Tremblay", "CAD", "10,00 $", false, "0,00 $",
+                List.of(new ConsoleAccountView.User("1", "ann@example.com", "Ann Lee", "Supprimé", "badge--deleted", true,
+                        false, false, "", Optional.of("Motif requis"))),
+                List.of(new ConsoleAccountView.Notification("2", "2 nov. 2026", "Paiement inscrit", "ann@example.com",
+                        "Échec", "badge--failed", Optional.empty(), true)), Optional.empty())), StandardCharsets.UTF_8));
+        Map<String, Document> pages = new java.util.HashMap<>(Map.of("table--accounts", accounts,
+                "table--console-users", account, "table--console-notifications", account));
+        pages.putAll(Map.of("table--users", users, "table--latest", dashboard, "table--months", dashboard,
                 "table--history", history, "table--invoices", invoices, "table--lines", detail,
-                "table--applied", detail, "table--notifications", notifications);
+                "table--applied", detail, "table--notifications", notifications));
         assertEquals(CardLabels.TABLES.keySet(), pages.keySet(), "every labelled table is checked here");
         for (Map.Entry<String, Document> page : pages.entrySet()) {
             Element table = page.getValue().selectFirst("table." + page.getKey());

@@ -1,0 +1,58 @@
+package dev.billingportal.adapter.in.web.console;
+
+import dev.billingportal.adapter.in.web.http.SafeRedirects;
+import dev.billingportal.adapter.in.web.http.WebExchange;
+import dev.billingportal.adapter.in.web.view.SecondFactorView;
+import dev.billingportal.application.port.in.access.StepUpUseCase;
+import dev.billingportal.domain.failure.AuthenticationFailed;
+import dev.billingportal.domain.failure.TooManyAttempts;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * {@code /console/step-up}: the second factor again before a sensitive action (spec §11: inviting or re-roling an
+ * operator, resetting a second factor, an API key, a new authenticator or new recovery codes) when the last one is
+ * more than five minutes old; then back to the page that asked.
+ */
+public final class StepUpPage {
+    static final String PATH = "/console/step-up";
+
+    private final Console console;
+    private final StepUpUseCase stepUp;
+
+    public StepUpPage(Console console, StepUpUseCase stepUp) {
+        this.console = console;
+        this.stepUp = stepUp;
+    }
+
+    /** Where a page that met {@code StepUpRequired} sends the operator: here, and back to {@code back} after. */
+    static String to(String back) {
+        return PATH + "?next=" + URLEncoder.encode(SafeRedirects.target(back, ConsoleSite.HOME),
+                StandardCharsets.UTF_8);
+    }
+
+    public void show(WebExchange exchange, Console.Visit visit) {
+        page(exchange, visit, 200, SafeRedirects.target(exchange.query("next").orElse(ConsoleSite.HOME),
+                ConsoleSite.HOME), Optional.empty());
+    }
+
+    public void submit(WebExchange exchange, Console.Visit visit) {
+        String next = SafeRedirects.target(exchange.form().first("next").orElse(ConsoleSite.HOME), ConsoleSite.HOME);
+        try {
+            stepUp.stepUpWithCode(visit.session().token(), exchange.form().first("code").orElse(""));
+            exchange.redirect(next);
+        } catch (AuthenticationFailed wrong) {
+            page(exchange, visit, 401, next, Optional.of("console.stepUp.failed"));
+        } catch (TooManyAttempts throttled) {
+            exchange.header("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+            page(exchange, visit, 429, next, Optional.of("console.signin.throttled"));
+        }
+    }
+
+    private void page(WebExchange exchange, Console.Visit visit, int status, String next, Optional<String> errorKey) {
+        console.page(exchange, status, "console/secondfactor.jte", new SecondFactorView(
+                console.chrome(visit, "console.stepUp.title", ""), PATH, "console.stepUp.heading",
+                "console.stepUp.intro", "console.stepUp.submit", next, false, false, errorKey.map(visit.t()::get)));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.billingportal.adapter.in.web.view;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An account as the billing team sees it (spec §12): its figures, every user — deleted ones too, with what support
+ * may do for each — and its billing notifications, a failed one with "Retry".
+ *
+ * @param notice what the last action did, said once after its redirect
+ */
+public record ConsoleAccountView(Chrome chrome, String id, String number, String name, String currency,
+                                 String balance, boolean credit, String overdue, List<User> users,
+                                 List<Notification> notifications, Optional<String> notice) {
+
+    /** A portal user's row; {@code reasonError}: the restore's reason was missing or unusable. */
+    public record User(String id, String username, String fullName, String status, String statusClass,
+                       boolean deleted, boolean invited, boolean active, String reason,
+                       Optional<String> reasonError) {
+    }
+
+    /** A billing notification's row; a failed one can be retried. */
+    public record Notification(String id, String when, String what, String recipient, String status,
+                               String statusClass, Optional<String> detail, boolean failed) {
+    }
+
+    public ConsoleAccountView {
+        users = List.copyOf(users);
+        notifications = List.copyOf(notifications);
+    }
+
+    public String path() {
+        return "/console/accounts/" + id;
+    }
+}

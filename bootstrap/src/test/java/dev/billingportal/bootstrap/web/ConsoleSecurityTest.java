@@ -1,0 +1,235 @@
+package dev.billingportal.bootstrap.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.billingportal.bootstrap.support.Api;
+import dev.billingportal.bootstrap.support.Await;
+import dev.billingportal.bootstrap.support.Mailbox;
+import dev.billingportal.bootstrap.support.Onboarding;
+import dev.billingportal.bootstrap.support.Onboarding.Member;
+import dev.billingportal.bootstrap.support.TestClock;
+import dev.billingportal.bootstrap.support.TestPortal;
+import dev.billingportal.bootstrap.support.WebClient;
+import dev.billingportal.domain.operator.Totp;
+import dev.billingportal.domain.operator.TotpSecret;
+import io.helidon.microprofile.testing.AddBean;
+import io.helidon.microprofile.testing.AddConfigSource;
+import io.helidon.microprofile.testing.junit5.HelidonTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console's defences (spec §11, §12), tried with an HTTP client that sends what a browser would not: its own
+ * cookie (Strict, HttpOnly, new at every sign-in), neither site's cookie opening the other, CSRF and {@code Origin},
+ * no open redirect, the idle timeout, the step-up before a sensitive action, and a throttle on guessed codes.
+ */
+@HelidonTest
+@AddBean(TestClock.class)
+class ConsoleSecurityTest {
+    private static final Mailbox MAILBOX = new Mailbox();
+    private static final Pattern LINK = Pattern.compile("/console/invitation\\?token=([A-Za-z0-9_-]+)");
+
+    private Api api;
+
+    @AddConfigSource
+    static ConfigSource config() {
+        return TestPortal.config(MAILBOX.port(), Map.of());
+    }
+
+    @AfterAll
+    static void stopMailbox() {
+        MAILBOX.stop();
+    }
+
+    @BeforeEach
+    void connect() {
+        api = Api.ofRunningServer();
+    }
+
+    /** A browser of an operator who accepted their invitation and enrolled; the secret for later codes. */
+    private record Operator(WebClient browser, String email, TotpSecret secret, List<String> recoveryCodes) {
+        String code() {
+            return Totp.code(secret, Totp.step(TestClock.CLOCK.instant()));
+        }
+    }
+
+    private Operator enrolled(String role) {
+        String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@provider.example";
+        assertEquals(201, api.post("/api/v1/operator/operators", TestPortal.OPERATOR_TOKEN, "{\"email\":\"" + email
+                + "\",\"name\":\"Sam Operator\",\"role\":\"" + role + "\"}").status());
+        Await.until(Duration.ofSeconds(20), () -> !MAILBOX.to(email).isEmpty(), "the invitation");
+        Matcher link = LINK.matcher(Mailbox.text(MAILBOX.to(email).get(0)));
+        assertTrue(link.find());
+        WebClient browser = new WebClient(api.base());
+        String csrf = browser.get(link.group()).csrf();
+        WebClient.Page accepted = browser.post("/console/invitation", Map.of("_csrf", csrf, "token", link.group(1),
+                "password", Onboarding.PASSWORD, "confirmation", Onboarding.PASSWORD));
+        assertEquals(303, accepted.status(), accepted.body());
+        assertEquals("/console/enrolment", accepted.header("Location").orElseThrow());
+        WebClient.Page enrolment = browser.get("/console/enrolment");
+        TotpSecret secret = TotpSecret.fromBase32(enrolment.html().getElementById("totp-secret").text()
+                .replace(" ", ""));
+        WebClient.Page done = browser.post("/console/enrolment", Map.of("_csrf", enrolment.csrf(), "code",
+                Totp.code(secret, Totp.step(TestClock.CLOCK.instant()))));
+        assertEquals(200, done.status(), done.body());
+        List<String> codes = done.html().select("#recovery-codes code").eachText();
+        assertEquals(10, codes.size());
+        assertEquals(200, browser.get("/console").status(), "signed in");
+        return new Operator(browser, email, secret, codes);
+    }
+
+    /** The first step of a sign-in in a new browser; its answer. */
+    private static WebClient.Page password(WebClient browser, String email, String password, String next) {
+        String csrf = browser.get("/console/sign-in").csrf();
+        return browser.post("/console/sign-in", Map.of("_csrf", csrf, "email", email, "password", password,
+                "next", next));
+    }
+
+    @Test
+    void theConsoleCookieIsStrictHttpOnlyNewAtEverySignInAndItsPagesCarryTheHeaders() {
+        Operator sam = enrolled("support");
+        WebClient browser = new WebClient(api.base());
+        browser.cookies().put("console_session", "a-token-an-attacker-planted-before-sign-in");
+
+        WebClient.Page first = password(browser, sam.email(), Onboarding.PASSWORD, "/console");
+        String halfWay = first.setCookies().stream().filter(value -> value.startsWith("console_session="))
+                .findFirst().orElseThrow();
+        assertTrue(halfWay.contains("HttpOnly") && halfWay.contains("SameSite=Strict") && halfWay.contains("Path=/"),
+                halfWay);
+        assertNotEquals("a-token-an-attacker-planted-before-sign-in", browser.cookies().get("console_session"));
+        String halfWayToken = browser.cookies().get("console_session");
+        WebClient.Page notYet = browser.get("/console");
+        assertEquals(303, notYet.status(), "the password alone opens nothing");
+        assertEquals("/console/sign-in?next=%2Fconsole", notYet.header("Location").orElseThrow(), "nor ends anything");
+        assertEquals("/console/sign-in/second-factor?next=%2Fconsole", browser.get(
+                "/console/sign-in?next=%2Fconsole").header("Location").orElseThrow(), "on to the second step");
+        WebClient.Page second = browser.post("/console/sign-in/second-factor", Map.of("_csrf",
+                browser.get("/console/sign-in/second-factor").csrf(), "code", sam.recoveryCodes().get(0),
+                "next", "/console"));
+        assertEquals(303, second.status(), second.body());
+        assertNotEquals(halfWayToken, browser.cookies().get("console_session"), "a new token for the full session");
+
+        for (String path : List.of("/console", "/console/profile", "/console/sign-in", "/console/password-reset",
+                "/console/accounts/" + UUID.randomUUID())) {
+            WebClient.Page page = browser.get(path);
+            assertEquals(WebSecurityTest.CSP, page.header("Content-Security-Policy").orElse(null), path);
+            assertEquals("nosniff", page.header("X-Content-Type-Options").orElse(null), path);
+            assertEquals("no-store", page.header("Cache-Control").orElse(null), path);
+        }
+        assertEquals(404, browser.get("/console/accounts/" + UUID.randomUUID()).status());
+        assertEquals(404, browser.get("/console/accounts/not-an-id").status());
+    }
+
+    @Test
+    void neitherSiteNorTheApiAcceptsTheOthersSession() {
+        Operator sam = enrolled("admin");
+        String consoleToken = sam.browser().cookies().get("console_session");
+        Member ann = new Onboarding(api, MAILBOX).newAccount("ann-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@example.com");
+        WebClient customer = new WebClient(api.base());
+        customer.signIn(ann.username(), Onboarding.PASSWORD);
+        String portalToken = customer.cookies().get("portal-session");
+
+        WebClient.Page consoleWithPortalCookie = customer.get("/console");
+        assertEquals(303, consoleWithPortalCookie.status());
+        assertEquals("/console/sign-in?next=%2Fconsole", consoleWithPortalCookie.header("Location").orElseThrow());
+        WebClient forged = new WebClient(api.base());
+        forged.cookies().put("console_session", portalToken);
+        assertEquals(303, forged.get("/console").status(), "a portal token in the console's cookie");
+        WebClient other = new WebClient(api.base());
+        other.cookies().put("portal-session", consoleToken);
+        WebClient.Page portalWithConsoleToken = other.get("/");
+        assertEquals(303, portalWithConsoleToken.status());
+        assertTrue(portalWithConsoleToken.header("Location").orElseThrow().startsWith("/sign-in"));
+        assertEquals(401, api.get("/api/v1/operator/operators", consoleToken).status(),
+                "a console session is no caller of the API");
+        assertEquals(200, sam.browser().get("/console").status(), "and it still opens the console");
+    }
+
+    @Test
+    void aChangeWithoutTheCsrfTokenOrFromAnotherOriginIsRefusedAndChangesNothing() {
+        Operator sam = enrolled("support");
+        Member ann = new Onboarding(api, MAILBOX).newAccount("ann-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@example.com");
+        String bob = "bob-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String bobId = new Onboarding(api, MAILBOX).invite(ann, bob);
+        String reinvite = "/console/accounts/" + ann.accountId() + "/users/" + bobId + "/invitation";
+        String csrf = sam.browser().get("/console/accounts/" + ann.accountId()).csrf();
+        int mails = MAILBOX.to(bob).size();
+
+        assertEquals(403, sam.browser().post(reinvite, Map.of()).status(), "no token");
+        assertEquals(403, sam.browser().post(reinvite, Map.of("_csrf", "x".repeat(43))).status(), "a wrong token");
+        assertEquals(403, sam.browser().post(reinvite, Map.of("_csrf", csrf), Map.of("Origin",
+                "https://evil.example")).status(), "another origin");
+        assertEquals(403, sam.browser().post(reinvite, Map.of("_csrf", csrf), Map.of()).status(), "no origin");
+        assertEquals(mails, MAILBOX.to(bob).size(), "no invitation sent");
+
+        WebClient.Page sent = sam.browser().post(reinvite, Map.of("_csrf", csrf));
+        assertEquals(303, sent.status(), sent.body());
+        Await.until(Duration.ofSeconds(20), () -> MAILBOX.to(bob).size() == mails + 1, "the new invitation");
+    }
+
+    @Test
+    void theNextPageIsOneOfTheConsolesAndNeverAnotherSite() {
+        Operator sam = enrolled("support");
+        for (String next : List.of("https://evil.example/console", "//evil.example", "/users")) {
+            WebClient browser = new WebClient(api.base());
+            WebClient.Page first = password(browser, sam.email(), Onboarding.PASSWORD, next);
+            assertEquals("/console/sign-in/second-factor?next=%2Fconsole", first.header("Location").orElseThrow(),
+                    next);
+        }
+    }
+
+    @Test
+    void anIdleSessionEndsAfterFifteenMinutesAndASensitiveActionAsksForTheCodeAgain() {
+        Operator sam = enrolled("admin");
+        TestClock.CLOCK.advance(Duration.ofMinutes(6));
+        WebClient.Page stale = sam.browser().get("/console/profile/authenticator");
+        assertEquals(303, stale.status());
+        assertEquals("/console/step-up?next=%2Fconsole%2Fprofile%2Fauthenticator",
+                stale.header("Location").orElseThrow());
+        WebClient.Page stepUp = sam.browser().get("/console/step-up?next=%2Fconsole%2Fprofile%2Fauthenticator");
+        WebClient.Page wrong = sam.browser().post("/console/step-up", Map.of("_csrf", stepUp.csrf(), "code",
+                "000000".equals(sam.code()) ? "111111" : "000000", "next", "/console/profile/authenticator"));
+        assertEquals(401, wrong.status());
+        WebClient.Page proved = sam.browser().post("/console/step-up", Map.of("_csrf", stepUp.csrf(), "code",
+                sam.code(), "next", "/console/profile/authenticator"));
+        assertEquals("/console/profile/authenticator", proved.header("Location").orElseThrow());
+        assertEquals(200, sam.browser().get("/console/profile/authenticator").status(), "fresh for five minutes");
+
+        TestClock.CLOCK.advance(Duration.ofMinutes(16));
+        WebClient.Page ended = sam.browser().get("/console");
+        assertEquals(303, ended.status());
+        assertEquals("/console/sign-in?next=%2Fconsole&notice=ended", ended.header("Location").orElseThrow());
+    }
+
+    @Test
+    void guessingCodesIsThrottledAfterFiveFailures() {
+        Operator sam = enrolled("support");
+        WebClient browser = new WebClient(api.base());
+        assertEquals(303, password(browser, sam.email(), Onboarding.PASSWORD, "/console").status());
+        String csrf = browser.get("/console/sign-in/second-factor").csrf();
+        int throttled = 0;
+        for (int i = 0; i < 6; i++) {
+            WebClient.Page guess = browser.post("/console/sign-in/second-factor", Map.of("_csrf", csrf, "code",
+                    String.format("%06d", i), "next", "/console"));
+            assertFalse(guess.status() == 303, "a guess opened the console");
+            throttled += guess.status() == 429 ? 1 : 0;
+        }
+        assertTrue(throttled >= 1, "the sixth guess is throttled");
+        WebClient later = new WebClient(api.base());
+        assertEquals(429, password(later, sam.email(), Onboarding.PASSWORD, "/console").status(),
+                "even the right password, for 15 minutes");
+    }
+}
