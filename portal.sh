@@ -15,6 +15,9 @@
 #   ./portal.sh bench --scale [--quick]
 #                      build, then measure postings/s and mails/s with 1 vs 2 api and worker processes on PostgreSQL
 #                      and a standalone broker (docs/scale-out.md)
+#   ./portal.sh bench --search [--quick] [h2|postgresql]
+#                      build, then measure the console's search over 1 000 000 accounts and 3 000 000 users
+#                      (docs/performance.md)
 # Maven and the portal need a JDK 21 or newer; this finds one even where the default `java` is older.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -198,6 +201,12 @@ case "${1:-}" in
       ensure_packages postgresql
       exec "$JAVA_HOME/bin/java" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
         -Dportal.jar=bootstrap/target/billing-portal.jar dev.billingportal.bench.PeerBench "$@"
+    fi
+    if [ "${1:-}" = --search ]; then # the console's search at a million accounts, H2 and PostgreSQL: docs/performance.md
+      shift
+      ensure_packages postgresql
+      exec "$JAVA_HOME/bin/java" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
+        -Dportal.jar=bootstrap/target/billing-portal.jar dev.billingportal.bench.SearchBench "$@"
     fi
     if [ "${1:-}" = --scale ]; then # spec §10's processes on PostgreSQL and a standalone broker: docs/scale-out.md
       shift

@@ -79,4 +79,21 @@
       input.focus();
     }
   });
+
+  // The console's copy buttons (a new API key): shown only where the script runs; the key stays selectable text.
+  document.querySelectorAll("button[data-copy]").forEach(function (button) {
+    if (!navigator.clipboard) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var field = document.getElementById(button.getAttribute("data-copy"));
+      navigator.clipboard.writeText(field.value).then(function () {
+        var status = document.getElementById("copy-status");
+        if (status) {
+          status.textContent = button.getAttribute("data-copied");
+        }
+      });
+    });
+  });
 })();

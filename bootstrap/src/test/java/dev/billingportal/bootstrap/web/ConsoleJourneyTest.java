@@ -31,6 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The provider's console in a real browser (spec §11, §12): an administrator invited with the installation key follows
@@ -178,6 +179,59 @@ class ConsoleJourneyTest {
             assertTrue(customers.contains("Acme Billing Support") && !customers.contains("Olivia"),
                     "the customer's audit names the support, never the operator: " + customers);
 
+            browser.link("Audit").click();
+            browser.waitForHeading("The provider's audit");
+            new Select(browser.field("Action")).selectByVisibleText("User restored");
+            browser.type(browser.field("Account id"), admin.accountId());
+            browser.button("Filter").click();
+            browser.waitUntil("the restore in the audit", () -> browser.hasRow("Olivia Ouellet"));
+            assertTrue(browser.row("Olivia Ouellet").getText().contains("his manager Ann confirmed"),
+                    browser.row("Olivia Ouellet").getText());
+            assertAccessible(browser, "the provider's audit, filtered");
+            browser.screenshot("console-audit-en-" + mode);
+            browser.link("Failed notifications").click();
+            browser.waitForHeading("Failed notifications");
+            assertAccessible(browser, "the failed notifications");
+
+            browser.link("Operators").click();
+            browser.waitForHeading("Operators");
+            String sam = "sam-" + UUID.randomUUID().toString().substring(0, 8) + "@provider.example";
+            browser.type(browser.field("E-mail"), sam);
+            browser.type(browser.field("Name"), "Sam Roy");
+            new Select(browser.field("Role")).selectByVisibleText("Support");
+            new Select(browser.field("Language of the console and the e-mails")).selectByVisibleText("Français");
+            browser.button("Invite").click();
+            browser.waitUntil("the invitation sent", () -> !browser.driver().findElements(By.id("operators-notice"))
+                    .isEmpty());
+            assertTrue(browser.row(sam).getText().contains("Invited"), browser.row(sam).getText());
+            Await.until(Duration.ofSeconds(20), () -> !MAILBOX.to(sam).isEmpty(), "Sam's invitation");
+            assertAccessible(browser, "the operators");
+            browser.screenshot("console-operators-en-" + mode);
+
+            browser.link("API keys").click();
+            browser.waitForHeading("API keys");
+            String keyName = "Ledger sync " + mode;
+            browser.type(browser.field("Name"), keyName);
+            new Select(browser.field("Role")).selectByVisibleText("Billing");
+            browser.button("Create the key").click();
+            browser.waitForHeading("The key of " + keyName);
+            String key = browser.field("The key").getAttribute("value");
+            assertTrue(key.startsWith("bpk_"), key);
+            assertEquals(javascript, browser.driver().findElement(By.cssSelector("button[data-copy]")).isDisplayed(),
+                    "the copy button where the script runs");
+            assertAccessible(browser, "the new key, shown once");
+            browser.screenshot("console-api-key-shown-en-" + mode);
+            assertEquals(200, api.get("/api/v1/operator/accounts/" + admin.accountId() + "/users", key).status(),
+                    "the API accepts the new key");
+            browser.link("I have copied it").click();
+            browser.waitForHeading("API keys");
+            assertTrue(!browser.driver().getPageSource().contains(key), "never shown again");
+            browser.button("Revoke " + keyName).click();
+            browser.waitUntil("the key revoked", () -> browser.row(keyName).getText().contains("Revoked"));
+            assertEquals(401, api.get("/api/v1/operator/accounts/" + admin.accountId() + "/users", key).status(),
+                    "and refuses it once revoked");
+            assertAccessible(browser, "the API keys");
+
             browser.open("/");
             browser.waitForPath("/sign-in?next=%2F");
             browser.open("/console/profile");
@@ -204,6 +258,74 @@ class ConsoleJourneyTest {
             browser.waitForHeading("Find an account");
             browser.waitForPath("/console");
         }
+    }
+
+    @ParameterizedTest(name = "JavaScript {0}")
+    @ValueSource(booleans = {true, false})
+    void aBillingOperatorPostsAnInvoiceWithLinesAndTaxesTheServerAddsUp(boolean javascript) {
+        String mode = javascript ? "js" : "nojs";
+        String email = "bea-" + UUID.randomUUID().toString().substring(0, 8) + "@provider.example";
+        String link = invite(email, "Bea Billing", "billing");
+        String ann = "ann-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Api.Reply account = api.post("/api/v1/operator/accounts", TestPortal.OPERATOR_TOKEN,
+                "{\"name\":\"Imprimerie Roy\",\"firstUser\":" + Onboarding.newUser(ann, true) + "}");
+        assertEquals(201, account.status(), account.body());
+        String accountId = account.json().getString("id");
+        String number = "INV-" + UUID.randomUUID().toString().substring(0, 8);
+
+        try (Browser browser = Browser.start(api.base(), javascript, "en-CA,en", 1280, 900)) {
+            enrol(browser, link);
+            browser.open("/console/accounts/" + accountId);
+            browser.waitForHeading("Imprimerie Roy");
+            browser.link("Post a transaction").click();
+            browser.waitForHeading("Post a transaction to Imprimerie Roy");
+            browser.type(browser.field("Invoice number"), number);
+            // A date input's typing follows the browser's locale; its value is always ISO.
+            browser.script("arguments[0].value = arguments[1];", browser.field("Issue date"), "2026-11-01");
+            browser.script("arguments[0].value = arguments[1];", browser.field("Due date"), "2026-11-30");
+            browser.type(browser.field("Line 1: description"), "Hosted PBX seat");
+            browser.type(browser.field("Line 1: quantity"), "10");
+            browser.type(browser.field("Line 1: unit price"), "10.00");
+            browser.type(browser.field("Line 2: description"), "Long distance minutes");
+            browser.type(browser.field("Line 2: quantity"), "37.5");
+            browser.type(browser.field("Line 2: unit price"), "0.05");
+            browser.type(browser.field("Tax 1: name"), "GST");
+            browser.type(browser.field("Tax 1: rate (%)"), "5");
+            browser.type(browser.field("Tax 2: name"), "QST");
+            browser.type(browser.field("Tax 2: rate (%)"), "9.975");
+            if (!javascript) {
+                browser.button("Update the totals").click();
+            }
+            browser.waitUntil("the total computed by the server", () -> "$117.13".equals(
+                    browser.element("figure-total").getText()));
+            assertEquals("$101.88", browser.element("figure-subtotal").getText());
+            assertAccessible(browser, "the invoice form with its figures");
+            browser.fullPageScreenshot("console-transaction-en-" + mode);
+            browser.type(browser.field("Reason for posting it by hand"), "October's usage, billed late");
+            browser.button("Post the Invoice").click();
+            browser.waitUntil("posted", () -> !browser.driver().findElements(By.id("account-notice")).isEmpty());
+            assertTrue(browser.driver().findElement(By.tagName("main")).getText().contains("$117.13 owing"));
+        }
+        JsonObject invoice = api.get("/api/v1/operator/accounts/" + accountId + "/invoices", TestPortal.OPERATOR_TOKEN)
+                .json().getJsonArray("items").getJsonObject(0);
+        assertEquals(number, invoice.getString("invoiceNumber"));
+        assertEquals("117.13", invoice.getString("total"));
+    }
+
+    /** Follows an invitation link through the password and the authenticator to the console. */
+    private static void enrol(Browser browser, String link) {
+        browser.open(link);
+        browser.waitForHeading("Welcome to the Billing Console");
+        browser.type(browser.field("Password"), Onboarding.PASSWORD);
+        browser.type(browser.field("Confirm password"), Onboarding.PASSWORD);
+        browser.button("Set password and continue").click();
+        browser.waitForHeading("Set up your authenticator app");
+        TotpSecret secret = TotpSecret.fromBase32(browser.element("totp-secret").getText().replace(" ", ""));
+        browser.type(browser.field("Code from the app"), code(secret));
+        browser.button("Confirm").click();
+        browser.waitForHeading("Save your recovery codes");
+        browser.link("I have saved them").click();
+        browser.waitForHeading("Find an account");
     }
 
     @Test

@@ -215,6 +215,65 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void eachRoleSeesOnlyItsControlsAndAForgedRequestForAHiddenOneIsRefusedAndChangesNothing() {
+        Operator admin = enrolled("admin");
+        Operator support = enrolled("support");
+        assertTrue(admin.browser().get("/console").html().select("nav a[href=/console/operators]").size() == 1,
+                "an administrator has the operators' page");
+        assertTrue(support.browser().get("/console").html().select("a[href=/console/operators]").isEmpty(),
+                "support does not see it");
+        assertEquals(403, support.browser().get("/console/operators").status());
+        int operators = api.get("/api/v1/operator/operators", TestPortal.OPERATOR_TOKEN).json()
+                .getJsonArray("items").size();
+        String csrf = support.browser().get("/console").csrf();
+        String email = "forged-" + UUID.randomUUID().toString().substring(0, 8) + "@provider.example";
+        WebClient.Page forged = support.browser().post("/console/operators", Map.of("_csrf", csrf, "email", email,
+                "name", "Forged Admin", "role", "admin", "language", "en-CA", "timeZone", "America/Toronto"));
+        assertEquals(403, forged.status(), forged.body());
+        assertEquals(operators, api.get("/api/v1/operator/operators", TestPortal.OPERATOR_TOKEN).json()
+                .getJsonArray("items").size(), "nobody invited");
+
+        WebClient.Page invited = admin.browser().post("/console/operators", Map.of("_csrf",
+                admin.browser().get("/console/operators").csrf(), "email", email, "name", "Nia Roy", "role",
+                "billing", "language", "fr-CA", "timeZone", "America/Montreal"));
+        assertEquals(303, invited.status(), invited.body());
+        assertEquals(operators + 1, api.get("/api/v1/operator/operators", TestPortal.OPERATOR_TOKEN).json()
+                .getJsonArray("items").size());
+        Await.until(Duration.ofSeconds(20), () -> !MAILBOX.to(email).isEmpty(), "her invitation");
+    }
+
+    @Test
+    void aFormSentTwicePostsOnceAndSupportCannotPostAtAll() {
+        Operator billing = enrolled("billing");
+        Operator support = enrolled("support");
+        Member ann = new Onboarding(api, MAILBOX).newAccount("ann-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@example.com");
+        String form = "/console/accounts/" + ann.accountId() + "/transactions/new?type=PAYMENT";
+        WebClient.Page page = billing.browser().get(form);
+        assertEquals(200, page.status());
+        Map<String, String> payment = new java.util.HashMap<>(Map.of("_csrf", page.csrf(), "type", "PAYMENT",
+                "idempotencyKey", page.html().selectFirst("input[name=idempotencyKey]").val(), "amount", "25.00",
+                "reference", "CHQ-1042", "reason", "Cheque received by mail", "action", "post"));
+        String post = "/console/accounts/" + ann.accountId() + "/transactions";
+        assertEquals(303, billing.browser().post(post, payment).status());
+        assertEquals(303, billing.browser().post(post, payment).status(), "the same form again: accepted, not posted");
+        assertEquals(1, transactions(ann), "one payment");
+
+        assertEquals(403, support.browser().get(form).status(), "support has no posting form");
+        payment.put("_csrf", support.browser().get("/console").csrf());
+        payment.put("idempotencyKey", UUID.randomUUID().toString());
+        assertEquals(403, support.browser().post(post, payment).status());
+        assertEquals(1, transactions(ann), "nothing posted by support");
+        assertTrue(support.browser().get("/console/accounts/" + ann.accountId()).html()
+                .select("a[href$=/transactions/new]").isEmpty(), "nor the link to it");
+    }
+
+    private int transactions(Member member) {
+        return api.get("/api/v1/accounts/" + member.accountId() + "/transactions", member.token()).json()
+                .getJsonArray("items").size();
+    }
+
+    @Test
     void guessingCodesIsThrottledAfterFiveFailures() {
         Operator sam = enrolled("support");
         WebClient browser = new WebClient(api.base());

@@ -70,7 +70,7 @@ public final class InvoiceArithmetic {
             InvoiceDraft.LineDraft line = draft.lines().get(i);
             Money unitPrice = lineFigures.get(i)[0];
             Money stated = lineFigures.get(i)[1];
-            Money expected = Money.roundedHalfUp(line.quantity().value().multiply(unitPrice.decimal()), currency);
+            Money expected = lineAmount(line.quantity(), unitPrice);
             if (!stated.equals(expected)) {
                 arithmetic.add(new FieldError(line(i).then("amount"), "must be " + expected + " ("
                         + line.quantity() + " × " + unitPrice + ", rounded half-up), not " + stated));
@@ -83,8 +83,7 @@ public final class InvoiceArithmetic {
         for (int i = 0; i < draft.taxes().size(); i++) {
             InvoiceDraft.TaxDraft tax = draft.taxes().get(i);
             Money stated = taxFigures.get(i);
-            Money expected = Money.roundedHalfUp(subtotal.decimal().multiply(tax.rate().value())
-                    .divide(HUNDRED), currency);
+            Money expected = taxAmount(subtotal, tax.rate());
             if (!stated.equals(expected)) {
                 arithmetic.add(new FieldError(tax(i).then("amount"), "must be " + expected + " ("
                         + tax.rate() + " % of the subtotal " + subtotal + ", rounded half-up), not " + stated));
@@ -101,6 +100,17 @@ public final class InvoiceArithmetic {
             throw new RuleViolation("The invoice does not add up.", arithmetic);
         }
         return new Checked(lines, taxes, subtotal, taxTotal, total);
+    }
+
+    /** A line's amount: quantity × unit price, rounded half-up to the currency's minor unit. */
+    public static Money lineAmount(Decimal quantity, Money unitPrice) {
+        return Money.roundedHalfUp(quantity.value().multiply(unitPrice.decimal()), unitPrice.currency());
+    }
+
+    /** A tax's amount: the subtotal × the rate / 100, rounded half-up to the currency's minor unit. */
+    public static Money taxAmount(Money subtotal, Decimal ratePercent) {
+        return Money.roundedHalfUp(subtotal.decimal().multiply(ratePercent.value()).divide(HUNDRED),
+                subtotal.currency());
     }
 
     private static FieldPath line(int i) {

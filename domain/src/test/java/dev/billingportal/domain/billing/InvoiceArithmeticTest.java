@@ -34,6 +34,13 @@ class InvoiceArithmeticTest {
     }
 
     @Test
+    void theFiguresAFormShowsAreTheOnesTheCheckExpects() {
+        assertEquals(cad("1.88"), InvoiceArithmetic.lineAmount(Decimal.parse("37.5"), cad("0.05")), "1.875 half-up");
+        assertEquals(cad("10.16"), InvoiceArithmetic.taxAmount(cad("101.88"), Decimal.parse("9.975")), "10.1625");
+        assertEquals(cad("5.09"), InvoiceArithmetic.taxAmount(cad("101.88"), Decimal.parse("5")), "5.094");
+    }
+
+    @Test
     void aCorrectInvoiceAddsUpToTheCent() {
         InvoiceArithmetic.Checked checked = InvoiceArithmetic.check(draft("100.00", "10.16"), CAD, cad("117.13"));
 

@@ -83,7 +83,9 @@ public final class JpaAccountSearch implements AccountSearch {
     @Override
     public List<AccountMatch> byNameWords(Set<String> words, int limit) {
         List<String> prefixes = words.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
-        StringBuilder sql = new StringBuilder("SELECT DISTINCT w0.account_id FROM account_name_word w0"
+        // No DISTINCT: it would make the database read the whole range before the first row (an account whose name
+        // has two words of that prefix comes twice; the set below keeps it once).
+        StringBuilder sql = new StringBuilder("SELECT w0.account_id FROM account_name_word w0"
                 + " WHERE w0.word >= ? AND w0.word < ? AND w0.word LIKE ?");
         List<Object> parameters = new ArrayList<>(prefixes.size() * 3);
         range(prefixes.get(0), parameters);
@@ -98,8 +100,9 @@ public final class JpaAccountSearch implements AccountSearch {
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }
-        query.setMaxResults(limit);
-        List<UUID> ids = ((List<?>) query.getResultList()).stream().map(JpaAccountSearch::uuid).toList();
+        query.setMaxResults(limit * 2);
+        List<UUID> ids = ((List<?>) query.getResultList()).stream().map(JpaAccountSearch::uuid).distinct()
+                .limit(limit).toList();
         if (ids.isEmpty()) {
             return List.of();
         }

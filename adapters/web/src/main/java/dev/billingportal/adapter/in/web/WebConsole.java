@@ -15,9 +15,24 @@ import dev.billingportal.application.port.in.access.SignInProgressQuery;
 import dev.billingportal.application.port.in.access.SignOutOperatorUseCase;
 import dev.billingportal.application.port.in.access.StepUpUseCase;
 import dev.billingportal.application.port.in.account.FindAccountsQuery;
+import dev.billingportal.application.port.in.account.GetAccountQuery;
+import dev.billingportal.application.port.in.apikey.CreateApiKeyUseCase;
+import dev.billingportal.application.port.in.apikey.ListApiKeysQuery;
+import dev.billingportal.application.port.in.apikey.RevokeApiKeyUseCase;
+import dev.billingportal.application.port.in.apikey.RotateApiKeyUseCase;
+import dev.billingportal.application.port.in.audit.ListProviderAuditQuery;
 import dev.billingportal.application.port.in.billing.GetDashboardQuery;
+import dev.billingportal.application.port.in.billing.ListInvoicesQuery;
+import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
+import dev.billingportal.application.port.in.notification.ListDeliveriesQuery;
 import dev.billingportal.application.port.in.notification.ListNotificationsQuery;
 import dev.billingportal.application.port.in.notification.RetryNotificationUseCase;
+import dev.billingportal.application.port.in.operator.ChangeOperatorRoleUseCase;
+import dev.billingportal.application.port.in.operator.DisableOperatorUseCase;
+import dev.billingportal.application.port.in.operator.InviteOperatorUseCase;
+import dev.billingportal.application.port.in.operator.ListOperatorsQuery;
+import dev.billingportal.application.port.in.operator.ReinviteOperatorUseCase;
+import dev.billingportal.application.port.in.operator.ResetSecondFactorUseCase;
 import dev.billingportal.application.port.in.user.EndPortalUserSessionsUseCase;
 import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
@@ -77,6 +92,36 @@ public class WebConsole implements HttpService {
     StepUpUseCase stepUp;
     @Inject
     RecoveryCodesUseCase recoveryCodes;
+    @Inject
+    ListDeliveriesQuery deliveries;
+    @Inject
+    ListProviderAuditQuery audit;
+    @Inject
+    ListOperatorsQuery operators;
+    @Inject
+    InviteOperatorUseCase inviteOperator;
+    @Inject
+    ChangeOperatorRoleUseCase changeRole;
+    @Inject
+    DisableOperatorUseCase disableOperator;
+    @Inject
+    ResetSecondFactorUseCase resetSecondFactor;
+    @Inject
+    ReinviteOperatorUseCase reinviteOperator;
+    @Inject
+    ListApiKeysQuery keys;
+    @Inject
+    CreateApiKeyUseCase createKey;
+    @Inject
+    RotateApiKeyUseCase rotateKey;
+    @Inject
+    RevokeApiKeyUseCase revokeKey;
+    @Inject
+    GetAccountQuery accounts;
+    @Inject
+    ListInvoicesQuery invoices;
+    @Inject
+    PostTransactionUseCase post;
 
     @Override
     public void routing(HttpRules rules) {
@@ -86,6 +131,9 @@ public class WebConsole implements HttpService {
         Console console = new Console(frame, sessions, profiles, signInProgress);
         new ConsoleRoutes(console, new ConsoleRoutes.UseCases(signIn, signInProgress, completeSignIn, enrol, links,
                 signOut, profiles, findAccounts, figures, users, notifications, restore, reinvite, endSessions,
-                retry, stepUp, recoveryCodes)).register(rules);
+                retry, stepUp, recoveryCodes, deliveries, audit, operators, inviteOperator, changeRole,
+                disableOperator, resetSecondFactor, reinviteOperator, keys, createKey, rotateKey, revokeKey, accounts,
+                invoices, post))
+                .register(rules);
     }
 }

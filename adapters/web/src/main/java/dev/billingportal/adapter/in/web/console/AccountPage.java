@@ -18,6 +18,7 @@ import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
 import dev.billingportal.application.port.in.user.PortalUserCommand;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
+import dev.billingportal.domain.access.Permission;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.billing.Money;
 import dev.billingportal.domain.failure.InvalidInput;
@@ -137,7 +138,8 @@ public final class AccountPage {
                 console.chrome(visit, "console.account.title", "search"), account.value().toString(),
                 dashboard.account().number().value(), dashboard.account().name().value(),
                 dashboard.account().currency().value(), formats.money(balance.isNegative() ? balance.negate()
-                : balance), balance.isNegative(), formats.money(dashboard.amountOverdue()), rows, latest, notice));
+                : balance), balance.isNegative(), formats.money(dashboard.amountOverdue()), rows, latest, notice,
+                visit.actor().may(Permission.POST_BILLING)));
     }
 
     private static ConsoleAccountView.User row(Texts t, PortalUser user, Map<String, String> reasons,

@@ -75,7 +75,7 @@ public final class Console implements Guard.Frames<Actor.OperatorActor> {
     }
 
     private Chrome frame(Visit visit, String title, String current) {
-        return new Chrome(ConsoleSite.SITE, visit.t(), title, Optional.of(new Chrome.Viewer(
+        return new Chrome(ConsoleSite.of(visit.actor().role()), visit.t(), title, Optional.of(new Chrome.Viewer(
                 visit.operator().name().value(), visit.operator().language())), visit.session().csrf(),
                 frame.assets(), frame.support(visit.t()), current);
     }

@@ -13,9 +13,24 @@ import dev.billingportal.application.port.in.access.SignInProgressQuery;
 import dev.billingportal.application.port.in.access.SignOutOperatorUseCase;
 import dev.billingportal.application.port.in.access.StepUpUseCase;
 import dev.billingportal.application.port.in.account.FindAccountsQuery;
+import dev.billingportal.application.port.in.account.GetAccountQuery;
+import dev.billingportal.application.port.in.apikey.CreateApiKeyUseCase;
+import dev.billingportal.application.port.in.apikey.ListApiKeysQuery;
+import dev.billingportal.application.port.in.apikey.RevokeApiKeyUseCase;
+import dev.billingportal.application.port.in.apikey.RotateApiKeyUseCase;
+import dev.billingportal.application.port.in.audit.ListProviderAuditQuery;
 import dev.billingportal.application.port.in.billing.GetDashboardQuery;
+import dev.billingportal.application.port.in.billing.ListInvoicesQuery;
+import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
+import dev.billingportal.application.port.in.notification.ListDeliveriesQuery;
 import dev.billingportal.application.port.in.notification.ListNotificationsQuery;
 import dev.billingportal.application.port.in.notification.RetryNotificationUseCase;
+import dev.billingportal.application.port.in.operator.ChangeOperatorRoleUseCase;
+import dev.billingportal.application.port.in.operator.DisableOperatorUseCase;
+import dev.billingportal.application.port.in.operator.InviteOperatorUseCase;
+import dev.billingportal.application.port.in.operator.ListOperatorsQuery;
+import dev.billingportal.application.port.in.operator.ReinviteOperatorUseCase;
+import dev.billingportal.application.port.in.operator.ResetSecondFactorUseCase;
 import dev.billingportal.application.port.in.user.EndPortalUserSessionsUseCase;
 import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
@@ -39,7 +54,14 @@ public final class ConsoleRoutes {
                            ListNotificationsQuery notifications, RestorePortalUserUseCase restore,
                            ReinvitePortalUserUseCase reinvite, EndPortalUserSessionsUseCase endSessions,
                            RetryNotificationUseCase retry, StepUpUseCase stepUp,
-                           RecoveryCodesUseCase recoveryCodes) {
+                           RecoveryCodesUseCase recoveryCodes, ListDeliveriesQuery deliveries,
+                           ListProviderAuditQuery audit, ListOperatorsQuery operators,
+                           InviteOperatorUseCase inviteOperator, ChangeOperatorRoleUseCase changeRole,
+                           DisableOperatorUseCase disableOperator, ResetSecondFactorUseCase resetSecondFactor,
+                           ReinviteOperatorUseCase reinviteOperator, ListApiKeysQuery keys,
+                           CreateApiKeyUseCase createKey, RotateApiKeyUseCase rotateKey,
+                           RevokeApiKeyUseCase revokeKey, GetAccountQuery accounts, ListInvoicesQuery invoices,
+                           PostTransactionUseCase post) {
     }
 
     /** A page for a signed-in operator. */
@@ -65,6 +87,15 @@ public final class ConsoleRoutes {
         ProfilePage profile = new ProfilePage(console, useCases.profiles(), useCases.enrol(),
                 useCases.recoveryCodes());
         StepUpPage stepUp = new StepUpPage(console, useCases.stepUp());
+        NotificationsPage failed = new NotificationsPage(console, useCases.deliveries());
+        AuditPage audit = new AuditPage(console, useCases.audit());
+        OperatorsPage operators = new OperatorsPage(console, useCases.operators(), useCases.inviteOperator(),
+                useCases.changeRole(), useCases.disableOperator(), useCases.resetSecondFactor(),
+                useCases.reinviteOperator());
+        TransactionFormPage transactions = new TransactionFormPage(console, useCases.accounts(), useCases.invoices(),
+                useCases.post());
+        ApiKeysPage keys = new ApiKeysPage(console, useCases.keys(), useCases.createKey(), useCases.rotateKey(),
+                useCases.revokeKey());
         AccountPage account = new AccountPage(console, useCases.figures(), useCases.users(),
                 useCases.notifications(), useCases.restore(), useCases.reinvite(), useCases.endSessions(),
                 useCases.retry());
@@ -92,9 +123,24 @@ public final class ConsoleRoutes {
         rules.post(StepUpPage.PATH, signedIn(stepUp::submit));
         rules.get(AccountPage.PATH + "{accountId}", signedIn(account::show));
         rules.post(AccountPage.PATH + "{accountId}/users/{userId}/restore", signedIn(account::restore));
+        rules.get(AccountPage.PATH + "{accountId}/transactions/new", signedIn(transactions::show));
+        rules.post(AccountPage.PATH + "{accountId}/transactions", signedIn(transactions::submit));
+        rules.post(AccountPage.PATH + "{accountId}/transactions/totals", signedIn(transactions::totals));
         rules.post(AccountPage.PATH + "{accountId}/users/{userId}/invitation", signedIn(account::reinvite));
         rules.post(AccountPage.PATH + "{accountId}/users/{userId}/sessions/end", signedIn(account::endSessions));
-        rules.post("/console/notifications/{deliveryId}/retry", signedIn(account::retry));
+        rules.get(NotificationsPage.PATH, signedIn(failed::show));
+        rules.get(AuditPage.PATH, signedIn(audit::show));
+        rules.get(OperatorsPage.PATH, signedIn(operators::show));
+        rules.post(OperatorsPage.PATH, signedIn(operators::invite));
+        rules.post(OperatorsPage.PATH + "/{operatorId}/role", signedIn(operators::changeRole));
+        rules.post(OperatorsPage.PATH + "/{operatorId}/disable", signedIn(operators::disable));
+        rules.post(OperatorsPage.PATH + "/{operatorId}/second-factor-reset", signedIn(operators::resetSecondFactor));
+        rules.post(OperatorsPage.PATH + "/{operatorId}/invitation", signedIn(operators::reinvite));
+        rules.get(ApiKeysPage.PATH, signedIn(keys::show));
+        rules.post(ApiKeysPage.PATH, signedIn(keys::create));
+        rules.post(ApiKeysPage.PATH + "/{keyId}/rotation", signedIn(keys::rotate));
+        rules.post(ApiKeysPage.PATH + "/{keyId}/revoke", signedIn(keys::revoke));
+        rules.post(NotificationsPage.PATH + "/{deliveryId}/retry", signedIn(account::retry));
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.billingportal.adapter.in.web.console;
 
 import dev.billingportal.adapter.in.web.view.Site;
+import dev.billingportal.domain.access.OperatorRole;
+import dev.billingportal.domain.access.Permission;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,12 +14,35 @@ final class ConsoleSite {
     static final String HOME = "/console";
     static final String SIGN_IN = "/console/sign-in";
 
-    /** The console's frame for anyone: who may see which page is for each page to say, not for its header. */
-    static final Site SITE = new Site("console.name", "console", HOME, "console.backHome", SIGN_IN,
-            List.of(new Site.Link("search", HOME, "console.nav.search")),
-            List.of(new Site.Link("profile", "/console/profile", "console.menu.profile")),
-            "/console/language", "/console/sign-out", "console.footer");
+    /** The pages every operator reaches from the header. */
+    private static final List<Site.Link> EVERYONE = List.of(new Site.Link("search", HOME, "console.nav.search"),
+            new Site.Link("notifications", NotificationsPage.PATH, "console.nav.notifications"),
+            new Site.Link("audit", AuditPage.PATH, "console.nav.audit"));
+    /** And an administrator's (spec §11: operators and API keys are theirs only). */
+    private static final List<Site.Link> ADMINISTRATORS = List.of(
+            new Site.Link("operators", OperatorsPage.PATH, "console.nav.operators"),
+            new Site.Link("api-keys", ApiKeysPage.PATH, "console.nav.keys"));
+    private static final List<Site.Link> MENU = List.of(
+            new Site.Link("profile", ProfilePage.PATH, "console.menu.profile"));
+
+    /** The console's frame for a page before sign-in, or for the guard's own pages. */
+    static final Site SITE = site(EVERYONE);
 
     private ConsoleSite() {
+    }
+
+    /** The frame of a signed-in operator's pages: a control their role may not use is not shown (spec §12). */
+    static Site of(OperatorRole role) {
+        if (!role.may(Permission.ADMINISTER)) {
+            return SITE;
+        }
+        List<Site.Link> nav = new ArrayList<>(EVERYONE);
+        nav.addAll(ADMINISTRATORS);
+        return site(nav);
+    }
+
+    private static Site site(List<Site.Link> nav) {
+        return new Site("console.name", "console", HOME, "console.backHome", SIGN_IN, nav, MENU, "/console/language",
+                "/console/sign-out", "console.footer");
     }
 }

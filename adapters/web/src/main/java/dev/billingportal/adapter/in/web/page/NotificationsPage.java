@@ -1,5 +1,6 @@
 package dev.billingportal.adapter.in.web.page;
 
+import dev.billingportal.adapter.in.web.frame.NewestFirstPage;
 import dev.billingportal.adapter.in.web.http.WebExchange;
 import dev.billingportal.adapter.in.web.view.Formats;
 import dev.billingportal.adapter.in.web.view.NotificationWords;

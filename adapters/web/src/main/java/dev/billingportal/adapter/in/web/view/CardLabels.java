@@ -34,7 +34,17 @@ public final class CardLabels {
             Map.entry("table--console-users", List.of("console.account.username", "console.account.fullName",
                     "console.account.status", "console.account.actions")),
             Map.entry("table--console-notifications", List.of("notifications.when", "notifications.what",
-                    "notifications.recipient", "notifications.status")));
+                    "notifications.recipient", "notifications.status")),
+            Map.entry("table--failed", List.of("notifications.when", "notifications.what", "notifications.recipient",
+                    "console.notifications.reason", "console.account.actions")),
+            Map.entry("table--audit", List.of("notifications.when", "console.audit.who", "notifications.what",
+                    "console.audit.changes", "console.audit.reason")),
+            Map.entry("table--operators", List.of("console.profile.name", "console.signin.email",
+                    "console.profile.role", "console.account.status", "console.profile.lastSignIn",
+                    "console.account.actions")),
+            Map.entry("table--keys", List.of("console.keys.field.name", "console.profile.role", "console.keys.prefix",
+                    "console.keys.created", "console.keys.expires", "console.keys.lastUsed", "console.account.status",
+                    "console.account.actions")));
 
     private CardLabels() {
     }

@@ -7,11 +7,12 @@ import java.util.Optional;
  * An account as the billing team sees it (spec §12): its figures, every user — deleted ones too, with what support
  * may do for each — and its billing notifications, a failed one with "Retry".
  *
- * @param notice what the last action did, said once after its redirect
+ * @param notice  what the last action did, said once after its redirect
+ * @param mayPost whether the operator's role may post transactions (else the link is not shown)
  */
 public record ConsoleAccountView(Chrome chrome, String id, String number, String name, String currency,
                                  String balance, boolean credit, String overdue, List<User> users,
-                                 List<Notification> notifications, Optional<String> notice) {
+                                 List<Notification> notifications, Optional<String> notice, boolean mayPost) {
 
     /** A portal user's row; {@code reasonError}: the restore's reason was missing or unusable. */
     public record User(String id, String username, String fullName, String status, String statusClass,

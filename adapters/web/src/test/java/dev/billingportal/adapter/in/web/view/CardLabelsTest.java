@@ -84,8 +84,26 @@ class CardLabelsTest {
                 List.of(new ConsoleAccountView.User("1", "ann@example.com", "Ann Lee", "Supprimé", "badge--deleted", true,
                         false, false, "", Optional.of("Motif requis"))),
                 List.of(new ConsoleAccountView.Notification("2", "2 nov. 2026", "Paiement inscrit", "ann@example.com",
-                        "Échec", "badge--failed", Optional.empty(), true)), Optional.empty())), StandardCharsets.UTF_8));
-        Map<String, Document> pages = new java.util.HashMap<>(Map.of("table--accounts", accounts,
+                        "Échec", "badge--failed", Optional.empty(), true)), Optional.empty(), true)),
+                StandardCharsets.UTF_8));
+        Document failed = Jsoup.parse(new String(views.render("console/notifications.jte",
+                new ConsoleNotificationsView(console, List.of(new ConsoleNotificationsView.Row("3", "2 nov. 2026",
+                        "Invitation", "ann@example.com", "550 no such user", Optional.of("/console/accounts/1"))),
+                        Optional.empty(), Optional.empty(), Optional.empty(), "America/Toronto")),
+                StandardCharsets.UTF_8));
+        Document audit = Jsoup.parse(new String(views.render("console/audit.jte", new ConsoleAuditView(console,
+                new ConsoleAuditView.Filters("", "", "", "", ""), List.of(), Map.of(), List.of(new ConsoleAuditView.Row(
+                        "2 nov. 2026", "Olivia Ouellet", "Utilisateur rétabli", Optional.empty(), "", "Il a appelé")),
+                Optional.empty(), Optional.empty(), "America/Toronto")), StandardCharsets.UTF_8));
+        Document operators = Jsoup.parse(new String(views.render("console/operators.jte", new OperatorsView(console,
+                List.of(new OperatorsView.Row("4", "Sam Roy", "sam@provider.example", "Soutien", "support", "Actif",
+                        "badge--active", "—", false, true, false)), Map.of(), List.of(), List.of(), List.of(),
+                Map.of(), Optional.empty())), StandardCharsets.UTF_8));
+        Document keys = Jsoup.parse(new String(views.render("console/apikeys.jte", new ApiKeysView(console,
+                List.of(new ApiKeysView.Row("5", "Ledger sync", "Facturation", "bpk_DOi6KZYv", "2 nov. 2026 par Olivia",
+                        "Jamais", "Pas encore", "Active", "badge--active", true)), List.of(), Map.of(), Map.of(),
+                Optional.empty(), Optional.empty())), StandardCharsets.UTF_8));
+        Map<String, Document> pages = new java.util.HashMap<>(Map.of("table--keys", keys, "table--operators", operators, "table--audit", audit, "table--failed", failed, "table--accounts", accounts,
                 "table--console-users", account, "table--console-notifications", account));
         pages.putAll(Map.of("table--users", users, "table--latest", dashboard, "table--months", dashboard,
                 "table--history", history, "table--invoices", invoices, "table--lines", detail,

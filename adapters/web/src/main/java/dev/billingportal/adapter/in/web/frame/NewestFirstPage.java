@@ -1,4 +1,4 @@
-package dev.billingportal.adapter.in.web.page;
+package dev.billingportal.adapter.in.web.frame;
 
 import dev.billingportal.adapter.in.web.http.WebExchange;
 import dev.billingportal.application.port.in.Page;
@@ -10,14 +10,14 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A list a page reads newest first, one keyset page at a time ({@code ?cursor=…}), with the links to the older page
- * and, past the first, back to the newest. A cursor that no longer reads (an old or edited link) is not an error
+ * A list a page reads newest first, one keyset page at a time ({@code ?cursor=…}, after the filters {@code path}
+ * may carry), with the links to the older page and, past the first, back to the newest. A cursor that no longer reads (an old or edited link) is not an error
  * page: the reader is sent to the newest.
  */
-record NewestFirstPage<T>(Page<T> page, Optional<String> olderHref, Optional<String> newestHref) {
+public record NewestFirstPage<T>(Page<T> page, Optional<String> olderHref, Optional<String> newestHref) {
 
     /** The page {@code path} asks for, or empty when the reader was redirected to the newest instead. */
-    static <T> Optional<NewestFirstPage<T>> read(WebExchange exchange, String path, int size,
+    public static <T> Optional<NewestFirstPage<T>> read(WebExchange exchange, String path, int size,
                                                  Function<PageRequest, Page<T>> query) {
         Optional<String> cursor = exchange.query("cursor").filter(value -> !value.isBlank());
         Page<T> page;
@@ -27,7 +27,8 @@ record NewestFirstPage<T>(Page<T> page, Optional<String> olderHref, Optional<Str
             exchange.redirect(path);
             return Optional.empty();
         }
-        return Optional.of(new NewestFirstPage<>(page, page.nextCursor().map(next -> path + "?cursor="
+        return Optional.of(new NewestFirstPage<>(page, page.nextCursor().map(next -> path
+                + (path.contains("?") ? "&" : "?") + "cursor="
                 + URLEncoder.encode(next, StandardCharsets.UTF_8)), cursor.map(ignored -> path)));
     }
 }
