@@ -72,7 +72,9 @@ class ConsoleSecurityTest {
         Matcher link = LINK.matcher(Mailbox.text(MAILBOX.to(email).get(0)));
         assertTrue(link.find());
         WebClient browser = new WebClient(api.base());
-        String csrf = browser.get(link.group()).csrf();
+        WebClient.Page invitation = browser.get(link.group());
+        assertEquals(200, invitation.status(), invitation.body());
+        String csrf = invitation.csrf();
         WebClient.Page accepted = browser.post("/console/invitation", Map.of("_csrf", csrf, "token", link.group(1),
                 "password", Onboarding.PASSWORD, "confirmation", Onboarding.PASSWORD));
         assertEquals(303, accepted.status(), accepted.body());
@@ -166,6 +168,7 @@ class ConsoleSecurityTest {
         String bobId = new Onboarding(api, MAILBOX).invite(ann, bob);
         String reinvite = "/console/accounts/" + ann.accountId() + "/users/" + bobId + "/invitation";
         String csrf = sam.browser().get("/console/accounts/" + ann.accountId()).csrf();
+        Await.until(Duration.ofSeconds(20), () -> MAILBOX.to(bob).size() == 1, "Bob's first invitation");
         int mails = MAILBOX.to(bob).size();
 
         assertEquals(403, sam.browser().post(reinvite, Map.of()).status(), "no token");

@@ -60,6 +60,12 @@ public final class OperatorProfileService implements OperatorProfileUseCase {
     }
 
     @Override
+    public Operator operator(Actor actor) {
+        Actor.OperatorActor me = signedIn(actor);
+        return unitOfWork.inTransaction(() -> operators.find(me.id()).orElseThrow(AuthenticationFailed::new));
+    }
+
+    @Override
     public Profile profile(Actor actor) {
         Actor.OperatorActor me = signedIn(actor);
         return unitOfWork.inTransaction(() -> {

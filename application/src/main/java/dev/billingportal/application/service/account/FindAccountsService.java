@@ -10,8 +10,10 @@ import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.account.AccountMatch;
 import dev.billingportal.domain.account.AccountNumber;
 import dev.billingportal.domain.account.SearchWords;
+import dev.billingportal.domain.billing.InvoiceDraft;
 import dev.billingportal.domain.failure.InvalidInput;
 import dev.billingportal.domain.failure.InvalidValue;
+import dev.billingportal.domain.user.Username;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,14 +22,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The console's one search box (spec §12). Whatever the text is, every way is tried — an account number, an invoice
+ * The console's one search box (spec §12). Every way the text can be is tried — an account number, an invoice
  * number, a username or e-mail, the words of a name — each through its own index, and the exact matches come first;
- * an account found twice is listed once, under its first match.
+ * an account found twice is listed once, under its first match. A way the text cannot be (an e-mail address as a
+ * name, a text with spaces as a number) costs no query.
  */
 public final class FindAccountsService implements FindAccountsQuery {
     private static final int MAX_TEXT = 200;
-    /** Invoice numbers, like account numbers, have at most 40 characters. */
-    private static final int MAX_NUMBER = 40;
 
     private final UnitOfWork unitOfWork;
     private final AccountSearch search;
@@ -46,23 +47,34 @@ public final class FindAccountsService implements FindAccountsQuery {
         }
         return unitOfWork.inTransaction(() -> {
             List<AccountMatch> found = new ArrayList<>();
+            boolean address = typed.contains("@");
             if (!typed.contains(" ")) {
                 accountNumber(typed).ifPresent(number -> found.addAll(search.byAccountNumber(number)));
-                if (typed.length() <= MAX_NUMBER) {
-                    found.addAll(search.byInvoiceNumber(typed, LIMIT));
-                }
+                invoiceNumber(typed).ifPresent(number -> found.addAll(search.byInvoiceNumber(number, LIMIT)));
                 String key = typed.toLowerCase(Locale.ROOT);
-                found.addAll(search.byUsername(key));
-                if (typed.contains("@")) {
+                if (key.length() >= Username.MIN_LENGTH) {
+                    found.addAll(search.byUsername(key));
+                }
+                if (address) {
                     found.addAll(search.byEmail(key, LIMIT));
                 }
             }
+            // Each way is a query: an address is a user's, never words of a name.
             Set<String> words = SearchWords.of(typed);
-            if (!words.isEmpty()) {
+            if (!words.isEmpty() && !address) {
                 found.addAll(search.byNameWords(words, LIMIT));
             }
             return firstOfEach(found);
         });
+    }
+
+    /** The text as an invoice number, if it can be one. */
+    private static Optional<String> invoiceNumber(String typed) {
+        try {
+            return Optional.of(InvoiceDraft.invoiceNumber(typed));
+        } catch (InvalidValue notANumber) {
+            return Optional.empty();
+        }
     }
 
     /** The text as an account number, if it can be one. */

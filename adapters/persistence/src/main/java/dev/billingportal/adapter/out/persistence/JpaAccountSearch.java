@@ -100,7 +100,8 @@ public final class JpaAccountSearch implements AccountSearch {
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }
-        query.setMaxResults(limit * 2);
+        // A few more than asked for, in case an account came twice; every row read here costs the other words' probes.
+        query.setMaxResults(limit + 4);
         List<UUID> ids = ((List<?>) query.getResultList()).stream().map(JpaAccountSearch::uuid).distinct()
                 .limit(limit).toList();
         if (ids.isEmpty()) {

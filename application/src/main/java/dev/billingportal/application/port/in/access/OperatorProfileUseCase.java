@@ -17,6 +17,9 @@ public interface OperatorProfileUseCase {
 
     Profile profile(Actor operator);
 
+    /** The signed-in operator alone (their name, language and zone, for every page of the console). */
+    Operator operator(Actor operator);
+
     /** Changes the operator's own password: the current one is asked first. Other sessions end. */
     void changePassword(String sessionToken, String currentPassword, String newPassword);
 

@@ -51,7 +51,7 @@ public final class Console implements Guard.Frames<Actor.OperatorActor> {
     }
 
     public Visit visit(WebSessions.Session<Actor.OperatorActor> session) {
-        Operator operator = profiles.profile(session.actor()).operator();
+        Operator operator = profiles.operator(session.actor());
         return new Visit(session, operator, Texts.of(operator.language()),
                 new Formats(operator.language(), operator.timeZone()));
     }

@@ -1,6 +1,6 @@
 package dev.billingportal.adapter.in.web.console;
 
-import dev.billingportal.adapter.in.web.frame.Frame;
+import dev.billingportal.adapter.in.web.frame.PasswordLinkForm;
 import dev.billingportal.adapter.in.web.http.SafeRedirects;
 import dev.billingportal.adapter.in.web.http.WebExchange;
 import dev.billingportal.adapter.in.web.session.WebSessions;
@@ -20,7 +20,6 @@ import dev.billingportal.application.port.in.access.LinkToken;
 import dev.billingportal.application.port.in.access.LogInCommand;
 import dev.billingportal.application.port.in.access.OperatorLinksUseCase;
 import dev.billingportal.application.port.in.access.SessionToken;
-import dev.billingportal.application.port.in.access.SetPasswordCommand;
 import dev.billingportal.application.port.in.access.SignInOperatorUseCase;
 import dev.billingportal.application.port.in.access.SignInProgress;
 import dev.billingportal.application.port.in.access.SignOutOperatorUseCase;
@@ -31,7 +30,6 @@ import dev.billingportal.domain.access.SessionChannel;
 import dev.billingportal.domain.access.TokenPurpose;
 import dev.billingportal.domain.failure.AuthenticationFailed;
 import dev.billingportal.domain.failure.InvalidInput;
-import dev.billingportal.domain.failure.InvalidToken;
 import dev.billingportal.domain.failure.RuleViolation;
 import dev.billingportal.domain.failure.TooManyAttempts;
 import java.net.URLEncoder;
@@ -226,25 +224,13 @@ public final class SignInFlow {
 
     /** The invitation's password; the operator goes on to enrol their authenticator before anything else. */
     public void acceptInvitation(WebExchange exchange) {
-        String token = exchange.form().first("token").orElse("");
-        String password = exchange.form().first("password").orElse("");
-        Texts t = console.frame().anonymousTexts(exchange);
-        if (!password.equals(exchange.form().first("confirmation").orElse(""))) {
-            choosePassword(exchange, 422, TokenPurpose.INVITATION, token, true,
-                    Map.of("confirmation", t.get("password.mismatch")));
-            return;
-        }
-        try {
-            SignInProgress halfWay = links.acceptInvitation(SetPasswordCommand.of(token, password));
+        PasswordLinkForm.submit(exchange, console.frame().anonymousTexts(exchange), command -> {
+            SignInProgress halfWay = links.acceptInvitation(command);
             sessions().token(exchange).ifPresent(signOut::signOut);
             sessions().start(exchange, halfWay.token(), Optional.empty());
             exchange.redirect(ENROLMENT);
-        } catch (InvalidInput invalid) {
-            choosePassword(exchange, 422, TokenPurpose.INVITATION, token, true, Frame.fieldMessages(t,
-                    invalid.errors()));
-        } catch (InvalidToken expired) {
-            choosePassword(exchange, 410, TokenPurpose.INVITATION, token, false, Map.of());
-        }
+        }, (again, status, token, usable, errors) -> choosePassword(again, status, TokenPurpose.INVITATION, token,
+                usable, errors));
     }
 
     /** {@code /console/password-reset}: the request form, or, with a link's token, the new password's form. */
@@ -271,24 +257,12 @@ public final class SignInFlow {
     }
 
     private void confirmReset(WebExchange exchange) {
-        String token = exchange.form().first("token").orElse("");
-        String password = exchange.form().first("password").orElse("");
-        Texts t = console.frame().anonymousTexts(exchange);
-        if (!password.equals(exchange.form().first("confirmation").orElse(""))) {
-            choosePassword(exchange, 422, TokenPurpose.PASSWORD_RESET, token, true,
-                    Map.of("confirmation", t.get("password.mismatch")));
-            return;
-        }
-        try {
-            links.resetPassword(SetPasswordCommand.of(token, password));
+        PasswordLinkForm.submit(exchange, console.frame().anonymousTexts(exchange), command -> {
+            links.resetPassword(command);
             sessions().end(exchange);
             exchange.redirect(ConsoleSite.SIGN_IN + "?notice=" + PASSWORD_CHANGED);
-        } catch (InvalidInput invalid) {
-            choosePassword(exchange, 422, TokenPurpose.PASSWORD_RESET, token, true, Frame.fieldMessages(t,
-                    invalid.errors()));
-        } catch (InvalidToken expired) {
-            choosePassword(exchange, 410, TokenPurpose.PASSWORD_RESET, token, false, Map.of());
-        }
+        }, (again, status, token, usable, errors) -> choosePassword(again, status, TokenPurpose.PASSWORD_RESET,
+                token, usable, errors));
     }
 
     private void choosePassword(WebExchange exchange, int status, TokenPurpose purpose, String token, boolean usable,

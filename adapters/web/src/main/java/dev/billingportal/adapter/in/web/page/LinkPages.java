@@ -1,5 +1,6 @@
 package dev.billingportal.adapter.in.web.page;
 
+import dev.billingportal.adapter.in.web.frame.PasswordLinkForm;
 import dev.billingportal.adapter.in.web.http.WebExchange;
 import dev.billingportal.adapter.in.web.view.Chrome;
 import dev.billingportal.adapter.in.web.view.ResetRequestView;
@@ -13,11 +14,9 @@ import dev.billingportal.application.port.in.access.LogInUseCase;
 import dev.billingportal.application.port.in.access.RequestPasswordResetCommand;
 import dev.billingportal.application.port.in.access.RequestPasswordResetUseCase;
 import dev.billingportal.application.port.in.access.ResetPasswordUseCase;
-import dev.billingportal.application.port.in.access.SetPasswordCommand;
 import dev.billingportal.domain.access.SessionChannel;
 import dev.billingportal.domain.access.TokenPurpose;
 import dev.billingportal.domain.failure.InvalidInput;
-import dev.billingportal.domain.failure.InvalidToken;
 import dev.billingportal.domain.user.PortalUser;
 import java.util.Map;
 
@@ -51,25 +50,13 @@ public final class LinkPages {
     }
 
     public void acceptInvitation(WebExchange exchange) {
-        String token = exchange.form().first("token").orElse("");
-        String password = exchange.form().first("password").orElse("");
-        Texts t = pages.anonymousTexts(exchange);
-        if (!password.equals(exchange.form().first("confirmation").orElse(""))) {
-            choosePassword(exchange, 422, TokenPurpose.INVITATION, token, true,
-                    Map.of("confirmation", t.get("password.mismatch")));
-            return;
-        }
-        try {
-            PortalUser active = acceptInvitation.accept(SetPasswordCommand.of(token, password));
-            pages.sessions().start(exchange, logIn.logIn(LogInCommand.of(active.username().value(), password,
-                    SessionChannel.WEB)));
+        PasswordLinkForm.submit(exchange, pages.anonymousTexts(exchange), command -> {
+            PortalUser active = acceptInvitation.accept(command);
+            pages.sessions().start(exchange, logIn.logIn(LogInCommand.of(active.username().value(),
+                    exchange.form().value("password"), SessionChannel.WEB)));
             exchange.redirect("/");
-        } catch (InvalidInput invalid) {
-            choosePassword(exchange, 422, TokenPurpose.INVITATION, token, true, Pages.fieldMessages(t,
-                    invalid.errors()));
-        } catch (InvalidToken expired) {
-            choosePassword(exchange, 410, TokenPurpose.INVITATION, token, false, Map.of());
-        }
+        }, (again, status, token, usable, errors) -> choosePassword(again, status, TokenPurpose.INVITATION, token,
+                usable, errors));
     }
 
     /** {@code /password-reset}: the request form, or, with a link's token, the new password's form. */
@@ -101,24 +88,12 @@ public final class LinkPages {
     }
 
     private void confirmReset(WebExchange exchange) {
-        String token = exchange.form().first("token").orElse("");
-        String password = exchange.form().first("password").orElse("");
-        Texts t = pages.anonymousTexts(exchange);
-        if (!password.equals(exchange.form().first("confirmation").orElse(""))) {
-            choosePassword(exchange, 422, TokenPurpose.PASSWORD_RESET, token, true,
-                    Map.of("confirmation", t.get("password.mismatch")));
-            return;
-        }
-        try {
-            resetPassword.reset(SetPasswordCommand.of(token, password));
+        PasswordLinkForm.submit(exchange, pages.anonymousTexts(exchange), command -> {
+            resetPassword.reset(command);
             pages.sessions().end(exchange);
             exchange.redirect("/sign-in?notice=" + SignInPages.PASSWORD_CHANGED);
-        } catch (InvalidInput invalid) {
-            choosePassword(exchange, 422, TokenPurpose.PASSWORD_RESET, token, true, Pages.fieldMessages(t,
-                    invalid.errors()));
-        } catch (InvalidToken expired) {
-            choosePassword(exchange, 410, TokenPurpose.PASSWORD_RESET, token, false, Map.of());
-        }
+        }, (again, status, token, usable, errors) -> choosePassword(again, status, TokenPurpose.PASSWORD_RESET,
+                token, usable, errors));
     }
 
     private void choosePassword(WebExchange exchange, int status, TokenPurpose purpose, String token, boolean usable,
