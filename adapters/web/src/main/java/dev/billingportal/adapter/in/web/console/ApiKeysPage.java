@@ -118,14 +118,14 @@ public final class ApiKeysPage {
 
     private static ApiKeysView.Row row(Console.Visit visit, ApiKey key, Instant now) {
         Texts t = visit.t();
-        String state = key.revokedAt().isPresent() ? "revoked"
-                : key.expiresAt().filter(expiry -> !expiry.isAfter(now)).isPresent() ? "expired" : "active";
+        boolean usable = key.isUsable(now); // the domain's rule: neither revoked nor expired
+        String state = usable ? "active" : key.revokedAt().isPresent() ? "revoked" : "expired";
         return new ApiKeysView.Row(key.id().value().toString(), key.name(),
                 t.get("console.role." + key.role().name().toLowerCase(Locale.ROOT)), key.prefix(),
                 t.get("console.keys.createdBy", visit.formats().dateTime(key.createdAt()), key.createdBy().name()),
                 key.expiresAt().map(visit.formats()::dateTime).orElse(t.get("console.keys.never")),
                 key.lastUsedAt().map(visit.formats()::dateTime).orElse(t.get("console.keys.notUsed")),
-                t.get("console.keys.state." + state), "badge--" + state, state.equals("active"));
+                t.get("console.keys.state." + state), "badge--" + state, usable);
     }
 
     private static ApiKeyId key(WebExchange exchange) {
