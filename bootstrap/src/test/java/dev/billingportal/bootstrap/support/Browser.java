@@ -132,9 +132,7 @@ public final class Browser implements AutoCloseable {
     /** Waits until the page's heading is {@code text}: the next page has arrived. */
     public void waitForHeading(String text) {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(NoSuchElementException.class)
-                    .ignoring(StaleElementReferenceException.class)
-                    .until(ignored -> text.equals(driver.findElement(By.tagName("h1")).getText()));
+            eventually(() -> text.equals(driver.findElement(By.tagName("h1")).getText()));
         } catch (org.openqa.selenium.TimeoutException late) {
             throw new AssertionError("Expected the heading '" + text + "' on " + path() + ", which shows: "
                     + driver.findElement(By.tagName("body")).getText(), late);
