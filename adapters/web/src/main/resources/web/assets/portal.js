@@ -96,4 +96,94 @@
       });
     });
   });
+
+  // The console's passkeys (WebAuthn): the page carries the challenge the server keeps; the script runs the browser's
+  // ceremony and posts its answer with the form. Without the script or WebAuthn, the form stays hidden behind its
+  // hint, and the code's form is the way.
+  function bytes(base64url) {
+    var text = atob(base64url.replace(/-/g, "+").replace(/_/g, "/"));
+    var out = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) {
+      out[i] = text.charCodeAt(i);
+    }
+    return out;
+  }
+
+  function base64url(buffer) {
+    var view = new Uint8Array(buffer);
+    var text = "";
+    for (var i = 0; i < view.length; i++) {
+      text += String.fromCharCode(view[i]);
+    }
+    return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  function credentialIds(form) {
+    return form.dataset.credentials.split(" ").filter(Boolean).map(function (id) {
+      return { type: "public-key", id: bytes(id) };
+    });
+  }
+
+  function ceremony(form) {
+    var data = form.dataset;
+    if (data.passkey === "create") {
+      return navigator.credentials.create({ publicKey: {
+        challenge: bytes(data.challenge),
+        rp: { id: data.rpId, name: data.rpName },
+        user: { id: bytes(data.userId), name: data.userName, displayName: data.displayName },
+        pubKeyCredParams: [{ type: "public-key", alg: -7 }, { type: "public-key", alg: -8 },
+          { type: "public-key", alg: -257 }],
+        excludeCredentials: credentialIds(form),
+        authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" },
+        attestation: "none",
+        timeout: 120000
+      } });
+    }
+    return navigator.credentials.get({ publicKey: {
+      challenge: bytes(data.challenge),
+      rpId: data.rpId,
+      allowCredentials: credentialIds(form),
+      userVerification: "preferred",
+      timeout: 120000
+    } });
+  }
+
+  // PublicKeyCredential as JSON (WebAuthn Level 3's toJSON), with only the fields the server reads.
+  function answer(credential) {
+    var response = credential.response;
+    var json = { clientDataJSON: base64url(response.clientDataJSON) };
+    if (response.attestationObject) {
+      json.attestationObject = base64url(response.attestationObject);
+    } else {
+      json.authenticatorData = base64url(response.authenticatorData);
+      json.signature = base64url(response.signature);
+      if (response.userHandle) {
+        json.userHandle = base64url(response.userHandle);
+      }
+    }
+    return JSON.stringify({ id: credential.id, rawId: base64url(credential.rawId), type: credential.type,
+      response: json, clientExtensionResults: credential.getClientExtensionResults() });
+  }
+
+  document.querySelectorAll("form[data-passkey]").forEach(function (form) {
+    if (!window.PublicKeyCredential || !navigator.credentials) {
+      return;
+    }
+    form.querySelector("[data-passkey-start]").hidden = false;
+    form.querySelector("[data-passkey-without]").hidden = true;
+    var failed = form.querySelector("[data-passkey-failed]");
+    form.addEventListener("submit", function (event) {
+      if (form.elements.credential.value) {
+        return;
+      }
+      event.preventDefault();
+      failed.hidden = true;
+      ceremony(form).then(function (credential) {
+        form.elements.credential.value = answer(credential);
+        form.submit();
+      }, function () {
+        failed.hidden = false; // cancelled, timed out, or no authenticator: the form stays for another try
+      });
+    });
+  });
 })();

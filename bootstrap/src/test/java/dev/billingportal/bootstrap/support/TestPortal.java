@@ -48,7 +48,7 @@ public final class TestPortal {
             values.put("portal.db.user", "postgres");
         }
         values.putAll(overrides);
-        return new MapConfigSource(values);
+        return new MapConfigSource(values, 500);
     }
 
     public static Path newDataDir() {
@@ -61,11 +61,21 @@ public final class TestPortal {
 
     /** Exactly these values as a configuration source (the portal's defaults fill in the rest). */
     public static ConfigSource source(Map<String, String> values) {
-        return new MapConfigSource(Map.copyOf(values));
+        return new MapConfigSource(Map.copyOf(values), 500);
     }
 
-    /** Outranks microprofile-config.properties (100) and system properties (400). */
-    private record MapConfigSource(Map<String, String> values) implements ConfigSource {
+    /**
+     * A portal under test on {@code port} rather than a random one, for a test that must know the portal's address
+     * before it starts (its {@code portal.base-url}): outranks the test framework's own {@code server.port=0} (1000).
+     */
+    public static ConfigSource onPort(int port, int smtpPort, Map<String, String> overrides) {
+        Map<String, String> values = new HashMap<>(config(smtpPort, overrides).getProperties());
+        values.put("server.port", Integer.toString(port));
+        return new MapConfigSource(Map.copyOf(values), 1100);
+    }
+
+    /** At 500, outranks microprofile-config.properties (100) and system properties (400). */
+    private record MapConfigSource(Map<String, String> values, int ordinal) implements ConfigSource {
         @Override
         public Map<String, String> getProperties() {
             return values;
@@ -88,7 +98,7 @@ public final class TestPortal {
 
         @Override
         public int getOrdinal() {
-            return 500;
+            return ordinal;
         }
     }
 }

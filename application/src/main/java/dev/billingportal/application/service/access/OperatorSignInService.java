@@ -267,8 +267,8 @@ public final class OperatorSignInService implements SignInOperatorUseCase, Compl
 
     @Override
     public PasskeyOptions forRegistration(String sessionToken) {
-        return unitOfWork.inTransaction(() -> challenge(lookup.require(sessionToken, Set.of(ConsoleStage.FULL),
-                clock.instant()), false));
+        // Fresh already, as registering will require: the step-up comes before the authenticator is touched.
+        return unitOfWork.inTransaction(() -> challenge(lookup.requireFresh(sessionToken, clock.instant()), false));
     }
 
     /**

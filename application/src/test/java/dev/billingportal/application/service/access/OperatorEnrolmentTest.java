@@ -147,6 +147,9 @@ class OperatorEnrolmentTest {
 
         services.enrol.remove(session, "cred-9");
         assertTrue(portal.stores.passkeys().of(sam.operator().id()).isEmpty());
+        portal.clock.advance(Duration.ofMinutes(6));
+        assertThrows(StepUpRequired.class, () -> services.signIn.forRegistration(session),
+                "a stale second factor is asked again before the authenticator is touched");
     }
 
     @Test

@@ -9,6 +9,8 @@ import dev.billingportal.application.port.in.access.CompleteSignInUseCase;
 import dev.billingportal.application.port.in.access.EnrolAuthenticatorUseCase;
 import dev.billingportal.application.port.in.access.OperatorLinksUseCase;
 import dev.billingportal.application.port.in.access.OperatorProfileUseCase;
+import dev.billingportal.application.port.in.access.PasskeyCeremonyUseCase;
+import dev.billingportal.application.port.in.access.PasskeysUseCase;
 import dev.billingportal.application.port.in.access.RecoveryCodesUseCase;
 import dev.billingportal.application.port.in.access.SignInOperatorUseCase;
 import dev.billingportal.application.port.in.access.SignInProgressQuery;
@@ -122,6 +124,10 @@ public class WebConsole implements HttpService {
     ListInvoicesQuery invoices;
     @Inject
     PostTransactionUseCase post;
+    @Inject
+    PasskeyCeremonyUseCase passkeyCeremonies;
+    @Inject
+    PasskeysUseCase passkeys;
 
     @Override
     public void routing(HttpRules rules) {
@@ -133,7 +139,7 @@ public class WebConsole implements HttpService {
                 signOut, profiles, findAccounts, figures, users, notifications, restore, reinvite, endSessions,
                 retry, stepUp, recoveryCodes, deliveries, audit, operators, inviteOperator, changeRole,
                 disableOperator, resetSecondFactor, reinviteOperator, keys, createKey, rotateKey, revokeKey, accounts,
-                invoices, post))
+                invoices, post, passkeyCeremonies, passkeys))
                 .register(rules);
     }
 }

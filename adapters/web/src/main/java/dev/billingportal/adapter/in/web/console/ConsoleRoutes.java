@@ -7,6 +7,8 @@ import dev.billingportal.application.port.in.access.CompleteSignInUseCase;
 import dev.billingportal.application.port.in.access.EnrolAuthenticatorUseCase;
 import dev.billingportal.application.port.in.access.OperatorLinksUseCase;
 import dev.billingportal.application.port.in.access.OperatorProfileUseCase;
+import dev.billingportal.application.port.in.access.PasskeyCeremonyUseCase;
+import dev.billingportal.application.port.in.access.PasskeysUseCase;
 import dev.billingportal.application.port.in.access.RecoveryCodesUseCase;
 import dev.billingportal.application.port.in.access.SignInOperatorUseCase;
 import dev.billingportal.application.port.in.access.SignInProgressQuery;
@@ -61,7 +63,8 @@ public final class ConsoleRoutes {
                            ReinviteOperatorUseCase reinviteOperator, ListApiKeysQuery keys,
                            CreateApiKeyUseCase createKey, RotateApiKeyUseCase rotateKey,
                            RevokeApiKeyUseCase revokeKey, GetAccountQuery accounts, ListInvoicesQuery invoices,
-                           PostTransactionUseCase post) {
+                           PostTransactionUseCase post, PasskeyCeremonyUseCase passkeyCeremonies,
+                           PasskeysUseCase passkeys) {
     }
 
     /** A page for a signed-in operator. */
@@ -81,12 +84,13 @@ public final class ConsoleRoutes {
     }
 
     public void register(HttpRules rules) {
-        SignInFlow signIn = new SignInFlow(console, useCases.signIn(), useCases.completeSignIn(), useCases.enrol(),
-                useCases.links(), useCases.signOut());
+        SignInFlow signIn = new SignInFlow(console, useCases.signIn(), useCases.completeSignIn(),
+                useCases.passkeyCeremonies(), useCases.enrol(), useCases.links(), useCases.signOut());
         HomePage home = new HomePage(console, useCases.findAccounts());
         ProfilePage profile = new ProfilePage(console, useCases.profiles(), useCases.enrol(),
-                useCases.recoveryCodes());
-        StepUpPage stepUp = new StepUpPage(console, useCases.stepUp());
+                useCases.recoveryCodes(), useCases.passkeyCeremonies(), useCases.passkeys());
+        StepUpPage stepUp = new StepUpPage(console, useCases.stepUp(), useCases.passkeyCeremonies(),
+                useCases.profiles());
         NotificationsPage failed = new NotificationsPage(console, useCases.deliveries());
         AuditPage audit = new AuditPage(console, useCases.audit());
         OperatorsPage operators = new OperatorsPage(console, useCases.operators(), useCases.inviteOperator(),
@@ -104,6 +108,7 @@ public final class ConsoleRoutes {
         rules.post(ConsoleSite.SIGN_IN, guard.open(signIn::submitSignIn));
         rules.get(SignInFlow.SECOND_FACTOR, guard.open(signIn::showSecondFactor));
         rules.post(SignInFlow.SECOND_FACTOR, guard.open(signIn::submitSecondFactor));
+        rules.post(SignInFlow.PASSKEY, guard.open(signIn::submitPasskey));
         rules.get(SignInFlow.ENROLMENT, guard.open(signIn::showEnrolment));
         rules.post(SignInFlow.ENROLMENT, guard.open(signIn::submitEnrolment));
         rules.get("/console/invitation", guard.open(signIn::showInvitation));
@@ -119,8 +124,12 @@ public final class ConsoleRoutes {
         rules.get(ProfilePage.AUTHENTICATOR, signedIn(profile::showAuthenticator));
         rules.post(ProfilePage.AUTHENTICATOR, signedIn(profile::confirmAuthenticator));
         rules.post(ProfilePage.PATH + "/recovery-codes", signedIn(profile::newRecoveryCodes));
+        rules.get(ProfilePage.NEW_PASSKEY, signedIn(profile::showNewPasskey));
+        rules.post(ProfilePage.PASSKEYS, signedIn(profile::registerPasskey));
+        rules.post(ProfilePage.PASSKEYS + "/remove", signedIn(profile::removePasskey));
         rules.get(StepUpPage.PATH, signedIn(stepUp::show));
         rules.post(StepUpPage.PATH, signedIn(stepUp::submit));
+        rules.post(StepUpPage.PASSKEY, signedIn(stepUp::submitPasskey));
         rules.get(AccountPage.PATH + "{accountId}", signedIn(account::show));
         rules.post(AccountPage.PATH + "{accountId}/users/{userId}/restore", signedIn(account::restore));
         rules.get(AccountPage.PATH + "{accountId}/transactions/new", signedIn(transactions::show));

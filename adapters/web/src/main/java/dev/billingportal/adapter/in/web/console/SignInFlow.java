@@ -7,6 +7,7 @@ import dev.billingportal.adapter.in.web.session.WebSessions;
 import dev.billingportal.adapter.in.web.view.Chrome;
 import dev.billingportal.adapter.in.web.view.ConsoleSignInView;
 import dev.billingportal.adapter.in.web.view.EnrolmentView;
+import dev.billingportal.adapter.in.web.view.PasskeyCeremony;
 import dev.billingportal.adapter.in.web.view.QrCodeSvg;
 import dev.billingportal.adapter.in.web.view.RecoveryCodesView;
 import dev.billingportal.adapter.in.web.view.ResetRequestView;
@@ -19,6 +20,7 @@ import dev.billingportal.application.port.in.access.EnrolmentDone;
 import dev.billingportal.application.port.in.access.LinkToken;
 import dev.billingportal.application.port.in.access.LogInCommand;
 import dev.billingportal.application.port.in.access.OperatorLinksUseCase;
+import dev.billingportal.application.port.in.access.PasskeyCeremonyUseCase;
 import dev.billingportal.application.port.in.access.SessionToken;
 import dev.billingportal.application.port.in.access.SignInOperatorUseCase;
 import dev.billingportal.application.port.in.access.SignInProgress;
@@ -44,6 +46,7 @@ import java.util.Optional;
  */
 public final class SignInFlow {
     static final String SECOND_FACTOR = "/console/sign-in/second-factor";
+    static final String PASSKEY = "/console/sign-in/passkey";
     static final String ENROLMENT = "/console/enrolment";
     static final String RESET = "/console/password-reset";
     private static final String ENDED = "ended";
@@ -56,12 +59,15 @@ public final class SignInFlow {
     private final EnrolAuthenticatorUseCase enrol;
     private final OperatorLinksUseCase links;
     private final SignOutOperatorUseCase signOut;
+    private final PasskeyCeremonyUseCase ceremonies;
 
     public SignInFlow(Console console, SignInOperatorUseCase signIn, CompleteSignInUseCase complete,
-                      EnrolAuthenticatorUseCase enrol, OperatorLinksUseCase links, SignOutOperatorUseCase signOut) {
+                      PasskeyCeremonyUseCase ceremonies, EnrolAuthenticatorUseCase enrol, OperatorLinksUseCase links,
+                      SignOutOperatorUseCase signOut) {
         this.console = console;
         this.signIn = signIn;
         this.complete = complete;
+        this.ceremonies = ceremonies;
         this.enrol = enrol;
         this.links = links;
         this.signOut = signOut;
@@ -135,7 +141,7 @@ public final class SignInFlow {
             exchange.redirect(ConsoleSite.SIGN_IN + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
             return;
         }
-        secondFactorPage(exchange, 200, next, step.get().passkeys(), Optional.empty());
+        secondFactorPage(exchange, 200, next, step.get(), Optional.empty());
     }
 
     /** The second step with a code; a wrong one leaves the half-way session for another try, within the throttle. */
@@ -152,18 +158,50 @@ public final class SignInFlow {
                 exchange.redirect(ConsoleSite.SIGN_IN + "?notice=" + ENDED);
                 return;
             }
-            secondFactorPage(exchange, 401, next, step.get().passkeys(), Optional.of("console.signin.failed"));
+            secondFactorPage(exchange, 401, next, step.get(), Optional.of("console.signin.failed"));
         } catch (TooManyAttempts throttled) {
-            exchange.header("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
-            secondFactorPage(exchange, 429, next, false, Optional.of("console.signin.throttled"));
+            secondFactorThrottled(exchange, next, throttled);
         }
     }
 
-    private void secondFactorPage(WebExchange exchange, int status, String next, boolean passkeys,
+    /** The second step with a passkey: the browser's answer to the challenge the page carried. */
+    public void submitPasskey(WebExchange exchange) {
+        String next = next(exchange.form().first("next").orElse(ConsoleSite.HOME));
+        Optional<String> token = sessions().token(exchange);
+        try {
+            SessionToken session = complete.withPasskey(token.orElse(""),
+                    exchange.form().first("credential").orElse(""));
+            sessions().start(exchange, session);
+            exchange.redirect(next);
+        } catch (AuthenticationFailed failed) {
+            Optional<SignInProgress> step = halfWay(exchange, ConsoleStage.SECOND_FACTOR);
+            if (step.isEmpty()) {
+                exchange.redirect(ConsoleSite.SIGN_IN + "?notice=" + ENDED);
+                return;
+            }
+            secondFactorPage(exchange, 401, next, step.get(), Optional.of("console.passkey.refused"));
+        } catch (TooManyAttempts throttled) {
+            secondFactorThrottled(exchange, next, throttled);
+        }
+    }
+
+    private void secondFactorThrottled(WebExchange exchange, String next, TooManyAttempts throttled) {
+        exchange.header("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+        Chrome chrome = console.anonymous(exchange, "console.code.title");
+        console.page(exchange, 429, "console/secondfactor.jte", new SecondFactorView(chrome, SECOND_FACTOR,
+                "console.code.heading", "console.code.intro", "console.code.submit", next, Optional.empty(), true,
+                Optional.of(chrome.t().get("console.signin.throttled"))));
+    }
+
+    /** The code's form, and the passkey's for an operator who has one (each showing of it is a new challenge). */
+    private void secondFactorPage(WebExchange exchange, int status, String next, SignInProgress step,
                                   Optional<String> errorKey) {
         Chrome chrome = console.anonymous(exchange, "console.code.title");
+        Optional<PasskeyCeremony> passkey = step.passkeys()
+                ? Optional.of(PasskeyCeremony.of(PASSKEY, false, ceremonies.forSignIn(step.token())))
+                : Optional.empty();
         console.page(exchange, status, "console/secondfactor.jte", new SecondFactorView(chrome, SECOND_FACTOR,
-                "console.code.heading", "console.code.intro", "console.code.submit", next, passkeys, true,
+                "console.code.heading", "console.code.intro", "console.code.submit", next, passkey, true,
                 errorKey.map(chrome.t()::get)));
     }
 

@@ -2,7 +2,10 @@ package dev.billingportal.adapter.in.web.console;
 
 import dev.billingportal.adapter.in.web.http.SafeRedirects;
 import dev.billingportal.adapter.in.web.http.WebExchange;
+import dev.billingportal.adapter.in.web.view.PasskeyCeremony;
 import dev.billingportal.adapter.in.web.view.SecondFactorView;
+import dev.billingportal.application.port.in.access.OperatorProfileUseCase;
+import dev.billingportal.application.port.in.access.PasskeyCeremonyUseCase;
 import dev.billingportal.application.port.in.access.StepUpUseCase;
 import dev.billingportal.domain.failure.AuthenticationFailed;
 import dev.billingportal.domain.failure.TooManyAttempts;
@@ -17,13 +20,19 @@ import java.util.Optional;
  */
 public final class StepUpPage {
     static final String PATH = "/console/step-up";
+    static final String PASSKEY = PATH + "/passkey";
 
     private final Console console;
     private final StepUpUseCase stepUp;
+    private final PasskeyCeremonyUseCase ceremonies;
+    private final OperatorProfileUseCase profiles;
 
-    public StepUpPage(Console console, StepUpUseCase stepUp) {
+    public StepUpPage(Console console, StepUpUseCase stepUp, PasskeyCeremonyUseCase ceremonies,
+                      OperatorProfileUseCase profiles) {
         this.console = console;
         this.stepUp = stepUp;
+        this.ceremonies = ceremonies;
+        this.profiles = profiles;
     }
 
     /** Where a page that met {@code StepUpRequired} sends the operator: here, and back to {@code back} after. */
@@ -50,9 +59,27 @@ public final class StepUpPage {
         }
     }
 
+    /** The step-up with a passkey: the browser's answer to the challenge the page carried. */
+    public void submitPasskey(WebExchange exchange, Console.Visit visit) {
+        String next = SafeRedirects.target(exchange.form().first("next").orElse(ConsoleSite.HOME), ConsoleSite.HOME);
+        try {
+            stepUp.stepUpWithPasskey(visit.session().token(), exchange.form().first("credential").orElse(""));
+            exchange.redirect(next);
+        } catch (AuthenticationFailed wrong) {
+            page(exchange, visit, 401, next, Optional.of("console.passkey.refused"));
+        } catch (TooManyAttempts throttled) {
+            exchange.header("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+            page(exchange, visit, 429, next, Optional.of("console.signin.throttled"));
+        }
+    }
+
+    /** The code's form, and the passkey's for an operator who has one (each showing of it is a new challenge). */
     private void page(WebExchange exchange, Console.Visit visit, int status, String next, Optional<String> errorKey) {
+        Optional<PasskeyCeremony> passkey = status != 429 && !profiles.profile(visit.actor()).passkeys().isEmpty()
+                ? Optional.of(PasskeyCeremony.of(PASSKEY, false, ceremonies.forStepUp(visit.session().token())))
+                : Optional.empty();
         console.page(exchange, status, "console/secondfactor.jte", new SecondFactorView(
                 console.chrome(visit, "console.stepUp.title", ""), PATH, "console.stepUp.heading",
-                "console.stepUp.intro", "console.stepUp.submit", next, false, false, errorKey.map(visit.t()::get)));
+                "console.stepUp.intro", "console.stepUp.submit", next, passkey, false, errorKey.map(visit.t()::get)));
     }
 }

@@ -1,0 +1,211 @@
+package dev.billingportal.bootstrap.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.billingportal.bootstrap.support.Api;
+import dev.billingportal.bootstrap.support.Await;
+import dev.billingportal.bootstrap.support.Browser;
+import dev.billingportal.bootstrap.support.Mailbox;
+import dev.billingportal.bootstrap.support.Onboarding;
+import dev.billingportal.bootstrap.support.TestClock;
+import dev.billingportal.bootstrap.support.TestPortal;
+import dev.billingportal.domain.operator.Totp;
+import dev.billingportal.domain.operator.TotpSecret;
+import io.helidon.microprofile.testing.AddBean;
+import io.helidon.microprofile.testing.AddConfigSource;
+import io.helidon.microprofile.testing.junit5.HelidonTest;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+
+/**
+ * Passkeys in the console (spec §11, §12), on Chromium's virtual authenticator: a support operator adds one from the
+ * profile, signs in with it as the second step, restores a deleted user found by their e-mail, steps up with it before
+ * making new recovery codes, and removes it. WebAuthn needs a secure context and a relying party that is a host name,
+ * so this portal is addressed as {@code http://localhost:<port>} and knows itself by that address.
+ */
+@HelidonTest
+@AddBean(TestClock.class)
+class ConsolePasskeyJourneyTest {
+    private static final Mailbox MAILBOX = new Mailbox();
+    private static final int PORT = freePort();
+    private static final URI SITE = URI.create("http://localhost:" + PORT);
+    private static final Pattern LINK = Pattern.compile("http://localhost:" + PORT
+            + "(/console/invitation\\?token=[A-Za-z0-9_-]+)");
+
+    @AddConfigSource
+    static ConfigSource config() {
+        return TestPortal.onPort(PORT, MAILBOX.port(), Map.of("portal.base-url", SITE.toString(),
+                "portal.support.name", "Acme Billing Support"));
+    }
+
+    @AfterAll
+    static void stopMailbox() {
+        MAILBOX.stop();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    private static String code(TotpSecret secret) {
+        return Totp.code(secret, Totp.step(TestClock.CLOCK.instant()));
+    }
+
+    private static void assertAccessible(Browser browser, String state) {
+        assertEquals(List.of(), browser.accessibilityViolations(), "WCAG 2.2 A/AA on " + state);
+    }
+
+    @Test
+    void aSupportOperatorAddsAPasskeySignsInWithItRestoresAUserAndStepsUpWithIt() {
+        Api api = Api.ofRunningServer();
+        String sam = "sam-" + UUID.randomUUID().toString().substring(0, 8) + "@provider.example";
+        Api.Reply invited = api.post("/api/v1/operator/operators", TestPortal.OPERATOR_TOKEN,
+                "{\"email\":\"" + sam + "\",\"name\":\"Sam Support\",\"role\":\"support\"}");
+        assertEquals(201, invited.status(), invited.body());
+        Await.until(Duration.ofSeconds(20), () -> !MAILBOX.to(sam).isEmpty(), "the invitation");
+        Matcher link = LINK.matcher(Mailbox.text(MAILBOX.to(sam).get(0)));
+        assertTrue(link.find(), Mailbox.text(MAILBOX.to(sam).get(0)));
+        // Ann deletes Bob; Bob calls, and the support operator finds him by his e-mail.
+        String ann = "ann-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Api.Reply account = api.post("/api/v1/operator/accounts", TestPortal.OPERATOR_TOKEN,
+                "{\"name\":\"Quincaillerie Ouimet\",\"firstUser\":" + Onboarding.newUser(ann, true) + "}");
+        assertEquals(201, account.status(), account.body());
+        Onboarding onboarding = new Onboarding(api, MAILBOX);
+        Onboarding.Member admin = onboarding.activate(account.json().getString("id"),
+                account.json().getJsonObject("firstUser").getString("id"), ann);
+        String bob = "bob-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Onboarding.Member member = onboarding.addMember(admin, bob);
+        assertEquals(204, api.send(api.request(admin.users() + "/" + member.userId(), admin.token()).DELETE())
+                .status());
+
+        try (Browser browser = Browser.start(SITE)) {
+            VirtualAuthenticator authenticator = browser.driver().addVirtualAuthenticator(
+                    new VirtualAuthenticatorOptions()
+                            .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                            .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                            .setHasResidentKey(true)
+                            .setHasUserVerification(true)
+                            .setIsUserVerified(true));
+            browser.open(link.group(1));
+            browser.waitForHeading("Welcome to the Billing Console");
+            browser.type(browser.field("Password"), Onboarding.PASSWORD);
+            browser.type(browser.field("Confirm password"), Onboarding.PASSWORD);
+            browser.button("Set password and continue").click();
+            browser.waitForHeading("Set up your authenticator app");
+            TotpSecret secret = TotpSecret.fromBase32(browser.element("totp-secret").getText().replace(" ", ""));
+            browser.type(browser.field("Code from the app"), code(secret));
+            browser.button("Confirm").click();
+            browser.waitForHeading("Save your recovery codes");
+            browser.link("I have saved them").click();
+            browser.waitForHeading("Find an account");
+
+            browser.button("Sam Support").click();
+            browser.link("Your profile").click();
+            browser.waitForHeading("Your profile");
+            assertTrue(browser.driver().findElement(By.tagName("main")).getText().contains("no passkey yet"));
+            browser.link("Add a passkey").click();
+            browser.waitForHeading("Add a passkey");
+            assertFalse(browser.element("passkey-name").getAttribute("value").length() > 0);
+            assertAccessible(browser, "adding a passkey");
+            browser.screenshot("console-passkey-new-en");
+            browser.type(browser.field("Name of the passkey"), "Work laptop");
+            browser.button("Create the passkey").click();
+            browser.waitUntil("the passkey added", () -> !browser.driver().findElements(By.id("profile-notice"))
+                    .isEmpty());
+            assertEquals("The passkey is added: use it at your next sign-in.",
+                    browser.element("profile-notice").getText());
+            assertEquals(1, authenticator.getCredentials().size(), "made on the authenticator");
+            assertTrue(browser.driver().findElement(By.cssSelector(".passkeys")).getText().contains("Work laptop"));
+            assertAccessible(browser, "the profile with a passkey");
+            browser.screenshot("console-profile-passkey-en");
+
+            browser.button("Sam Support").click();
+            browser.button("Sign out").click();
+            browser.waitForHeading("Sign in to the Billing Console");
+            browser.type(browser.field("E-mail"), sam);
+            browser.type(browser.field("Password"), Onboarding.PASSWORD);
+            browser.button("Continue").click();
+            browser.waitForHeading("Confirm it is you");
+            assertTrue(browser.button("Use a passkey").isDisplayed(), "offered where the script and WebAuthn run");
+            assertAccessible(browser, "the second step with a passkey");
+            browser.screenshot("console-second-step-passkey-en");
+            browser.button("Use a passkey").click();
+            browser.waitForHeading("Find an account");
+            browser.waitForPath("/console");
+            // The test's clock stands still, so the enrolment's sign-in and this one share a time: look for this one.
+            List<String> factors = api.get("/api/v1/operator/audit-events?action=OPERATOR_SIGNED_IN",
+                    TestPortal.OPERATOR_TOKEN).json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                    .filter(event -> event.getJsonObject("actor").getString("label").equals("Sam Support"))
+                    .map(event -> event.getString("factor")).sorted().toList();
+            assertEquals(List.of("passkey", "totp"), factors, "each sign-in's factor is recorded");
+
+            browser.type(browser.field("Account number, account name, user's e-mail or username, or invoice number"),
+                    bob);
+            browser.button("Search").click();
+            browser.waitUntil("Bob found", () -> browser.hasRow("Quincaillerie Ouimet"));
+            browser.link("Quincaillerie Ouimet").click();
+            browser.waitForHeading("Quincaillerie Ouimet");
+            browser.type(browser.field("Reason for restoring Zoë O'Brien"), "Deleted by mistake, says Ann.");
+            browser.button("Restore Zoë O'Brien").click();
+            browser.waitUntil("Bob active", () -> browser.row(bob).getText().contains("Active"));
+            assertEquals(200, api.post("/api/v1/auth/login", null, "{\"username\":\"" + bob
+                    + "\",\"password\":\"" + Onboarding.PASSWORD + "\"}").status(), "Bob signs in again");
+            JsonObject restored = api.get("/api/v1/operator/audit-events?action=USER_RESTORED&accountId="
+                    + admin.accountId(), TestPortal.OPERATOR_TOKEN).json().getJsonArray("items").getJsonObject(0);
+            assertEquals("Sam Support", restored.getJsonObject("actor").getString("label"));
+            assertEquals("Deleted by mistake, says Ann.", restored.getString("reason"));
+
+            TestClock.CLOCK.advance(Duration.ofMinutes(6)); // the sign-in's second factor is no longer fresh
+            browser.button("Sam Support").click();
+            browser.link("Your profile").click();
+            browser.waitForHeading("Your profile");
+            browser.button("Make new recovery codes").click();
+            browser.waitForHeading("Confirm it is you again");
+            assertAccessible(browser, "the step-up with a passkey");
+            browser.button("Use a passkey").click();
+            browser.waitForHeading("Your profile"); // back to the form's page, the second factor fresh again
+            browser.button("Make new recovery codes").click();
+            browser.waitForHeading("Save your recovery codes");
+            assertEquals(10, browser.driver().findElements(By.cssSelector("#recovery-codes code")).size());
+            browser.link("I have saved them").click();
+            browser.waitForHeading("Your profile");
+
+            browser.button("Remove the passkey Work laptop").click();
+            browser.waitUntil("the passkey removed", () -> !browser.driver().findElements(By.id("profile-notice"))
+                    .isEmpty());
+            assertEquals("The passkey is removed.", browser.element("profile-notice").getText());
+            assertTrue(browser.driver().findElements(By.cssSelector(".passkeys")).isEmpty());
+            browser.button("Sam Support").click();
+            browser.button("Sign out").click();
+            browser.waitForHeading("Sign in to the Billing Console");
+            browser.type(browser.field("E-mail"), sam);
+            browser.type(browser.field("Password"), Onboarding.PASSWORD);
+            browser.button("Continue").click();
+            browser.waitForHeading("Confirm it is you");
+            assertTrue(browser.driver().findElements(By.cssSelector("form[data-passkey]")).isEmpty(),
+                    "a removed passkey is offered no more");
+        }
+    }
+}
