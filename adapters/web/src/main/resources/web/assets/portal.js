@@ -149,7 +149,7 @@
   }
 
   // PublicKeyCredential as JSON (WebAuthn Level 3's toJSON), with only the fields the server reads.
-  function answer(credential) {
+  function passkeyAnswer(credential) {
     var response = credential.response;
     var json = { clientDataJSON: base64url(response.clientDataJSON) };
     if (response.attestationObject) {
@@ -179,7 +179,7 @@
       event.preventDefault();
       failed.hidden = true;
       ceremony(form).then(function (credential) {
-        form.elements.credential.value = answer(credential);
+        form.elements.credential.value = passkeyAnswer(credential);
         form.submit();
       }, function () {
         failed.hidden = false; // cancelled, timed out, or no authenticator: the form stays for another try

@@ -97,6 +97,11 @@ public final class InMemoryDeliveries implements Deliveries, Outbox {
     }
 
     @Override
+    public synchronized long count(DeliveryStatus status) {
+        return deliveries.values().stream().filter(delivery -> delivery.status() == status).count();
+    }
+
+    @Override
     public synchronized long unpublished() {
         return unpublished.size();
     }

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
@@ -27,6 +28,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -281,6 +283,29 @@ public final class Browser implements AutoCloseable {
     /** The element that has the keyboard focus. */
     public WebElement focused() {
         return driver.switchTo().activeElement();
+    }
+
+    /**
+     * Presses Tab, as a keyboard user does, until the element named {@code name} (its accessible name) has the focus,
+     * at most {@code presses} times; a page whose order never reaches it fails the test.
+     */
+    public WebElement tabTo(String name, int presses) {
+        for (int pressed = 0; pressed <= presses; pressed++) {
+            WebElement focused = focused();
+            if (name.equals(focused.getAccessibleName())) {
+                return focused;
+            }
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("No element named '" + name + "' within " + presses + " presses of Tab on " + path()
+                + "; the focus is on '" + focused().getAccessibleName() + "'");
+    }
+
+    /** Whether the focused element shows that it has the focus (an outline of some width). */
+    public boolean focusIsVisible() {
+        Object style = script("var s = getComputedStyle(document.activeElement);"
+                + " return s.outlineStyle + ' ' + s.outlineWidth;");
+        return !String.valueOf(style).startsWith("none") && !String.valueOf(style).endsWith(" 0px");
     }
 
     public Path screenshot(String name) {

@@ -47,6 +47,22 @@ public final class Onboarding {
         return activate(body.getString("id"), body.getJsonObject("firstUser").getString("id"), username);
     }
 
+    /**
+     * An account named {@code name} whose first user ({@code admin}, signed in) added {@code deleted} and deleted
+     * them: the caller a console test's billing team finds and restores.
+     */
+    public Member newAccountWithADeletedUser(String name, String admin, String deleted) {
+        Api.Reply created = api.post("/api/v1/operator/accounts", TestPortal.OPERATOR_TOKEN,
+                "{\"name\":\"" + name + "\",\"firstUser\":" + newUser(admin, true) + "}");
+        assertEquals(201, created.status(), created.body());
+        Member first = activate(created.json().getString("id"), created.json().getJsonObject("firstUser")
+                .getString("id"), admin);
+        Member member = addMember(first, deleted);
+        assertEquals(204, api.send(api.request(first.users() + "/" + member.userId(), first.token()).DELETE())
+                .status());
+        return first;
+    }
+
     /** A user added by {@code admin}, invited, accepted and signed in. */
     public Member addMember(Member admin, String username) {
         String userId = invite(admin, username);

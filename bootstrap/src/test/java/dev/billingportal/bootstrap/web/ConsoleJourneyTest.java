@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Await;
+import dev.billingportal.bootstrap.support.Billing;
 import dev.billingportal.bootstrap.support.Browser;
 import dev.billingportal.bootstrap.support.Mailbox;
 import dev.billingportal.bootstrap.support.Onboarding;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -84,18 +86,12 @@ class ConsoleJourneyTest {
         String link = invite(email, "Olivia Ouellet", "admin");
         String tag = "Zq" + UUID.randomUUID().toString().substring(0, 6);
         String ann = "ann-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        Api.Reply account = api.post("/api/v1/operator/accounts", TestPortal.OPERATOR_TOKEN,
-                "{\"name\":\"Plomberie Côté " + tag + "\",\"firstUser\":" + Onboarding.newUser(ann, true) + "}");
-        assertEquals(201, account.status(), account.body());
-        String number = account.json().getString("accountNumber");
         // Ann deletes Bob, who then calls the billing team: he is found by his e-mail, deleted, and restored.
-        Onboarding onboarding = new Onboarding(api, MAILBOX);
-        Onboarding.Member admin = onboarding.activate(account.json().getString("id"),
-                account.json().getJsonObject("firstUser").getString("id"), ann);
         String bob = "bob-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        Onboarding.Member member = onboarding.addMember(admin, bob);
-        assertEquals(204, api.send(api.request(admin.users() + "/" + member.userId(), admin.token()).DELETE())
-                .status());
+        Onboarding.Member admin = new Onboarding(api, MAILBOX).newAccountWithADeletedUser("Plomberie Côté " + tag,
+                ann, bob);
+        String number = api.get("/api/v1/operator/accounts/" + admin.accountId(), TestPortal.OPERATOR_TOKEN).json()
+                .getString("accountNumber");
 
         try (Browser browser = Browser.start(api.base(), javascript, "en-CA,en", 1280, 900)) {
             browser.open(link);
@@ -278,16 +274,37 @@ class ConsoleJourneyTest {
         String email = "bea-" + UUID.randomUUID().toString().substring(0, 8) + "@provider.example";
         String link = invite(email, "Bea Billing", "billing");
         String ann = "ann-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        Api.Reply account = api.post("/api/v1/operator/accounts", TestPortal.OPERATOR_TOKEN,
-                "{\"name\":\"Imprimerie Roy\",\"firstUser\":" + Onboarding.newUser(ann, true) + "}");
-        assertEquals(201, account.status(), account.body());
-        String accountId = account.json().getString("id");
         String number = "INV-" + UUID.randomUUID().toString().substring(0, 8);
 
         try (Browser browser = Browser.start(api.base(), javascript, "en-CA,en", 1280, 900)) {
             enrol(browser, link);
-            browser.open("/console/accounts/" + accountId);
+            browser.link("Open an account").click();
+            browser.waitForHeading("Open an account");
+            browser.type(browser.field("E-mail address (the username)"), ann);
+            browser.button("Open the account and invite the user").click();
+            browser.waitUntil("the refused fields", () -> browser.driver().findElements(By.id("new-account-error"))
+                    .size() == 1);
+            assertEquals("Enter a name of 1 to 100 characters, on one line.", browser.element("name-error").getText());
+            assertEquals("Enter a first name of 1 to 100 characters, on one line.",
+                    browser.element("firstName-error").getText());
+            assertEquals(ann, browser.field("E-mail address (the username)").getAttribute("value"), "kept as typed");
+            assertAccessible(browser, "a new account refused");
+            browser.fullPageScreenshot("console-new-account-refused-en-" + mode);
+            browser.type(browser.field("Account name"), "Imprimerie Roy");
+            browser.type(browser.field("First Name"), "Ann");
+            browser.type(browser.field("Last Name"), "Roy");
+            assertTrue(browser.field("Send this user the billing notifications").isSelected(),
+                    "on for an account's first user unless unticked, and kept through a refusal");
+            browser.button("Open the account and invite the user").click();
             browser.waitForHeading("Imprimerie Roy");
+            assertEquals("The account is open; its first user is invited.", browser.element("account-notice")
+                    .getText());
+            String accountId = browser.path().replaceFirst("^/console/accounts/([0-9a-f-]{36}).*$", "$1");
+            Await.until(Duration.ofSeconds(20), () -> !MAILBOX.to(ann).isEmpty(), "Ann's invitation");
+            JsonObject first = api.get("/api/v1/operator/accounts/" + accountId + "/users", TestPortal.OPERATOR_TOKEN)
+                    .json().getJsonArray("items").getJsonObject(0);
+            assertEquals(ann, first.getString("username"));
+            assertTrue(first.getBoolean("billingNotifications"), "as the form said: " + first);
             browser.link("Post a transaction").click();
             browser.waitForHeading("Post a transaction to Imprimerie Roy");
             browser.type(browser.field("Invoice number"), number);
@@ -316,11 +333,97 @@ class ConsoleJourneyTest {
             browser.button("Post the Invoice").click();
             browser.waitUntil("posted", () -> !browser.driver().findElements(By.id("account-notice")).isEmpty());
             assertTrue(browser.driver().findElement(By.tagName("main")).getText().contains("$117.13 owing"));
+            assertTrue(browser.element("invoices").getText().contains(number), "among the latest invoices");
+            assertTrue(browser.element("transactions").getText().contains("$117.13"), "and the latest transactions");
+            assertTrue(browser.element("audit").getText().contains("October's usage, billed late"),
+                    "the account's audit keeps the reason: " + browser.element("audit").getText());
+            assertAccessible(browser, "the account page with its billing");
+            browser.fullPageScreenshot("console-account-billing-en-" + mode);
+
+            // The history and invoices are the customers' own pages, for any account, under the account's path.
+            browser.link("All transactions, with filters and CSV").click();
+            browser.waitForHeading("Transaction history");
+            browser.type(browser.field("Contains"), number.substring(4));
+            browser.button("Apply filters").click();
+            browser.waitUntil("the filtered history", () -> browser.path().contains("text="));
+            assertTrue(browser.row(number).getText().contains("$117.13"), browser.row(number).getText());
+            String csv = browser.link("Download CSV").getAttribute("href");
+            assertTrue(csv.contains("/console/accounts/" + accountId + "/transactions.csv?text="), csv);
+            String rows = (String) browser.script("return fetch(arguments[0]).then(r => r.text());", csv);
+            assertTrue(rows.contains(number) && rows.contains("117.13"), rows);
+            assertAccessible(browser, "an account's history in the console");
+            browser.link("Imprimerie Roy").click();
+            browser.waitForHeading("Imprimerie Roy");
+            browser.link("All invoices").click();
+            browser.waitForHeading("Invoices");
+            browser.link(number).click();
+            browser.waitForHeading("Invoice " + number);
+            assertAccessible(browser, "an invoice in the console");
+            String pdf = browser.link("Download PDF").getAttribute("href");
+            assertTrue(pdf.endsWith("/console/accounts/" + accountId + "/invoices/" + invoiceIdIn(pdf) + "/pdf"), pdf);
+            assertEquals("%PDF-", browser.script("return fetch(arguments[0]).then(r => r.text())"
+                    + ".then(text => text.substring(0, 5));", pdf));
+            browser.link("Imprimerie Roy").click();
+            browser.waitForHeading("Imprimerie Roy");
+            browser.link("The account's whole audit").click();
+            browser.waitForHeading("Audit of Imprimerie Roy");
+            String posted = browser.row("Bea Billing").getText();
+            assertTrue(posted.contains("Transaction posted") && posted.contains("October's usage, billed late"),
+                    posted);
+            assertAccessible(browser, "an account's audit");
+            JsonObject invoice = api.get("/api/v1/operator/accounts/" + accountId + "/invoices",
+                    TestPortal.OPERATOR_TOKEN).json().getJsonArray("items").getJsonObject(0);
+            assertEquals(number, invoice.getString("invoiceNumber"));
+            assertEquals("117.13", invoice.getString("total"));
         }
-        JsonObject invoice = api.get("/api/v1/operator/accounts/" + accountId + "/invoices", TestPortal.OPERATOR_TOKEN)
-                .json().getJsonArray("items").getJsonObject(0);
-        assertEquals(number, invoice.getString("invoiceNumber"));
-        assertEquals("117.13", invoice.getString("total"));
+    }
+
+    @Test
+    void aSupportOperatorEnrolsFindsAndRestoresAUserWithTheKeyboardAlone() {
+        String email = "kim-" + UUID.randomUUID().toString().substring(0, 8) + "@provider.example";
+        String link = invite(email, "Kim Keys", "support");
+        String ann = "ann-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String bob = "bob-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Onboarding.Member admin = new Onboarding(api, MAILBOX).newAccountWithADeletedUser("Toiture Keys", ann, bob);
+
+        try (Browser browser = Browser.start(api.base())) {
+            browser.open(link);
+            browser.waitForHeading("Welcome to the Billing Console");
+            browser.tabTo("Skip to main content", 1);
+            browser.tabTo("Password", 10).sendKeys(Onboarding.PASSWORD, Keys.TAB, Onboarding.PASSWORD, Keys.ENTER);
+            browser.waitForHeading("Set up your authenticator app");
+            TotpSecret secret = TotpSecret.fromBase32(browser.element("totp-secret").getText().replace(" ", ""));
+            WebElement code = browser.tabTo("Code from the app", 20);
+            assertTrue(browser.focusIsVisible(), "the focus can be seen");
+            code.sendKeys(code(secret), Keys.ENTER);
+            browser.waitForHeading("Save your recovery codes");
+            browser.tabTo("I have saved them", 30).sendKeys(Keys.ENTER);
+            browser.waitForHeading("Find an account");
+
+            browser.tabTo("Account number, account name, user's e-mail or username, or invoice number", 15)
+                    .sendKeys(bob, Keys.ENTER);
+            browser.waitUntil("Bob found", () -> browser.hasRow("Toiture Keys"));
+            WebElement found = browser.tabTo("Toiture Keys", 20);
+            assertTrue(browser.focusIsVisible(), "the focus can be seen on a link");
+            found.sendKeys(Keys.ENTER);
+            browser.waitForHeading("Toiture Keys");
+            browser.tabTo("Reason for restoring Zoë O'Brien", 40).sendKeys("Asked by phone; Ann agreed.", Keys.TAB);
+            assertEquals("Restore Zoë O'Brien", browser.focused().getAccessibleName(), "the button after its reason");
+            browser.focused().sendKeys(Keys.ENTER);
+            browser.waitUntil("Bob active", () -> browser.row(bob).getText().contains("Active"));
+            assertEquals(200, api.post("/api/v1/auth/login", null, "{\"username\":\"" + bob
+                    + "\",\"password\":\"" + Onboarding.PASSWORD + "\"}").status(), "Bob signs in again");
+
+            browser.tabTo("Kim Keys", 60).sendKeys(Keys.ENTER); // on, past the page's end, to the header
+            browser.tabTo("Sign out", 5).sendKeys(Keys.ENTER);
+            browser.waitForHeading("Sign in to the Billing Console");
+        }
+    }
+
+    /** The invoice id in a console invoice's PDF link: {@code …/invoices/{id}/pdf}. */
+    private static String invoiceIdIn(String pdfLink) {
+        String[] parts = pdfLink.split("/");
+        return parts[parts.length - 2];
     }
 
     /** Follows an invitation link through the password and the authenticator to the console. */
@@ -352,6 +455,8 @@ class ConsoleJourneyTest {
         Api.Reply account = api.post("/api/v1/operator/accounts", TestPortal.OPERATOR_TOKEN,
                 "{\"name\":\"Boulangerie Gagné\",\"firstUser\":" + Onboarding.newUser(ann, true) + "}");
         assertEquals(201, account.status(), account.body());
+        String invoice = "FAC-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, new Billing(api).post(account.json().getString("id"), Billing.invoice(invoice)).status());
 
         try (Browser browser = Browser.start(api.base(), true, "fr-CA,fr", 375, 800)) {
             browser.open(link.group(1));
@@ -382,11 +487,39 @@ class ConsoleJourneyTest {
             browser.waitForHeading("Boulangerie Gagné");
             assertFits(browser, "le compte");
             browser.fullPageScreenshot("console-account-fr-375");
+            browser.link("Toutes les transactions, avec filtres et CSV").click();
+            browser.waitForHeading("Historique des transactions");
+            assertFits(browser, "l'historique d'un compte");
+            browser.link("Boulangerie Gagné").click();
+            browser.waitForHeading("Boulangerie Gagné");
+            browser.link("Toutes les factures").click();
+            browser.waitForHeading("Factures");
+            assertFits(browser, "les factures d'un compte");
+            browser.link(invoice).click();
+            browser.waitForHeading("Facture " + invoice);
+            assertFits(browser, "une facture");
+            browser.fullPageScreenshot("console-invoice-fr-375");
+            browser.link("Boulangerie Gagné").click();
+            browser.waitForHeading("Boulangerie Gagné");
+            browser.link("Tout le journal d'audit du compte").click();
+            browser.waitForHeading("Journal d'audit de Boulangerie Gagné");
+            assertFits(browser, "le journal d'audit d'un compte");
+            browser.open("/console/notifications");
+            browser.waitForHeading("Notifications en échec");
+            assertFits(browser, "les notifications en échec");
+            browser.open("/console/audit");
+            browser.waitForHeading("Le journal d'audit du fournisseur");
+            assertFits(browser, "le journal d'audit du fournisseur");
+            browser.fullPageScreenshot("console-audit-fr-375");
             browser.open("/console/profile");
             browser.waitForHeading("Votre profil");
             assertTrue(browser.driver().findElement(By.tagName("main")).getText().contains("Soutien"));
             assertFits(browser, "le profil");
             browser.fullPageScreenshot("console-profile-fr-375");
+            browser.link("Ajouter une clé d'accès").click();
+            browser.waitForHeading("Ajouter une clé d'accès");
+            assertFits(browser, "l'ajout d'une clé d'accès");
+            browser.screenshot("console-passkey-new-fr-375");
         }
     }
 

@@ -6,21 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Await;
+import dev.billingportal.bootstrap.support.Billing;
 import dev.billingportal.bootstrap.support.Browser;
 import dev.billingportal.bootstrap.support.Mailbox;
 import dev.billingportal.bootstrap.support.Onboarding;
+import dev.billingportal.bootstrap.support.PortalProcess;
+import dev.billingportal.bootstrap.support.ScriptedInbox;
 import dev.billingportal.bootstrap.support.TestClock;
 import dev.billingportal.bootstrap.support.TestPortal;
 import dev.billingportal.domain.operator.Totp;
 import dev.billingportal.domain.operator.TotpSecret;
+import dev.billingportal.testing.ScriptedSmtpServer;
 import io.helidon.microprofile.testing.AddBean;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -44,29 +44,23 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 @HelidonTest
 @AddBean(TestClock.class)
 class ConsolePasskeyJourneyTest {
-    private static final Mailbox MAILBOX = new Mailbox();
-    private static final int PORT = freePort();
+    private static final int SMTP_PORT = PortalProcess.freePort();
+    private static final ScriptedSmtpServer SMTP = new ScriptedSmtpServer(SMTP_PORT);
+    private static final ScriptedInbox MAILBOX = new ScriptedInbox(() -> SMTP);
+    private static final int PORT = PortalProcess.freePort();
     private static final URI SITE = URI.create("http://localhost:" + PORT);
     private static final Pattern LINK = Pattern.compile("http://localhost:" + PORT
             + "(/console/invitation\\?token=[A-Za-z0-9_-]+)");
 
     @AddConfigSource
     static ConfigSource config() {
-        return TestPortal.onPort(PORT, MAILBOX.port(), Map.of("portal.base-url", SITE.toString(),
+        return TestPortal.onPort(PORT, SMTP_PORT, Map.of("portal.base-url", SITE.toString(),
                 "portal.support.name", "Acme Billing Support"));
     }
 
     @AfterAll
-    static void stopMailbox() {
-        MAILBOX.stop();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
+    static void stopSmtp() {
+        SMTP.close();
     }
 
     private static String code(TotpSecret secret) {
@@ -89,16 +83,8 @@ class ConsolePasskeyJourneyTest {
         assertTrue(link.find(), Mailbox.text(MAILBOX.to(sam).get(0)));
         // Ann deletes Bob; Bob calls, and the support operator finds him by his e-mail.
         String ann = "ann-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        Api.Reply account = api.post("/api/v1/operator/accounts", TestPortal.OPERATOR_TOKEN,
-                "{\"name\":\"Quincaillerie Ouimet\",\"firstUser\":" + Onboarding.newUser(ann, true) + "}");
-        assertEquals(201, account.status(), account.body());
-        Onboarding onboarding = new Onboarding(api, MAILBOX);
-        Onboarding.Member admin = onboarding.activate(account.json().getString("id"),
-                account.json().getJsonObject("firstUser").getString("id"), ann);
         String bob = "bob-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        Onboarding.Member member = onboarding.addMember(admin, bob);
-        assertEquals(204, api.send(api.request(admin.users() + "/" + member.userId(), admin.token()).DELETE())
-                .status());
+        Onboarding.Member admin = new Onboarding(api, MAILBOX).newAccountWithADeletedUser("Quincaillerie Ouimet", ann, bob);
 
         try (Browser browser = Browser.start(SITE)) {
             VirtualAuthenticator authenticator = browser.driver().addVirtualAuthenticator(
@@ -167,6 +153,7 @@ class ConsolePasskeyJourneyTest {
             browser.waitUntil("Bob found", () -> browser.hasRow("Quincaillerie Ouimet"));
             browser.link("Quincaillerie Ouimet").click();
             browser.waitForHeading("Quincaillerie Ouimet");
+            TestClock.CLOCK.advance(Duration.ofSeconds(1)); // the test's clock stands still unless moved: after the rest
             browser.type(browser.field("Reason for restoring Zoë O'Brien"), "Deleted by mistake, says Ann.");
             browser.button("Restore Zoë O'Brien").click();
             browser.waitUntil("Bob active", () -> browser.row(bob).getText().contains("Active"));
@@ -176,6 +163,37 @@ class ConsolePasskeyJourneyTest {
                     + admin.accountId(), TestPortal.OPERATOR_TOKEN).json().getJsonArray("items").getJsonObject(0);
             assertEquals("Sam Support", restored.getJsonObject("actor").getString("label"));
             assertEquals("Deleted by mistake, says Ann.", restored.getString("reason"));
+
+            // Ann's mail server refuses an invoice's notification for good; the home page counts it, and once her
+            // server takes mail again, the support operator retries it from the list of failures: it is sent.
+            SMTP.replyToRecipient(ann, "550 5.1.1 Mailbox unavailable");
+            String invoice = "INV-" + UUID.randomUUID().toString().substring(0, 8);
+            assertEquals(201, new Billing(api).post(admin.accountId(), Billing.invoice(invoice)).status());
+            browser.waitUntil("the failure counted on the home page", () -> {
+                browser.open("/console");
+                return browser.element("failed-count").getText().equals("1 failed notification to look at");
+            });
+            assertAccessible(browser, "the console's home with a failure and recent actions");
+            assertTrue(browser.element("recent-heading").findElement(By.xpath("..")).getText()
+                    .contains("Deleted by mistake, says Ann."), "the operator's own latest actions");
+            browser.screenshot("console-home-en");
+            browser.link("1 failed notification to look at").click();
+            browser.waitForHeading("Failed notifications");
+            assertTrue(browser.row(ann).getText().contains("550 5.1.1 Mailbox unavailable"));
+            SMTP.replyToRecipient(ann, "250 2.1.5 OK");
+            int before = MAILBOX.to(ann).size();
+            browser.field("Select the one to " + ann).click();
+            browser.button("Retry the selected ones").click();
+            browser.waitUntil("the retry said", () -> browser.driver().findElements(By.id("notifications-notice"))
+                    .size() == 1);
+            assertEquals("1 queued again; 0 no longer failed or gone.",
+                    browser.element("notifications-notice").getText());
+            Await.until(Duration.ofSeconds(20), () -> MAILBOX.to(ann).size() == before + 1, "the retried mail");
+            assertTrue(Mailbox.text(MAILBOX.to(ann).get(before)).contains(invoice), "the invoice's notification");
+            browser.waitUntil("no failure left", () -> {
+                browser.open("/console");
+                return browser.element("failed-count").getText().equals("No failed notification.");
+            });
 
             TestClock.CLOCK.advance(Duration.ofMinutes(6)); // the sign-in's second factor is no longer fresh
             browser.button("Sam Support").click();

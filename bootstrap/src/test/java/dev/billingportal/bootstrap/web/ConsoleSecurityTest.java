@@ -243,6 +243,20 @@ class ConsoleSecurityTest {
         assertEquals(operators + 1, api.get("/api/v1/operator/operators", TestPortal.OPERATOR_TOKEN).json()
                 .getJsonArray("items").size());
         Await.until(Duration.ofSeconds(20), () -> !MAILBOX.to(email).isEmpty(), "her invitation");
+
+        // Opening an account: billing and administrators; support neither sees nor forges it.
+        assertTrue(support.browser().get("/console").html().select("a[href=/console/accounts/new]").isEmpty());
+        assertEquals(1, admin.browser().get("/console").html().select("a[href=/console/accounts/new]").size());
+        assertEquals(403, support.browser().get("/console/accounts/new").status());
+        String customer = "forged-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        WebClient.Page opened = support.browser().post("/console/accounts/new", Map.of("_csrf",
+                support.browser().get("/console").csrf(), "name", "Forged Ltd", "currency", "CAD", "username",
+                customer, "firstName", "Fay", "lastName", "Forge", "timeZone", "America/Toronto",
+                "language", "en-CA"));
+        assertEquals(403, opened.status(), opened.body());
+        assertTrue(api.get("/api/v1/operator/audit-events?action=ACCOUNT_CREATED", TestPortal.OPERATOR_TOKEN)
+                .body().indexOf(customer) < 0, "no account opened");
+        Await.until(Duration.ofSeconds(2), () -> MAILBOX.to(customer).isEmpty(), "no invitation sent");
     }
 
     @Test

@@ -262,7 +262,7 @@ class ManageUsersJourneyTest {
             newUser.sendKeys(Keys.ENTER);
             browser.waitUntil("the input row, focused", () -> "username".equals(browser.focused()
                     .getAttribute("name")));
-            assertTrue(focusIsVisible(browser), "the focus can be seen");
+            assertTrue(browser.focusIsVisible(), "the focus can be seen");
             String dan = unique("dan");
             browser.focused().sendKeys(dan, Keys.TAB, "Dan", Keys.TAB, "Brown", Keys.ENTER);
             browser.waitUntil("Dan is listed", () -> browser.hasRow(dan));
@@ -394,12 +394,6 @@ class ManageUsersJourneyTest {
                 browser.fullPageScreenshot("users-new-row-" + lang + "-" + width);
             }
         }
-    }
-
-    private static boolean focusIsVisible(Browser browser) {
-        Object style = browser.script("var s = getComputedStyle(document.activeElement);"
-                + " return s.outlineStyle + ' ' + s.outlineWidth;");
-        return !String.valueOf(style).startsWith("none") && !String.valueOf(style).endsWith(" 0px");
     }
 
     private static boolean isInsideDialog(Browser browser) {

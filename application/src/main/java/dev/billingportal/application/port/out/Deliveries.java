@@ -54,6 +54,9 @@ public interface Deliveries {
     /** How many deliveries are in each status. */
     Map<DeliveryStatus, Long> countByStatus();
 
+    /** How many deliveries are in {@code status} (through the status index: cheap for the few that fail). */
+    long count(DeliveryStatus status);
+
     /** Queues a delivery again (an operator's re-drive, the sweeper): a new outbox entry for it. */
     void requeue(DeliveryId id, Instant now);
 

@@ -1,8 +1,7 @@
 package dev.billingportal.application.service.notification;
 
+import dev.billingportal.domain.billing.BillingFormats;
 import dev.billingportal.domain.user.Language;
-import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,8 +18,6 @@ public final class MailFormats {
             Locale.US);
     private static final DateTimeFormatter FR_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' H 'h' mm zzz",
             Locale.CANADA_FRENCH);
-    private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
-    private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.CANADA_FRENCH);
 
     private MailFormats() {
     }
@@ -31,20 +28,13 @@ public final class MailFormats {
                 + ")";
     }
 
-    /** e.g. {@code November 30, 2026}, {@code 30 novembre 2026}. */
+    /** e.g. {@code November 30, 2026}, {@code 30 novembre 2026}: a statement's date ({@link BillingFormats}). */
     public static String date(LocalDate date, Language language) {
-        return (language == Language.FR_CA ? FR_DATE : EN_DATE).format(date);
+        return BillingFormats.statementDate(date, language);
     }
 
-    /** An amount given as the API writes it ({@code 1234.56}), with its currency's code. */
+    /** An amount given as the API writes it ({@code 1234.56}), with its currency's code: a statement's. */
     public static String amount(String decimal, String currency, Language language) {
-        if (language != Language.FR_CA) {
-            return decimal + " " + currency;
-        }
-        BigDecimal value = new BigDecimal(decimal);
-        NumberFormat format = NumberFormat.getNumberInstance(language.locale());
-        format.setMinimumFractionDigits(value.scale());
-        format.setMaximumFractionDigits(value.scale());
-        return format.format(value) + " " + currency;
+        return BillingFormats.statementMoney(decimal, currency, language);
     }
 }

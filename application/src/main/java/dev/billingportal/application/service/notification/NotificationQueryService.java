@@ -84,6 +84,12 @@ public final class NotificationQueryService implements ListNotificationsQuery, L
     }
 
     @Override
+    public long count(Actor actor, DeliveryStatus status) {
+        ProviderAccessPolicy.require(actor, Permission.READ_ACCOUNTS);
+        return unitOfWork.inTransaction(() -> notifications.count(status));
+    }
+
+    @Override
     public Stats stats() {
         return unitOfWork.inTransaction(() -> {
             Map<DeliveryStatus, Long> counts = notifications.countByStatus();

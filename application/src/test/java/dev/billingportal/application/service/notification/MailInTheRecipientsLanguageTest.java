@@ -47,10 +47,4 @@ class MailInTheRecipientsLanguageTest {
         assertTrue(french.get("postedAt").startsWith("25 novembre 2026 à 3 h 00 ")
                 && french.get("postedAt").endsWith(" (America/Toronto)"), french.get("postedAt"));
     }
-
-    @Test
-    void anInvoiceIsIssuedInFrench() {
-        assertEquals("Facture INV-9 émise : 113,00 CAD", TransactionMailValues.headlineFr("INVOICE", "INV-9",
-                "113,00 CAD"));
-    }
 }

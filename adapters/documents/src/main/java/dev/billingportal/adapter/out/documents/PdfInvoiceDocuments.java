@@ -2,6 +2,7 @@ package dev.billingportal.adapter.out.documents;
 
 import dev.billingportal.application.port.out.InvoiceDocuments;
 import dev.billingportal.domain.account.Account;
+import dev.billingportal.domain.billing.BillingFormats;
 import dev.billingportal.domain.billing.Invoice;
 import dev.billingportal.domain.billing.InvoiceLine;
 import dev.billingportal.domain.billing.InvoiceTax;
@@ -11,9 +12,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -29,20 +31,18 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 public final class PdfInvoiceDocuments implements InvoiceDocuments {
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-    /** The document's words and formats, in each language. */
+    /** The document's words in each language; its numbers and dates are a statement's ({@link BillingFormats}). */
     private record Words(String invoice, String account, String issued, String due, String period, String description,
                          String quantity, String unitPrice, String amount, String subtotal, String total,
-                         String settled, String amountDue, DateTimeFormatter date, Locale numbers) {
+                         String settled, String amountDue) {
     }
 
     private static final Map<Language, Words> WORDS = Map.of(
             Language.EN_CA, new Words("Invoice", "Account", "Issued: ", "Due: ", "Billing period: ", "Description",
-                    "Quantity", "Unit price", "Amount", "Subtotal", "Total", "Paid and credited", "Amount due",
-                    DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US), null),
+                    "Quantity", "Unit price", "Amount", "Subtotal", "Total", "Paid and credited", "Amount due"),
             Language.FR_CA, new Words("Facture", "Compte", "Émise le : ", "Échéance : ", "Période de facturation : ",
                     "Description", "Quantité", "Prix unitaire", "Montant", "Sous-total", "Total", "Payé et crédité",
-                    "Montant dû", DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.CANADA_FRENCH),
-                    Locale.CANADA_FRENCH));
+                    "Montant dû"));
     private static final float MARGIN = 54;
     private static final float LINE = 15;
     private static final float[] COLUMNS = {MARGIN, 330, 400, 490};
@@ -50,7 +50,8 @@ public final class PdfInvoiceDocuments implements InvoiceDocuments {
     @Override
     public byte[] render(Account account, Invoice invoice, Language language) {
         Words words = WORDS.get(language);
-        DateTimeFormatter date = words.date();
+        Function<LocalDate, String> date = day -> BillingFormats.statementDate(day, language);
+        Function<BigDecimal, String> number = value -> fitted(BillingFormats.statementNumber(value, language));
         try (PDDocument document = new PDDocument(); InputStream fontFile = PDDocument.class.getResourceAsStream(FONT)) {
             PDType0Font font = PDType0Font.load(document, fontFile);
             PDDocumentInformation info = document.getDocumentInformation();
@@ -62,29 +63,30 @@ public final class PdfInvoiceDocuments implements InvoiceDocuments {
             out.text(11, account.name().value());
             out.text(11, words.account() + " " + account.number());
             out.gap();
-            out.text(10, words.issued() + date.format(invoice.issueDate()));
-            out.text(10, words.due() + date.format(invoice.dueDate()));
+            out.text(10, words.issued() + date.apply(invoice.issueDate()));
+            out.text(10, words.due() + date.apply(invoice.dueDate()));
             if (invoice.periodStart() != null) {
-                out.text(10, words.period() + date.format(invoice.periodStart()) + " – "
-                        + date.format(invoice.periodEnd()));
+                out.text(10, words.period() + date.apply(invoice.periodStart()) + " – "
+                        + date.apply(invoice.periodEnd()));
             }
             out.gap();
             out.row(10, words.description(), words.quantity(), words.unitPrice(), words.amount());
             for (InvoiceLine line : invoice.lines()) {
-                out.row(10, line.description(), number(words, line.quantity().value()), amount(words, line.unitPrice()),
-                        amount(words, line.amount()));
+                out.row(10, line.description(), number.apply(line.quantity().value()),
+                        number.apply(line.unitPrice().decimal()), number.apply(line.amount().decimal()));
             }
             out.gap();
-            out.row(10, words.subtotal(), "", "", amount(words, invoice.subtotal()));
+            out.row(10, words.subtotal(), "", "", number.apply(invoice.subtotal().decimal()));
             for (InvoiceTax tax : invoice.taxes()) {
-                out.row(10, tax.name() + " " + number(words, tax.rate().value()) + " %", "", "",
-                        amount(words, tax.amount()));
+                out.row(10, tax.name() + " " + number.apply(tax.rate().value()) + " %", "", "",
+                        number.apply(tax.amount().decimal()));
             }
-            out.row(11, words.total(), "", "", money(words, invoice.total()));
+            out.row(11, words.total(), "", "", fitted(BillingFormats.statementMoney(invoice.total(), language)));
             if (invoice.settled().isPositive()) {
-                out.row(10, words.settled(), "", "", amount(words, invoice.settled()));
+                out.row(10, words.settled(), "", "", number.apply(invoice.settled().decimal()));
             }
-            out.row(11, words.amountDue(), "", "", money(words, invoice.amountDue()));
+            out.row(11, words.amountDue(), "", "", fitted(BillingFormats.statementMoney(invoice.amountDue(),
+                    language)));
             out.close();
             ByteArrayOutputStream pdf = new ByteArrayOutputStream();
             document.save(pdf);
@@ -94,24 +96,9 @@ public final class PdfInvoiceDocuments implements InvoiceDocuments {
         }
     }
 
-    /** {@code 123.45} in English, as the API writes amounts; {@code 1 234,56} in French. */
-    private static String amount(Words words, Money amount) {
-        return words.numbers() == null ? amount.toString() : number(words, amount.decimal());
-    }
-
-    private static String money(Words words, Money amount) {
-        return amount(words, amount) + " " + amount.currency();
-    }
-
-    private static String number(Words words, java.math.BigDecimal value) {
-        if (words.numbers() == null) {
-            return value.toPlainString();
-        }
-        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(words.numbers());
-        format.setMinimumFractionDigits(Math.max(0, value.scale()));
-        format.setMaximumFractionDigits(Math.max(0, value.scale()));
-        // The embedded font may lack the narrow no-break space: a plain no-break space groups the digits.
-        return format.format(value).replace('\u202f', '\u00a0');
+    /** The embedded font may lack the narrow no-break space French groups digits with: a plain one does. */
+    private static String fitted(String text) {
+        return text.replace('\u202f', '\u00a0');
     }
 
     /** Writes lines top to bottom, opening a new page when one is full. */

@@ -155,6 +155,14 @@ public final class JpaDeliveries implements Deliveries {
     }
 
     @Override
+    public long count(DeliveryStatus status) {
+        return unitOfWork.entityManager()
+                .createQuery("SELECT COUNT(n) FROM DeliveryRow n WHERE n.status = :status", Long.class)
+                .setParameter("status", status.name())
+                .getSingleResult();
+    }
+
+    @Override
     public boolean recordedSince(Recipient recipient, NotificationKind kind, Instant since) {
         String column = recipient instanceof Recipient.OperatorRecipient ? "recipientOperatorId" : "recipientUserId";
         return !unitOfWork.entityManager()

@@ -16,16 +16,22 @@ import dev.billingportal.application.port.in.access.SignInOperatorUseCase;
 import dev.billingportal.application.port.in.access.SignInProgressQuery;
 import dev.billingportal.application.port.in.access.SignOutOperatorUseCase;
 import dev.billingportal.application.port.in.access.StepUpUseCase;
+import dev.billingportal.application.port.in.account.CreateAccountUseCase;
 import dev.billingportal.application.port.in.account.FindAccountsQuery;
 import dev.billingportal.application.port.in.account.GetAccountQuery;
 import dev.billingportal.application.port.in.apikey.CreateApiKeyUseCase;
 import dev.billingportal.application.port.in.apikey.ListApiKeysQuery;
 import dev.billingportal.application.port.in.apikey.RevokeApiKeyUseCase;
 import dev.billingportal.application.port.in.apikey.RotateApiKeyUseCase;
+import dev.billingportal.application.port.in.audit.ListAuditEventsQuery;
 import dev.billingportal.application.port.in.audit.ListProviderAuditQuery;
+import dev.billingportal.application.port.in.billing.ExportTransactionsQuery;
 import dev.billingportal.application.port.in.billing.GetDashboardQuery;
+import dev.billingportal.application.port.in.billing.GetInvoiceQuery;
 import dev.billingportal.application.port.in.billing.ListInvoicesQuery;
+import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
 import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
+import dev.billingportal.application.port.in.billing.RenderInvoiceQuery;
 import dev.billingportal.application.port.in.notification.ListDeliveriesQuery;
 import dev.billingportal.application.port.in.notification.ListNotificationsQuery;
 import dev.billingportal.application.port.in.notification.RetryNotificationUseCase;
@@ -128,6 +134,18 @@ public class WebConsole implements HttpService {
     PasskeyCeremonyUseCase passkeyCeremonies;
     @Inject
     PasskeysUseCase passkeys;
+    @Inject
+    ListTransactionsQuery transactions;
+    @Inject
+    ExportTransactionsQuery exportTransactions;
+    @Inject
+    GetInvoiceQuery invoice;
+    @Inject
+    RenderInvoiceQuery renderInvoice;
+    @Inject
+    ListAuditEventsQuery accountAudit;
+    @Inject
+    CreateAccountUseCase createAccount;
 
     @Override
     public void routing(HttpRules rules) {
@@ -139,7 +157,8 @@ public class WebConsole implements HttpService {
                 signOut, profiles, findAccounts, figures, users, notifications, restore, reinvite, endSessions,
                 retry, stepUp, recoveryCodes, deliveries, audit, operators, inviteOperator, changeRole,
                 disableOperator, resetSecondFactor, reinviteOperator, keys, createKey, rotateKey, revokeKey, accounts,
-                invoices, post, passkeyCeremonies, passkeys))
+                invoices, post, passkeyCeremonies, passkeys, transactions, exportTransactions, invoice, renderInvoice,
+                accountAudit, createAccount))
                 .register(rules);
     }
 }

@@ -1,12 +1,12 @@
 package dev.billingportal.adapter.in.web;
 
+import dev.billingportal.adapter.in.web.billing.HistoryPage;
+import dev.billingportal.adapter.in.web.billing.InvoicesPages;
 import dev.billingportal.adapter.in.web.frame.Frame;
 import dev.billingportal.adapter.in.web.frame.Guard;
 import dev.billingportal.adapter.in.web.http.Assets;
 import dev.billingportal.adapter.in.web.http.WebExchange;
 import dev.billingportal.adapter.in.web.page.DashboardPage;
-import dev.billingportal.adapter.in.web.page.HistoryPage;
-import dev.billingportal.adapter.in.web.page.InvoicesPages;
 import dev.billingportal.adapter.in.web.page.LanguageSwitch;
 import dev.billingportal.adapter.in.web.page.LinkPages;
 import dev.billingportal.adapter.in.web.page.ManageUsersPages;
@@ -121,10 +121,10 @@ public class WebPortal implements HttpService {
         SignInPages signIn = new SignInPages(pages, logIn, logOut);
         LinkPages links = new LinkPages(pages, checkLink, acceptInvitation, logIn, requestReset, resetPassword);
         DashboardPage dashboardPage = new DashboardPage(pages, dashboard, transactions);
-        InvoicesPages invoices = new InvoicesPages(pages, listInvoices, getInvoice, renderInvoice);
+        InvoicesPages invoices = new InvoicesPages(frame, listInvoices, getInvoice, renderInvoice);
         ManageUsersPages users = new ManageUsersPages(pages, listUsers, getUser, addUser, editUser, deleteUser,
                 reinviteUser);
-        HistoryPage history = new HistoryPage(pages, transactions, exportTransactions);
+        HistoryPage history = new HistoryPage(frame, transactions, exportTransactions);
         NotificationsPage notificationsPage = new NotificationsPage(pages, notifications);
         LanguageSwitch language = new LanguageSwitch(chooseLanguage);
 
@@ -139,11 +139,13 @@ public class WebPortal implements HttpService {
         rules.post("/language", signedIn(language::choose));
 
         rules.get("/", signedIn(dashboardPage::show));
-        rules.get("/invoices", signedIn(invoices::list));
-        rules.get("/invoices/{invoiceId}", signedIn(invoices::show));
-        rules.get("/invoices/{invoiceId}/pdf", signedIn(invoices::pdf));
-        rules.get("/transactions", signedIn(history::show));
-        rules.get("/transactions.csv", signedIn(history::csv));
+        rules.get("/invoices", signedIn((exchange, visit) -> invoices.list(exchange, pages.billing(visit))));
+        rules.get("/invoices/{invoiceId}", signedIn((exchange, visit) -> invoices.show(exchange,
+                pages.billing(visit))));
+        rules.get("/invoices/{invoiceId}/pdf", signedIn((exchange, visit) -> invoices.pdf(exchange,
+                pages.billing(visit))));
+        rules.get("/transactions", signedIn((exchange, visit) -> history.show(exchange, pages.billing(visit))));
+        rules.get("/transactions.csv", signedIn((exchange, visit) -> history.csv(exchange, pages.billing(visit))));
         rules.get("/notifications", signedIn(notificationsPage::show));
 
         rules.get("/users", signedIn(users::list));

@@ -11,4 +11,7 @@ public interface ListDeliveriesQuery {
 
     /** Every account's deliveries of every kind, optionally in one status (FAILED...): the operators' view. */
     Page<Delivery> list(Actor actor, Optional<DeliveryStatus> status, PageRequest page);
+
+    /** How many of every account's deliveries are in {@code status}: the console's count of failed ones. */
+    long count(Actor actor, DeliveryStatus status);
 }

@@ -65,6 +65,26 @@ class DeliveriesContractTest {
         assertEquals(NOW.plusSeconds(20), read.sentAt());
         assertEquals(ann.email(), read.recipientEmail());
         assertEquals(sentBefore + 1, count(stores, DeliveryStatus.SENT));
+        assertEquals(sentBefore + 1, (long) stores.unitOfWork().inTransaction(() -> stores.deliveries()
+                .count(DeliveryStatus.SENT)), "the one status counted alone agrees");
+    }
+
+    @EveryStore
+    void theFailedOnesAreCountedAlone(Stores stores) {
+        Account account = account(stores);
+        PortalUser ann = user(stores, account, "ann", true);
+        PortalUser bob = user(stores, account, "bob", true);
+        long failedBefore = stores.unitOfWork().inTransaction(() -> stores.deliveries().count(DeliveryStatus.FAILED));
+        List<Delivery> deliveries = record(stores, account, NotificationKind.TRANSACTION_POSTED, NOW, ann, bob);
+
+        stores.unitOfWork().inTransaction(() -> {
+            Delivery locked = stores.deliveries().lockForDelivery(deliveries.get(0).id()).orElseThrow();
+            locked.failed("550 no such user", true);
+            stores.deliveries().update(locked);
+        });
+
+        assertEquals(failedBefore + 1, (long) stores.unitOfWork().inTransaction(() -> stores.deliveries()
+                .count(DeliveryStatus.FAILED)));
     }
 
     @EveryStore

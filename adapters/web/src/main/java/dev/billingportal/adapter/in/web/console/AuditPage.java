@@ -61,7 +61,7 @@ public final class AuditPage {
         NewestFirstPage.read(exchange, path, PAGE_SIZE, request -> audit.list(visit.actor(), filter, request))
                 .ifPresent(read -> console.page(exchange, 200, "console/audit.jte", new ConsoleAuditView(
                         console.chrome(visit, "console.audit.title", "audit"), filters, choices(t, filters.action()),
-                        Map.of(), read.page().items().stream().map(event -> row(t, visit.formats(), event)).toList(),
+                        Map.of(), read.page().items().stream().map(event -> row(t, visit.formats(), event, true)).toList(),
                         read.olderHref(), read.newestHref(), visit.formats().zone().getId())));
     }
 
@@ -84,14 +84,19 @@ public final class AuditPage {
                 .toList();
     }
 
-    private static ConsoleAuditView.Row row(Texts t, Formats formats, AuditEvent event) {
+    /**
+     * An audit event as the console's audit tables show it; {@code linkAccount}: with a link to its account's page
+     * (not on that page itself).
+     */
+    static ConsoleAuditView.Row row(Texts t, Formats formats, AuditEvent event, boolean linkAccount) {
         String who = t.get("console.audit.actor." + event.actor().kind().name(), event.actor().name());
         String what = t.get("console.audit.action." + event.action().name())
                 + event.subject().map(subject -> " · " + subject.label()).orElse("")
                 + event.factor().map(factor -> " · " + t.get("console.audit.factor." + factor.name())).orElse("");
         String changes = event.changes().stream().map(AuditPage::change).collect(Collectors.joining("; "));
         return new ConsoleAuditView.Row(formats.localDateTime(event.occurredAt()), who, what,
-                event.accountId().map(account -> AccountPage.PATH + account.value()), changes,
+                event.accountId().filter(account -> linkAccount).map(account -> AccountPage.PATH + account.value()),
+                changes,
                 event.reason().map(reason -> reason.value()).orElse(""));
     }
 

@@ -1,9 +1,12 @@
 package dev.billingportal.adapter.in.web.console;
 
+import dev.billingportal.adapter.in.web.billing.AccountBilling;
 import dev.billingportal.adapter.in.web.frame.Frame;
 import dev.billingportal.adapter.in.web.frame.Guard;
+import dev.billingportal.adapter.in.web.frame.PathIds;
 import dev.billingportal.adapter.in.web.http.WebExchange;
 import dev.billingportal.adapter.in.web.session.WebSessions;
+import dev.billingportal.adapter.in.web.view.BillingPaths;
 import dev.billingportal.adapter.in.web.view.Chrome;
 import dev.billingportal.adapter.in.web.view.Formats;
 import dev.billingportal.adapter.in.web.view.Texts;
@@ -11,6 +14,8 @@ import dev.billingportal.application.port.in.access.OperatorProfileUseCase;
 import dev.billingportal.application.port.in.access.SignInProgress;
 import dev.billingportal.application.port.in.access.SignInProgressQuery;
 import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.account.Account;
+import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.operator.Operator;
 import java.util.Optional;
 
@@ -67,6 +72,23 @@ public final class Console implements Guard.Frames<Actor.OperatorActor> {
     /** The frame of a signed-in page; {@code current} marks its navigation entry. */
     Chrome chrome(Visit visit, String titleKey, String current) {
         return frame(visit, visit.t().get(titleKey), current);
+    }
+
+    /**
+     * The billing pages both sites share, for the account in the path: under {@code /console/accounts/{id}/}, with a
+     * way back to its page, and in the search's part of the header (an account is reached by finding it).
+     */
+    AccountBilling billing(Visit visit, Account account) {
+        String home = AccountPage.PATH + account.id().value();
+        return new AccountBilling(visit.actor(), account.id(), account.number().value(), account.name().value(),
+                visit.t(), visit.formats(), new BillingPaths(home + "/transactions", home + "/invoices",
+                        Optional.of(new BillingPaths.AccountLink(home, account.name().value()))),
+                (title, current) -> frame(visit, title, "search"));
+    }
+
+    /** The account a console path names ({@code {accountId}}); one that is not an id is a 404 like a missing one. */
+    static AccountId accountIn(WebExchange exchange) {
+        return new AccountId(PathIds.of(exchange, "accountId", "The account"));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.billingportal.adapter.in.web.console;
 
+import dev.billingportal.adapter.in.web.billing.AccountBilling;
+import dev.billingportal.adapter.in.web.billing.HistoryPage;
+import dev.billingportal.adapter.in.web.billing.InvoicesPages;
 import dev.billingportal.adapter.in.web.frame.Guard;
 import dev.billingportal.adapter.in.web.http.SafeRedirects;
 import dev.billingportal.adapter.in.web.http.WebExchange;
@@ -14,16 +17,22 @@ import dev.billingportal.application.port.in.access.SignInOperatorUseCase;
 import dev.billingportal.application.port.in.access.SignInProgressQuery;
 import dev.billingportal.application.port.in.access.SignOutOperatorUseCase;
 import dev.billingportal.application.port.in.access.StepUpUseCase;
+import dev.billingportal.application.port.in.account.CreateAccountUseCase;
 import dev.billingportal.application.port.in.account.FindAccountsQuery;
 import dev.billingportal.application.port.in.account.GetAccountQuery;
 import dev.billingportal.application.port.in.apikey.CreateApiKeyUseCase;
 import dev.billingportal.application.port.in.apikey.ListApiKeysQuery;
 import dev.billingportal.application.port.in.apikey.RevokeApiKeyUseCase;
 import dev.billingportal.application.port.in.apikey.RotateApiKeyUseCase;
+import dev.billingportal.application.port.in.audit.ListAuditEventsQuery;
 import dev.billingportal.application.port.in.audit.ListProviderAuditQuery;
+import dev.billingportal.application.port.in.billing.ExportTransactionsQuery;
 import dev.billingportal.application.port.in.billing.GetDashboardQuery;
+import dev.billingportal.application.port.in.billing.GetInvoiceQuery;
 import dev.billingportal.application.port.in.billing.ListInvoicesQuery;
+import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
 import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
+import dev.billingportal.application.port.in.billing.RenderInvoiceQuery;
 import dev.billingportal.application.port.in.notification.ListDeliveriesQuery;
 import dev.billingportal.application.port.in.notification.ListNotificationsQuery;
 import dev.billingportal.application.port.in.notification.RetryNotificationUseCase;
@@ -64,7 +73,10 @@ public final class ConsoleRoutes {
                            CreateApiKeyUseCase createKey, RotateApiKeyUseCase rotateKey,
                            RevokeApiKeyUseCase revokeKey, GetAccountQuery accounts, ListInvoicesQuery invoices,
                            PostTransactionUseCase post, PasskeyCeremonyUseCase passkeyCeremonies,
-                           PasskeysUseCase passkeys) {
+                           PasskeysUseCase passkeys, ListTransactionsQuery transactions,
+                           ExportTransactionsQuery exportTransactions, GetInvoiceQuery invoice,
+                           RenderInvoiceQuery renderInvoice, ListAuditEventsQuery accountAudit,
+                           CreateAccountUseCase createAccount) {
     }
 
     /** A page for a signed-in operator. */
@@ -86,12 +98,12 @@ public final class ConsoleRoutes {
     public void register(HttpRules rules) {
         SignInFlow signIn = new SignInFlow(console, useCases.signIn(), useCases.completeSignIn(),
                 useCases.passkeyCeremonies(), useCases.enrol(), useCases.links(), useCases.signOut());
-        HomePage home = new HomePage(console, useCases.findAccounts());
+        HomePage home = new HomePage(console, useCases.findAccounts(), useCases.deliveries(), useCases.audit());
         ProfilePage profile = new ProfilePage(console, useCases.profiles(), useCases.enrol(),
                 useCases.recoveryCodes(), useCases.passkeyCeremonies(), useCases.passkeys());
         StepUpPage stepUp = new StepUpPage(console, useCases.stepUp(), useCases.passkeyCeremonies(),
                 useCases.profiles());
-        NotificationsPage failed = new NotificationsPage(console, useCases.deliveries());
+        NotificationsPage failed = new NotificationsPage(console, useCases.deliveries(), useCases.retry());
         AuditPage audit = new AuditPage(console, useCases.audit());
         OperatorsPage operators = new OperatorsPage(console, useCases.operators(), useCases.inviteOperator(),
                 useCases.changeRole(), useCases.disableOperator(), useCases.resetSecondFactor(),
@@ -102,7 +114,13 @@ public final class ConsoleRoutes {
                 useCases.revokeKey());
         AccountPage account = new AccountPage(console, useCases.figures(), useCases.users(),
                 useCases.notifications(), useCases.restore(), useCases.reinvite(), useCases.endSessions(),
-                useCases.retry());
+                useCases.retry(), useCases.transactions(), useCases.invoices(), useCases.accountAudit());
+
+        NewAccountPage newAccount = new NewAccountPage(console, useCases.createAccount());
+        HistoryPage history = new HistoryPage(console.frame(), useCases.transactions(),
+                useCases.exportTransactions());
+        InvoicesPages invoices = new InvoicesPages(console.frame(), useCases.invoices(), useCases.invoice(),
+                useCases.renderInvoice());
 
         rules.get(ConsoleSite.SIGN_IN, guard.open(signIn::showSignIn));
         rules.post(ConsoleSite.SIGN_IN, guard.open(signIn::submitSignIn));
@@ -130,8 +148,21 @@ public final class ConsoleRoutes {
         rules.get(StepUpPage.PATH, signedIn(stepUp::show));
         rules.post(StepUpPage.PATH, signedIn(stepUp::submit));
         rules.post(StepUpPage.PASSKEY, signedIn(stepUp::submitPasskey));
+        rules.get(NewAccountPage.PATH, signedIn(newAccount::show)); // before {accountId}, which "new" is not
+        rules.post(NewAccountPage.PATH, signedIn(newAccount::submit));
         rules.get(AccountPage.PATH + "{accountId}", signedIn(account::show));
         rules.post(AccountPage.PATH + "{accountId}/users/{userId}/restore", signedIn(account::restore));
+        rules.get(AccountPage.PATH + "{accountId}/transactions", signedIn((exchange, visit) ->
+                history.show(exchange, billing(exchange, visit))));
+        rules.get(AccountPage.PATH + "{accountId}/transactions.csv", signedIn((exchange, visit) ->
+                history.csv(exchange, billing(exchange, visit))));
+        rules.get(AccountPage.PATH + "{accountId}/invoices", signedIn((exchange, visit) ->
+                invoices.list(exchange, billing(exchange, visit))));
+        rules.get(AccountPage.PATH + "{accountId}/invoices/{invoiceId}", signedIn((exchange, visit) ->
+                invoices.show(exchange, billing(exchange, visit))));
+        rules.get(AccountPage.PATH + "{accountId}/invoices/{invoiceId}/pdf", signedIn((exchange, visit) ->
+                invoices.pdf(exchange, billing(exchange, visit))));
+        rules.get(AccountPage.PATH + "{accountId}/audit", signedIn(account::audit));
         rules.get(AccountPage.PATH + "{accountId}/transactions/new", signedIn(transactions::show));
         rules.post(AccountPage.PATH + "{accountId}/transactions", signedIn(transactions::submit));
         rules.post(AccountPage.PATH + "{accountId}/transactions/totals", signedIn(transactions::totals));
@@ -150,6 +181,12 @@ public final class ConsoleRoutes {
         rules.post(ApiKeysPage.PATH + "/{keyId}/rotation", signedIn(keys::rotate));
         rules.post(ApiKeysPage.PATH + "/{keyId}/revoke", signedIn(keys::revoke));
         rules.post(NotificationsPage.PATH + "/{deliveryId}/retry", signedIn(account::retry));
+        rules.post(NotificationsPage.PATH + "/retry", signedIn(failed::retrySelected));
+    }
+
+    /** The account in the path's billing, as the pages both sites share read it. */
+    private AccountBilling billing(WebExchange exchange, Console.Visit visit) {
+        return console.billing(visit, useCases.accounts().get(visit.actor(), Console.accountIn(exchange)));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.billingportal.adapter.in.web.console;
 
-import dev.billingportal.adapter.in.web.frame.PathIds;
 import dev.billingportal.adapter.in.web.http.WebExchange;
 import dev.billingportal.adapter.in.web.view.Formats;
 import dev.billingportal.adapter.in.web.view.OperatorsView;
@@ -21,6 +20,7 @@ import dev.billingportal.domain.account.CurrencyCode;
 import dev.billingportal.domain.billing.Decimal;
 import dev.billingportal.domain.billing.InvoiceArithmetic;
 import dev.billingportal.domain.billing.Money;
+import dev.billingportal.domain.billing.TransactionHeadline;
 import dev.billingportal.domain.billing.TransactionType;
 import dev.billingportal.domain.failure.FieldError;
 import dev.billingportal.domain.failure.InvalidInput;
@@ -68,7 +68,7 @@ public final class TransactionFormPage {
     /** The form, empty, of the type asked for (an invoice by default). */
     public void show(WebExchange exchange, Console.Visit visit) {
         ProviderAccessPolicy.require(visit.actor(), Permission.POST_BILLING);
-        Account account = accounts.get(visit.actor(), account(exchange));
+        Account account = accounts.get(visit.actor(), Console.accountIn(exchange));
         String type = type(exchange.query("type").orElse("INVOICE"));
         render(exchange, visit, account, 200, type, UUID.randomUUID().toString(), Map.of(), MIN_LINES,
                 Map.of());
@@ -77,7 +77,7 @@ public final class TransactionFormPage {
     /** Posts, or — for "Update the totals" and "Add a line" — shows the form again with its figures. */
     public void submit(WebExchange exchange, Console.Visit visit) {
         ProviderAccessPolicy.require(visit.actor(), Permission.POST_BILLING);
-        Account account = accounts.get(visit.actor(), account(exchange));
+        Account account = accounts.get(visit.actor(), Console.accountIn(exchange));
         String type = type(exchange.form().first("type").orElse("INVOICE"));
         String key = exchange.form().first("idempotencyKey").filter(value -> !value.isBlank())
                 .orElse(UUID.randomUUID().toString());
@@ -132,7 +132,7 @@ public final class TransactionFormPage {
     /** {@code POST …/transactions/totals}, for htmx: the figures of the form as it is now. */
     public void totals(WebExchange exchange, Console.Visit visit) {
         ProviderAccessPolicy.require(visit.actor(), Permission.POST_BILLING);
-        Account account = accounts.get(visit.actor(), account(exchange));
+        Account account = accounts.get(visit.actor(), Console.accountIn(exchange));
         Map<String, String> values = values(exchange);
         int lines = lineCount(exchange);
         exchange.html(200, console.frame().fragment("console/totals.jte", Map.of("view",
@@ -150,7 +150,7 @@ public final class TransactionFormPage {
         Texts t = visit.t();
         Formats formats = visit.formats();
         List<OperatorsView.Choice> types = Arrays.stream(TransactionType.values())
-                .map(value -> new OperatorsView.Choice(value.name(), t.get("transaction.type." + value.name())))
+                .map(value -> new OperatorsView.Choice(value.name(), TransactionHeadline.label(value, t.language())))
                 .toList();
         List<OperatorsView.Choice> open = type.equals("INVOICE") ? List.of()
                 : invoices.list(visit.actor(), account.id(), PageRequest.first(50)).items().stream()
@@ -326,9 +326,5 @@ public final class TransactionFormPage {
 
     private static String blank(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static AccountId account(WebExchange exchange) {
-        return new AccountId(PathIds.of(exchange, "accountId", "The account"));
     }
 }

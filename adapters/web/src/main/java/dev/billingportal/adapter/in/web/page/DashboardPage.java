@@ -1,5 +1,6 @@
 package dev.billingportal.adapter.in.web.page;
 
+import dev.billingportal.adapter.in.web.billing.BillingLabels;
 import dev.billingportal.adapter.in.web.http.WebExchange;
 import dev.billingportal.adapter.in.web.view.DashboardView;
 import dev.billingportal.adapter.in.web.view.Formats;

@@ -1,9 +1,11 @@
 package dev.billingportal.adapter.in.web.page;
 
+import dev.billingportal.adapter.in.web.billing.AccountBilling;
 import dev.billingportal.adapter.in.web.frame.Frame;
 import dev.billingportal.adapter.in.web.frame.Guard;
 import dev.billingportal.adapter.in.web.http.WebExchange;
 import dev.billingportal.adapter.in.web.session.WebSessions;
+import dev.billingportal.adapter.in.web.view.BillingPaths;
 import dev.billingportal.adapter.in.web.view.Chrome;
 import dev.billingportal.adapter.in.web.view.Formats;
 import dev.billingportal.adapter.in.web.view.Site;
@@ -52,6 +54,13 @@ public final class Pages implements Guard.Frames<Actor.PortalUserActor> {
 
     public Support support(Texts t) {
         return frame.support(t);
+    }
+
+    /** The reader's own account's billing, for the pages both sites share. */
+    public AccountBilling billing(Visit visit) {
+        return new AccountBilling(visit.session().actor(), visit.me().account().id(),
+                visit.me().account().number().value(), visit.me().account().name().value(), visit.t(),
+                visit.formats(), BillingPaths.PORTAL, (title, current) -> chrome(visit, title, current));
     }
 
     /** The frame of a signed-in page; {@code current} marks its navigation entry. */

@@ -1,5 +1,6 @@
 package dev.billingportal.adapter.in.web.view;
 
+import dev.billingportal.domain.billing.BillingFormats;
 import dev.billingportal.domain.billing.Money;
 import dev.billingportal.domain.user.Language;
 import dev.billingportal.domain.account.CurrencyCode;
@@ -13,7 +14,6 @@ import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
-import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
@@ -60,33 +60,20 @@ public final class Formats {
         return formatters;
     }
 
+    /** An amount as a page shows it ({@link BillingFormats}: {@code $1,234.56}, {@code 1 234,56 $}). */
     public String money(Money amount) {
-        return amounts.computeIfAbsent(amount.currency(), this::currencyFormat).format(amount.decimal());
-    }
-
-    private NumberFormat currencyFormat(CurrencyCode code) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(language.locale());
-        format.setCurrency(Currency.getInstance(code.value()));
-        format.setMinimumFractionDigits(code.minorDigits());
-        format.setMaximumFractionDigits(code.minorDigits());
-        return format;
+        return amounts.computeIfAbsent(amount.currency(), code -> BillingFormats.pageMoneyFormat(language, code))
+                .format(amount.decimal());
     }
 
     /** A quantity as the language writes numbers ({@code 1,5} in fr-CA), with the digits it was given. */
     public String number(BigDecimal value) {
-        NumberFormat format = NumberFormat.getNumberInstance(language.locale());
-        format.setMinimumFractionDigits(Math.max(0, value.scale()));
-        format.setMaximumFractionDigits(Math.max(0, value.scale()));
-        return format.format(value);
+        return BillingFormats.number(value, language);
     }
 
     /** A tax rate given in percent ({@code 9.975}) as the language writes it: {@code 9.975%}, {@code 9,975 %}. */
     public String percent(BigDecimal ratePercent) {
-        NumberFormat format = NumberFormat.getPercentInstance(language.locale());
-        int digits = Math.max(0, ratePercent.stripTrailingZeros().scale());
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
-        return format.format(ratePercent.movePointLeft(2));
+        return BillingFormats.percent(ratePercent, language);
     }
 
     /** e.g. {@code December 2025}, {@code décembre 2025}. */

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param filtered  whether any filter is set (an empty page then says no transaction matches, not that none exists)
  * @param zone      the reader's time zone, which every date and time on the page is in
  */
-public record HistoryView(Chrome chrome, List<TypeChoice> types, String from, String to, String text,
+public record HistoryView(Chrome chrome, BillingPaths paths, List<TypeChoice> types, String from, String to, String text,
                           Map<String, String> errors, boolean filtered, String zone, List<TransactionLine> rows,
                           Optional<String> newerHref, Optional<String> olderHref, String csvHref) {
 

@@ -7,7 +7,7 @@ import java.util.Optional;
  * One invoice's page (spec §9): its figures, lines and taxes as on the PDF, then what was paid or credited on it,
  * and what is still due — everything formatted for the reader.
  */
-public record InvoiceDetailView(Chrome chrome, String accountName, String accountNumber, InvoiceLine invoice,
+public record InvoiceDetailView(Chrome chrome, BillingPaths paths, String accountName, String accountNumber, InvoiceLine invoice,
                                 Optional<String> period, List<Line> lines, String subtotal, List<Tax> taxes,
                                 String total, List<TransactionLine> applied, String paid, String credited,
                                 String zone) {

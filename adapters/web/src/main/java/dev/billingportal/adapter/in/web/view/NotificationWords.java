@@ -3,6 +3,8 @@ package dev.billingportal.adapter.in.web.view;
 import dev.billingportal.domain.account.CurrencyCode;
 import dev.billingportal.domain.billing.Decimal;
 import dev.billingportal.domain.billing.Money;
+import dev.billingportal.domain.billing.TransactionHeadline;
+import dev.billingportal.domain.billing.TransactionType;
 import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.EventFacts;
 import dev.billingportal.domain.notification.NotificationEvent;
@@ -23,16 +25,10 @@ public final class NotificationWords {
         }
         return switch (event.kind()) {
             case TRANSACTION_POSTED -> {
-                String type = event.fact(EventFacts.TRANSACTION_TYPE);
                 String amount = formats.money(Money.of(Decimal.parse(event.fact(EventFacts.AMOUNT)),
                         new CurrencyCode(event.fact(EventFacts.CURRENCY))));
-                String invoice = event.facts().get(EventFacts.INVOICE_NUMBER);
-                String label = t.get("transaction.type." + type);
-                if (invoice == null || invoice.isEmpty()) {
-                    yield t.get("notifications.posted", label, amount);
-                }
-                yield type.equals("INVOICE") ? t.get("notifications.invoicePosted", invoice, amount)
-                        : t.get("notifications.postedOn", label, invoice, amount);
+                yield TransactionHeadline.of(TransactionType.valueOf(event.fact(EventFacts.TRANSACTION_TYPE)),
+                        event.facts().get(EventFacts.INVOICE_NUMBER), amount, t.language());
             }
             case USER_ADDED, USER_DELETED -> t.get("notifications." + event.kind().name(),
                     event.fact(EventFacts.SUBJECT_FIRST_NAME) + " " + event.fact(EventFacts.SUBJECT_LAST_NAME),

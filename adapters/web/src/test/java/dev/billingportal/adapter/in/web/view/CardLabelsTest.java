@@ -55,16 +55,16 @@ class CardLabelsTest {
                 "ACC-1", "0,00 $", false, "0,00 $", false, Optional.empty(), List.of(new TransactionLine(1,
                         "1 déc. 2026", "Paiement", "Merci", "10,00 $", "-10,00 $", true)), "America/Toronto",
                 MonthChart.of(List.of(new MonthChart.Amounts("déc.", "décembre 2026", 1_000, "10,00 $", 0, "0,00 $"))))), StandardCharsets.UTF_8));
-        Document history = Jsoup.parse(new String(views.render("transactions.jte", new HistoryView(chrome,
+        Document history = Jsoup.parse(new String(views.render("transactions.jte", new HistoryView(chrome, BillingPaths.PORTAL,
                 List.of(new HistoryView.TypeChoice("PAYMENT", "Paiement", true)), "", "", "", Map.of(), true,
                 "America/Toronto", List.of(new TransactionLine(7, "1 déc. 2026", "Paiement", "Merci", "10,00 $",
                         "-10,00 $", true)), Optional.of("/transactions?cursor=a"), Optional.empty(),
                 "/transactions.csv")), StandardCharsets.UTF_8));
         InvoiceLine invoice = new InvoiceLine("0b7c", "INV-1", "1 nov. 2026", "30 nov. 2026", "113,00 $", "13,00 $",
                 "Payée en partie", "badge--partially-paid");
-        Document invoices = Jsoup.parse(new String(views.render("invoices.jte", new InvoicesView(chrome,
+        Document invoices = Jsoup.parse(new String(views.render("invoices.jte", new InvoicesView(chrome, BillingPaths.PORTAL,
                 List.of(invoice), Optional.empty(), Optional.empty())), StandardCharsets.UTF_8));
-        Document detail = Jsoup.parse(new String(views.render("invoice.jte", new InvoiceDetailView(chrome, "Acme",
+        Document detail = Jsoup.parse(new String(views.render("invoice.jte", new InvoiceDetailView(chrome, BillingPaths.PORTAL, "Acme",
                 "ACC-1", invoice, Optional.empty(), List.of(new InvoiceDetailView.Line("Siège", "10", "10,00 $",
                         "100,00 $")), "100,00 $", List.of(new InvoiceDetailView.Tax("TVH", "13 %", "13,00 $")),
                 "113,00 $", List.of(new TransactionLine(2, "2 nov. 2026", "Paiement", "PAY-1", "100,00 $", "13,00 $",
@@ -78,13 +78,18 @@ class CardLabelsTest {
                 Optional.empty()), "search");
         Document accounts = Jsoup.parse(new String(views.render("console/home.jte", new ConsoleHomeView(console,
                 "tremblay", true, List.of(new ConsoleHomeView.Found("0b7c", "ACC-000001", "Plomberie Tremblay", "CAD",
-                        "Nom")), Optional.empty())), StandardCharsets.UTF_8));
+                        "Nom")), Optional.empty(), Optional.empty(), true)), StandardCharsets.UTF_8));
         Document account = Jsoup.parse(new String(views.render("console/account.jte", new ConsoleAccountView(console,
                 "0b7c", "ACC-000001", "Plomberie Tremblay", "CAD", "10,00 $", false, "0,00 $",
                 List.of(new ConsoleAccountView.User("1", "ann@example.com", "Ann Lee", "Supprimé", "badge--deleted", true,
                         false, false, "", Optional.of("Motif requis"))),
                 List.of(new ConsoleAccountView.Notification("2", "2 nov. 2026", "Paiement inscrit", "ann@example.com",
-                        "Échec", "badge--failed", Optional.empty(), true)), Optional.empty(), true)),
+                        "Échec", "badge--failed", Optional.empty(), true)),
+                new ConsoleAccountView.Billing(List.of(new TransactionLine(7, "1 déc. 2026", "Paiement", "Merci",
+                        "10,00 $", "-10,00 $", true)), List.of(new InvoiceLine("0b7c", "INV-1", "1 nov. 2026",
+                        "30 nov. 2026", "113,00 $", "13,00 $", "Payée en partie", "badge--partially-paid")),
+                        List.of(new ConsoleAuditView.Row("2 nov. 2026", "Olivia Ouellet", "Utilisateur rétabli",
+                                Optional.empty(), "", "Il a appelé")), "America/Toronto"), Optional.empty(), true)),
                 StandardCharsets.UTF_8));
         Document failed = Jsoup.parse(new String(views.render("console/notifications.jte",
                 new ConsoleNotificationsView(console, List.of(new ConsoleNotificationsView.Row("3", "2 nov. 2026",

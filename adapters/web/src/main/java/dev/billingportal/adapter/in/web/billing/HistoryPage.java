@@ -1,5 +1,6 @@
-package dev.billingportal.adapter.in.web.page;
+package dev.billingportal.adapter.in.web.billing;
 
+import dev.billingportal.adapter.in.web.frame.Frame;
 import dev.billingportal.adapter.in.web.http.Forms;
 import dev.billingportal.adapter.in.web.http.WebExchange;
 import dev.billingportal.adapter.in.web.view.HistoryView;
@@ -12,6 +13,7 @@ import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
 import dev.billingportal.application.port.in.billing.TransactionFilter;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.billing.Transaction;
+import dev.billingportal.domain.billing.TransactionHeadline;
 import dev.billingportal.domain.billing.TransactionType;
 import dev.billingportal.domain.failure.InvalidInput;
 import java.net.URLEncoder;
@@ -26,17 +28,18 @@ import java.util.StringJoiner;
 /**
  * The transaction history (spec §9): the filters of §5 as a GET form, so a filtered page is a link like any other;
  * newest first, 50 rows a page, walked with "Older" and "Newer" (keyset cursors, never page numbers); "Download CSV"
- * of exactly the rows the filters select, streamed as the API streams it.
+ * of exactly the rows the filters select, streamed as the API streams it. The same page on both sites: a portal user's
+ * own account, or in the console any account's ({@link AccountBilling}).
  */
 public final class HistoryPage {
     static final int PAGE_SIZE = 50;
 
-    private final Pages pages;
+    private final Frame frame;
     private final ListTransactionsQuery transactions;
     private final ExportTransactionsQuery export;
 
-    public HistoryPage(Pages pages, ListTransactionsQuery transactions, ExportTransactionsQuery export) {
-        this.pages = pages;
+    public HistoryPage(Frame frame, ListTransactionsQuery transactions, ExportTransactionsQuery export) {
+        this.frame = frame;
         this.transactions = transactions;
         this.export = export;
     }
@@ -77,55 +80,56 @@ public final class HistoryPage {
     }
 
     /** {@code /transactions?types=…&from=…&to=…&text=…&cursor=…}. */
-    public void show(WebExchange exchange, Pages.Visit visit) {
+    public void show(WebExchange exchange, AccountBilling reader) {
         Forms query = exchange.form();
         Typed typed = Typed.of(query);
-        AccountId account = visit.me().account().id();
-        Texts t = visit.t();
+        AccountId account = reader.account();
+        Texts t = reader.t();
+        String path = reader.paths().transactions();
         try {
             TransactionFilter filter = typed.filter();
-            Page<Transaction> page = transactions.list(visit.session().actor(), account, filter,
+            Page<Transaction> page = transactions.list(reader.actor(), account, filter,
                     new PageRequest(query.first("cursor").filter(cursor -> !cursor.isBlank()), PAGE_SIZE));
-            render(exchange, visit, 200, typed, filter, Map.of(), page.items().stream()
-                            .map(transaction -> BillingLabels.transaction(t, visit.formats(), transaction)).toList(),
-                    page.previousCursor().map(cursor -> typed.query("/transactions", "cursor=" + encode(cursor))),
-                    page.nextCursor().map(cursor -> typed.query("/transactions", "cursor=" + encode(cursor))));
+            render(exchange, reader, 200, typed, filter, Map.of(), page.items().stream()
+                            .map(transaction -> BillingLabels.transaction(t, reader.formats(), transaction)).toList(),
+                    page.previousCursor().map(cursor -> typed.query(path, "cursor=" + encode(cursor))),
+                    page.nextCursor().map(cursor -> typed.query(path, "cursor=" + encode(cursor))));
         } catch (InvalidInput invalid) {
-            render(exchange, visit, 400, typed, null, Pages.fieldMessages(t, invalid.errors()), List.of(),
+            render(exchange, reader, 400, typed, null, Frame.fieldMessages(t, invalid.errors()), List.of(),
                     Optional.empty(), Optional.empty());
         }
     }
 
     /** {@code /transactions.csv?…}: every row the same filters select, as CSV. */
-    public void csv(WebExchange exchange, Pages.Visit visit) {
+    public void csv(WebExchange exchange, AccountBilling reader) {
         Typed typed = Typed.of(exchange.form());
-        AccountId account = visit.me().account().id();
+        AccountId account = reader.account();
         try {
             TransactionFilter filter = typed.filter();
-            export.checkExport(visit.session().actor(), account, filter); // refuse before the 200 starts
-            exchange.stream(200, "text/csv; charset=utf-8", "transactions-" + visit.me().account().number().value()
-                    + ".csv", out -> export.exportCsv(visit.session().actor(), account, filter, out));
+            export.checkExport(reader.actor(), account, filter); // refuse before the 200 starts
+            exchange.stream(200, "text/csv; charset=utf-8", "transactions-" + reader.accountNumber() + ".csv",
+                    out -> export.exportCsv(reader.actor(), account, filter, out));
         } catch (InvalidInput invalid) {
-            render(exchange, visit, 400, typed, null, Pages.fieldMessages(visit.t(), invalid.errors()), List.of(),
+            render(exchange, reader, 400, typed, null, Frame.fieldMessages(reader.t(), invalid.errors()), List.of(),
                     Optional.empty(), Optional.empty());
         }
     }
 
-    private void render(WebExchange exchange, Pages.Visit visit, int status, Typed typed, TransactionFilter filter,
-                        Map<String, String> errors, List<TransactionLine> rows,
+    private void render(WebExchange exchange, AccountBilling reader, int status, Typed typed,
+                        TransactionFilter filter, Map<String, String> errors, List<TransactionLine> rows,
                         Optional<String> newer, Optional<String> older) {
-        Texts t = visit.t();
+        Texts t = reader.t();
         List<HistoryView.TypeChoice> choices = new ArrayList<>();
         for (TransactionType type : TransactionType.values()) {
             boolean checked = filter != null ? filter.types().contains(type)
                     : typed.types().stream().flatMap(value -> Arrays.stream(value.split(",")))
                             .anyMatch(value -> value.strip().equalsIgnoreCase(type.name()));
-            choices.add(new HistoryView.TypeChoice(type.name(), t.get("transaction.type." + type.name()), checked));
+            choices.add(new HistoryView.TypeChoice(type.name(), TransactionHeadline.label(type, t.language()), checked));
         }
-        pages.page(exchange, status, "transactions.jte", new HistoryView(
-                pages.chrome(visit, t.get("history.title"), "transactions"), choices, typed.from(), typed.to(),
-                typed.text(), errors, typed.any(), visit.formats().zone().getId(), rows, newer, older,
-                typed.query("/transactions.csv", "")));
+        frame.page(exchange, status, "transactions.jte", new HistoryView(
+                reader.chrome(t.get("history.title"), "transactions"), reader.paths(), choices, typed.from(),
+                typed.to(), typed.text(), errors, typed.any(), reader.formats().zone().getId(), rows, newer, older,
+                typed.query(reader.paths().transactions() + ".csv", "")));
     }
 
     private static String encode(String value) {

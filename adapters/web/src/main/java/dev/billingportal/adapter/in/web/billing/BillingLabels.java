@@ -1,20 +1,21 @@
-package dev.billingportal.adapter.in.web.page;
+package dev.billingportal.adapter.in.web.billing;
 
-import dev.billingportal.adapter.in.web.view.InvoiceLine;
-import dev.billingportal.adapter.in.web.view.TransactionLine;
 import dev.billingportal.adapter.in.web.view.Formats;
+import dev.billingportal.adapter.in.web.view.InvoiceLine;
 import dev.billingportal.adapter.in.web.view.Texts;
+import dev.billingportal.adapter.in.web.view.TransactionLine;
 import dev.billingportal.application.port.in.billing.InvoiceView;
 import dev.billingportal.domain.billing.Invoice;
 import dev.billingportal.domain.billing.Transaction;
+import dev.billingportal.domain.billing.TransactionHeadline;
 import java.util.Arrays;
 
 /** Invoices and transactions in the reader's words and formats, for every page that lists them. */
-final class BillingLabels {
+public final class BillingLabels {
     private BillingLabels() {
     }
 
-    static InvoiceLine invoice(Texts t, Formats formats, InvoiceView view) {
+    public static InvoiceLine invoice(Texts t, Formats formats, InvoiceView view) {
         Invoice invoice = view.invoice();
         String status = view.overdue() ? "OVERDUE" : invoice.status().name();
         return new InvoiceLine(invoice.id().toString(), invoice.invoiceNumber(),
@@ -23,12 +24,12 @@ final class BillingLabels {
                 "badge--" + status.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
 
-    static TransactionLine transaction(Texts t, Formats formats, Transaction transaction) {
+    public static TransactionLine transaction(Texts t, Formats formats, Transaction transaction) {
         return line(t, formats, transaction, transaction.invoiceNumber());
     }
 
     /** A payment, refund or credit on its invoice's own page, which need not name the invoice again. */
-    static TransactionLine appliedTo(Texts t, Formats formats, Transaction transaction) {
+    public static TransactionLine appliedTo(Texts t, Formats formats, Transaction transaction) {
         return line(t, formats, transaction, null);
     }
 
@@ -43,7 +44,7 @@ final class BillingLabels {
             }
         }
         return new TransactionLine(transaction.sequence(), formats.localDateTime(transaction.postedAt()),
-                t.get("transaction.type." + transaction.type().name()), what.toString(), formats.money(transaction.amount()),
+                TransactionHeadline.label(transaction.type(), t.language()), what.toString(), formats.money(transaction.amount()),
                 formats.money(transaction.balanceAfter()), transaction.effect().isNegative());
     }
 }

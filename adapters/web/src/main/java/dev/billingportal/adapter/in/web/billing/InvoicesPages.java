@@ -1,5 +1,6 @@
-package dev.billingportal.adapter.in.web.page;
+package dev.billingportal.adapter.in.web.billing;
 
+import dev.billingportal.adapter.in.web.frame.Frame;
 import dev.billingportal.adapter.in.web.frame.NewestFirstPage;
 import dev.billingportal.adapter.in.web.http.WebExchange;
 import dev.billingportal.adapter.in.web.view.Formats;
@@ -18,46 +19,47 @@ import java.util.UUID;
 
 /**
  * The invoices (spec §9): the list newest first with each one's status (overdue decided on the reader's own date),
- * one invoice with its lines, taxes and what was paid or credited on it, and its PDF.
+ * one invoice with its lines, taxes and what was paid or credited on it, and its PDF. The same pages on both sites
+ * ({@link AccountBilling}).
  */
 public final class InvoicesPages {
     static final int PAGE_SIZE = 50;
 
-    private final Pages pages;
+    private final Frame frame;
     private final ListInvoicesQuery list;
     private final GetInvoiceQuery get;
     private final RenderInvoiceQuery render;
 
-    public InvoicesPages(Pages pages, ListInvoicesQuery list, GetInvoiceQuery get, RenderInvoiceQuery render) {
-        this.pages = pages;
+    public InvoicesPages(Frame frame, ListInvoicesQuery list, GetInvoiceQuery get, RenderInvoiceQuery render) {
+        this.frame = frame;
         this.list = list;
         this.get = get;
         this.render = render;
     }
 
     /** {@code /invoices}, {@code /invoices?cursor=…}. */
-    public void list(WebExchange exchange, Pages.Visit visit) {
-        Texts t = visit.t();
-        NewestFirstPage.read(exchange, "/invoices", PAGE_SIZE,
-                request -> list.list(visit.session().actor(), visit.me().account().id(), request)).ifPresent(read ->
-                pages.page(exchange, 200, "invoices.jte", new InvoicesView(pages.chrome(visit, t.get("invoices.title"),
-                        "invoices"), read.page().items().stream()
-                        .map(view -> BillingLabels.invoice(t, visit.formats(), view)).toList(), read.olderHref(),
+    public void list(WebExchange exchange, AccountBilling reader) {
+        Texts t = reader.t();
+        NewestFirstPage.read(exchange, reader.paths().invoices(), PAGE_SIZE,
+                request -> list.list(reader.actor(), reader.account(), request)).ifPresent(read ->
+                frame.page(exchange, 200, "invoices.jte", new InvoicesView(reader.chrome(t.get("invoices.title"),
+                        "invoices"), reader.paths(), read.page().items().stream()
+                        .map(view -> BillingLabels.invoice(t, reader.formats(), view)).toList(), read.olderHref(),
                         read.newestHref())));
     }
 
     /** {@code /invoices/{invoiceId}}. */
-    public void show(WebExchange exchange, Pages.Visit visit) {
-        InvoiceDetail detail = get.detail(visit.session().actor(), visit.me().account().id(), invoiceId(exchange));
+    public void show(WebExchange exchange, AccountBilling reader) {
+        InvoiceDetail detail = get.detail(reader.actor(), reader.account(), invoiceId(exchange));
         Invoice invoice = detail.view().invoice();
-        Texts t = visit.t();
-        Formats formats = visit.formats();
+        Texts t = reader.t();
+        Formats formats = reader.formats();
         Optional<String> period = invoice.periodStart() == null ? Optional.empty()
                 : Optional.of(t.get("invoice.periodDates", formats.date(invoice.periodStart()),
                         formats.date(invoice.periodEnd())));
-        pages.page(exchange, 200, "invoice.jte", new InvoiceDetailView(
-                pages.chrome(visit, t.get("invoice.heading", invoice.invoiceNumber()), "invoices"),
-                visit.me().account().name().value(), visit.me().account().number().value(),
+        frame.page(exchange, 200, "invoice.jte", new InvoiceDetailView(
+                reader.chrome(t.get("invoice.heading", invoice.invoiceNumber()), "invoices"), reader.paths(),
+                reader.accountName(), reader.accountNumber(),
                 BillingLabels.invoice(t, formats, detail.view()), period,
                 invoice.lines().stream().map(line -> new InvoiceDetailView.Line(line.description(),
                         formats.number(line.quantity().value()), formats.money(line.unitPrice()),
@@ -70,10 +72,10 @@ public final class InvoicesPages {
                 formats.money(invoice.paid()), formats.money(invoice.credited()), formats.zone().getId()));
     }
 
-    /** {@code /invoices/{invoiceId}/pdf}: the invoice as a PDF, for the account's users only. */
-    public void pdf(WebExchange exchange, Pages.Visit visit) {
+    /** {@code /invoices/{invoiceId}/pdf}: the invoice as a PDF, for the account's users and the provider. */
+    public void pdf(WebExchange exchange, AccountBilling reader) {
         InvoiceId invoice = invoiceId(exchange);
-        byte[] document = render.render(visit.session().actor(), visit.me().account().id(), invoice);
+        byte[] document = render.render(reader.actor(), reader.account(), invoice);
         exchange.header("Content-Disposition", "inline; filename=\"invoice-" + invoice + ".pdf\"");
         exchange.bytes(200, "application/pdf", "no-store", document);
     }
