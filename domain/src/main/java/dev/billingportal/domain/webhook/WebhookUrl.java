@@ -1,0 +1,59 @@
+package dev.billingportal.domain.webhook;
+
+import dev.billingportal.domain.failure.InvalidValue;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * An endpoint's address as registered (spec §13): {@code https} only — plain {@code http} only to a host the
+ * installation lists in {@code portal.webhooks.insecure-hosts} —, a host, no user-info, no fragment, at most 2 000
+ * characters. Where its host resolves to is checked apart ({@link AddressRules}), at registration and at every
+ * attempt.
+ */
+public record WebhookUrl(URI uri, String host, int port) {
+    static final int MAX_LENGTH = 2000;
+
+    public static WebhookUrl parse(String text, Set<String> insecureHosts) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidValue("is required");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new InvalidValue("is longer than " + MAX_LENGTH + " characters");
+        }
+        URI uri;
+        try {
+            uri = new URI(text.strip());
+        } catch (URISyntaxException malformed) {
+            throw new InvalidValue("is not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+            throw new InvalidValue("must not carry a user name or password");
+        }
+        String host = uri.getHost();
+        if (host == null || host.isEmpty()) {
+            throw new InvalidValue("has no host");
+        }
+        host = host.toLowerCase(Locale.ROOT);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (uri.getRawFragment() != null) {
+            throw new InvalidValue("must not have a fragment");
+        }
+        switch (scheme) {
+            case "https" -> {
+            }
+            case "http" -> {
+                if (!insecureHosts.contains(host)) {
+                    throw new InvalidValue("must use https");
+                }
+            }
+            default -> throw new InvalidValue("must use https");
+        }
+        int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        return new WebhookUrl(uri, host, port);
+    }
+}
