@@ -35,6 +35,6 @@ public enum WebhookEventType {
      * not fanned out: "Send test event" addresses the one endpoint.)
      */
     public boolean isIn(Collection<String> subscribed) {
-        return subscribed.contains(EVERY) || subscribed.contains(wireName);
+        return this != WEBHOOK_TEST && (subscribed.contains(EVERY) || subscribed.contains(wireName));
     }
 }
