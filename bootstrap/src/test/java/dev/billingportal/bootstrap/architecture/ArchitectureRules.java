@@ -63,6 +63,7 @@ final class ArchitectureRules {
                 .adapter("mail", root + ".adapter.out.mail..")
                 .adapter("passwords", root + ".adapter.out.passwords..")
                 .adapter("passkeys", root + ".adapter.out.passkeys..")
+                .adapter("webhooks", root + ".adapter.out.webhooks..")
                 // One technology, both directions: the workers (in) consume through the broker connections (out).
                 .adapter("messaging", root + ".adapter.in.messaging..", root + ".adapter.out.messaging..")
                 .adapter("documents", root + ".adapter.out.documents..")
@@ -206,7 +207,8 @@ final class ArchitectureRules {
                 confined(root, ".adapter.out.documents..", "org.apache.commons.csv.."),
                 confined(root, ".adapter.in.web..", "gg.jte.."),
                 confined(root, ".adapter.in.web..", "io.nayuki.qrcodegen.."),
-                confined(root, ".adapter.in.web..", "io.helidon.webserver.."));
+                confined(root, ".adapter.in.web..", "io.helidon.webserver.."),
+                confined(root, ".adapter.out.webhooks..", "org.apache.hc.."));
     }
 
     private static ArchRule confinedToAny(String root, List<String> adapters, String... technology) {

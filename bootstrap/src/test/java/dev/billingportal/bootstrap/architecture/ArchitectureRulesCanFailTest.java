@@ -52,7 +52,7 @@ class ArchitectureRulesCanFailTest {
                         "OrderResource.refund")));
         List<String> technologyCulprits = List.of("UsesJpa", "AnEntity", "UsesJaxRs", "APath", "UsesJms", "UsesMail",
                 "UsesBouncyCastle", "UsesWebAuthn", "UsesPdfBox", "UsesCommonsCsv", "UsesJte", "UsesQrCodeGen",
-                "UsesWebServer");
+                "UsesWebServer", "UsesHttpClient");
         for (int i = 0; i < technologyCulprits.size(); i++) {
             int rule = i;
             cases.add(new Case("misplacedtechnology",
