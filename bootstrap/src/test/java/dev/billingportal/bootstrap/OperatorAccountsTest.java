@@ -89,9 +89,13 @@ class OperatorAccountsTest {
         assertTrue(link.find(), text);
         String token = link.group(1);
         assertTrue(token.length() >= 43, "at least 256 bits: " + token);
+        // The token is written in the delivery's transaction, which commits just after the mail server took the
+        // mail: the mail can be read a moment before the row.
+        java.util.UUID userId = java.util.UUID.fromString(firstUser.getString("id"));
+        Await.until(Duration.ofSeconds(15), () -> !db.strings("SELECT token_hash FROM one_time_token WHERE user_id = ?",
+                userId).isEmpty(), "the delivery's transaction committed");
         assertEquals(List.of(SecretTokens.hash(token)),
-                db.strings("SELECT token_hash FROM one_time_token WHERE user_id = ?",
-                        java.util.UUID.fromString(firstUser.getString("id"))),
+                db.strings("SELECT token_hash FROM one_time_token WHERE user_id = ?", userId),
                 "only the token's hash is stored");
     }
 

@@ -115,6 +115,10 @@ class OperatorPermissionsTest {
                 .getString("id");
         key(api, "Target key", "support", null);
         String targetKey = keyId(api, "Target key");
+        // The invitations are sent by the workers, each writing its link's token as it sends: let them finish before
+        // counting rows around each refusal.
+        Await.until(Duration.ofSeconds(20), () -> db.strings("SELECT id FROM notification WHERE status = 'PENDING'")
+                .isEmpty(), "every invitation sent");
         Map<String, String> ids = Map.of("accountId", member.accountId(), "userId", member.userId(),
                 "operatorId", targetOperator, "keyId", targetKey, "transactionId", UUID.randomUUID().toString(),
                 "invoiceId", UUID.randomUUID().toString(), "notificationId", UUID.randomUUID().toString());
