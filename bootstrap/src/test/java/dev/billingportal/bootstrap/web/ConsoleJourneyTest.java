@@ -8,6 +8,7 @@ import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Await;
 import dev.billingportal.bootstrap.support.Billing;
 import dev.billingportal.bootstrap.support.Browser;
+import dev.billingportal.bootstrap.support.ConsoleInvitation;
 import dev.billingportal.bootstrap.support.Mailbox;
 import dev.billingportal.bootstrap.support.Onboarding;
 import dev.billingportal.bootstrap.support.TestPortal;
@@ -16,6 +17,7 @@ import dev.billingportal.domain.operator.TotpSecret;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.json.JsonObject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -277,7 +279,7 @@ class ConsoleJourneyTest {
         String number = "INV-" + UUID.randomUUID().toString().substring(0, 8);
 
         try (Browser browser = Browser.start(api.base(), javascript, "en-CA,en", 1280, 900)) {
-            enrol(browser, link);
+            ConsoleInvitation.accept(browser, link, Clock.systemUTC());
             browser.link("Open an account").click();
             browser.waitForHeading("Open an account");
             browser.type(browser.field("E-mail address (the username)"), ann);
@@ -424,22 +426,6 @@ class ConsoleJourneyTest {
     private static String invoiceIdIn(String pdfLink) {
         String[] parts = pdfLink.split("/");
         return parts[parts.length - 2];
-    }
-
-    /** Follows an invitation link through the password and the authenticator to the console. */
-    private static void enrol(Browser browser, String link) {
-        browser.open(link);
-        browser.waitForHeading("Welcome to the Billing Console");
-        browser.type(browser.field("Password"), Onboarding.PASSWORD);
-        browser.type(browser.field("Confirm password"), Onboarding.PASSWORD);
-        browser.button("Set password and continue").click();
-        browser.waitForHeading("Set up your authenticator app");
-        TotpSecret secret = TotpSecret.fromBase32(browser.element("totp-secret").getText().replace(" ", ""));
-        browser.type(browser.field("Code from the app"), code(secret));
-        browser.button("Confirm").click();
-        browser.waitForHeading("Save your recovery codes");
-        browser.link("I have saved them").click();
-        browser.waitForHeading("Find an account");
     }
 
     @Test

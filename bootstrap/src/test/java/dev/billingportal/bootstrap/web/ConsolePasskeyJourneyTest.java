@@ -8,14 +8,13 @@ import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Await;
 import dev.billingportal.bootstrap.support.Billing;
 import dev.billingportal.bootstrap.support.Browser;
+import dev.billingportal.bootstrap.support.ConsoleInvitation;
 import dev.billingportal.bootstrap.support.Mailbox;
 import dev.billingportal.bootstrap.support.Onboarding;
 import dev.billingportal.bootstrap.support.PortalProcess;
 import dev.billingportal.bootstrap.support.ScriptedInbox;
 import dev.billingportal.bootstrap.support.TestClock;
 import dev.billingportal.bootstrap.support.TestPortal;
-import dev.billingportal.domain.operator.Totp;
-import dev.billingportal.domain.operator.TotpSecret;
 import dev.billingportal.testing.ScriptedSmtpServer;
 import io.helidon.microprofile.testing.AddBean;
 import io.helidon.microprofile.testing.AddConfigSource;
@@ -63,8 +62,15 @@ class ConsolePasskeyJourneyTest {
         SMTP.close();
     }
 
-    private static String code(TotpSecret secret) {
-        return Totp.code(secret, Totp.step(TestClock.CLOCK.instant()));
+    /** Signs Sam out from the menu and in again as far as the second step. */
+    private static void signOutAndGiveThePassword(Browser browser, String sam) {
+        browser.button("Sam Support").click();
+        browser.button("Sign out").click();
+        browser.waitForHeading("Sign in to the Billing Console");
+        browser.type(browser.field("E-mail"), sam);
+        browser.type(browser.field("Password"), Onboarding.PASSWORD);
+        browser.button("Continue").click();
+        browser.waitForHeading("Confirm it is you");
     }
 
     private static void assertAccessible(Browser browser, String state) {
@@ -94,18 +100,7 @@ class ConsolePasskeyJourneyTest {
                             .setHasResidentKey(true)
                             .setHasUserVerification(true)
                             .setIsUserVerified(true));
-            browser.open(link.group(1));
-            browser.waitForHeading("Welcome to the Billing Console");
-            browser.type(browser.field("Password"), Onboarding.PASSWORD);
-            browser.type(browser.field("Confirm password"), Onboarding.PASSWORD);
-            browser.button("Set password and continue").click();
-            browser.waitForHeading("Set up your authenticator app");
-            TotpSecret secret = TotpSecret.fromBase32(browser.element("totp-secret").getText().replace(" ", ""));
-            browser.type(browser.field("Code from the app"), code(secret));
-            browser.button("Confirm").click();
-            browser.waitForHeading("Save your recovery codes");
-            browser.link("I have saved them").click();
-            browser.waitForHeading("Find an account");
+            ConsoleInvitation.accept(browser, link.group(1), TestClock.CLOCK);
 
             browser.button("Sam Support").click();
             browser.link("Your profile").click();
@@ -127,13 +122,7 @@ class ConsolePasskeyJourneyTest {
             assertAccessible(browser, "the profile with a passkey");
             browser.screenshot("console-profile-passkey-en");
 
-            browser.button("Sam Support").click();
-            browser.button("Sign out").click();
-            browser.waitForHeading("Sign in to the Billing Console");
-            browser.type(browser.field("E-mail"), sam);
-            browser.type(browser.field("Password"), Onboarding.PASSWORD);
-            browser.button("Continue").click();
-            browser.waitForHeading("Confirm it is you");
+            signOutAndGiveThePassword(browser, sam);
             assertTrue(browser.button("Use a passkey").isDisplayed(), "offered where the script and WebAuthn run");
             assertAccessible(browser, "the second step with a passkey");
             browser.screenshot("console-second-step-passkey-en");
@@ -215,13 +204,7 @@ class ConsolePasskeyJourneyTest {
                     .isEmpty());
             assertEquals("The passkey is removed.", browser.element("profile-notice").getText());
             assertTrue(browser.driver().findElements(By.cssSelector(".passkeys")).isEmpty());
-            browser.button("Sam Support").click();
-            browser.button("Sign out").click();
-            browser.waitForHeading("Sign in to the Billing Console");
-            browser.type(browser.field("E-mail"), sam);
-            browser.type(browser.field("Password"), Onboarding.PASSWORD);
-            browser.button("Continue").click();
-            browser.waitForHeading("Confirm it is you");
+            signOutAndGiveThePassword(browser, sam);
             assertTrue(browser.driver().findElements(By.cssSelector("form[data-passkey]")).isEmpty(),
                     "a removed passkey is offered no more");
         }

@@ -38,6 +38,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Getting into the console (spec §11, §12): sign-in in two steps, the invitation that leads through a password to an
@@ -146,31 +147,21 @@ public final class SignInFlow {
 
     /** The second step with a code; a wrong one leaves the half-way session for another try, within the throttle. */
     public void submitSecondFactor(WebExchange exchange) {
-        String next = next(exchange.form().first("next").orElse(ConsoleSite.HOME));
-        Optional<String> token = sessions().token(exchange);
-        try {
-            SessionToken session = complete.withCode(token.orElse(""), exchange.form().first("code").orElse(""));
-            sessions().start(exchange, session);
-            exchange.redirect(next);
-        } catch (AuthenticationFailed failed) {
-            Optional<SignInProgress> step = halfWay(exchange, ConsoleStage.SECOND_FACTOR);
-            if (step.isEmpty()) {
-                exchange.redirect(ConsoleSite.SIGN_IN + "?notice=" + ENDED);
-                return;
-            }
-            secondFactorPage(exchange, 401, next, step.get(), Optional.of("console.signin.failed"));
-        } catch (TooManyAttempts throttled) {
-            secondFactorThrottled(exchange, next, throttled);
-        }
+        secondStep(exchange, complete::withCode, "code", "console.signin.failed");
     }
 
     /** The second step with a passkey: the browser's answer to the challenge the page carried. */
     public void submitPasskey(WebExchange exchange) {
+        secondStep(exchange, complete::withPasskey, "credential", "console.passkey.refused");
+    }
+
+    /** The second step with the form's {@code field}, a code or a passkey's answer; either opens the console. */
+    private void secondStep(WebExchange exchange, BiFunction<String, String, SessionToken> prove, String field,
+                            String refusedKey) {
         String next = next(exchange.form().first("next").orElse(ConsoleSite.HOME));
         Optional<String> token = sessions().token(exchange);
         try {
-            SessionToken session = complete.withPasskey(token.orElse(""),
-                    exchange.form().first("credential").orElse(""));
+            SessionToken session = prove.apply(token.orElse(""), exchange.form().first(field).orElse(""));
             sessions().start(exchange, session);
             exchange.redirect(next);
         } catch (AuthenticationFailed failed) {
@@ -179,7 +170,7 @@ public final class SignInFlow {
                 exchange.redirect(ConsoleSite.SIGN_IN + "?notice=" + ENDED);
                 return;
             }
-            secondFactorPage(exchange, 401, next, step.get(), Optional.of("console.passkey.refused"));
+            secondFactorPage(exchange, 401, next, step.get(), Optional.of(refusedKey));
         } catch (TooManyAttempts throttled) {
             secondFactorThrottled(exchange, next, throttled);
         }

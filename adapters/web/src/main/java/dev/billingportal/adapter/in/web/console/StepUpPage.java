@@ -12,6 +12,7 @@ import dev.billingportal.domain.failure.TooManyAttempts;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * {@code /console/step-up}: the second factor again before a sensitive action (spec §11: inviting or re-roling an
@@ -47,26 +48,23 @@ public final class StepUpPage {
     }
 
     public void submit(WebExchange exchange, Console.Visit visit) {
-        String next = SafeRedirects.target(exchange.form().first("next").orElse(ConsoleSite.HOME), ConsoleSite.HOME);
-        try {
-            stepUp.stepUpWithCode(visit.session().token(), exchange.form().first("code").orElse(""));
-            exchange.redirect(next);
-        } catch (AuthenticationFailed wrong) {
-            page(exchange, visit, 401, next, Optional.of("console.stepUp.failed"));
-        } catch (TooManyAttempts throttled) {
-            exchange.header("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
-            page(exchange, visit, 429, next, Optional.of("console.signin.throttled"));
-        }
+        stepUp(exchange, visit, stepUp::stepUpWithCode, "code", "console.stepUp.failed");
     }
 
     /** The step-up with a passkey: the browser's answer to the challenge the page carried. */
     public void submitPasskey(WebExchange exchange, Console.Visit visit) {
+        stepUp(exchange, visit, stepUp::stepUpWithPasskey, "credential", "console.passkey.refused");
+    }
+
+    /** The second factor again from the form's {@code field}, a code or a passkey's answer; then back. */
+    private void stepUp(WebExchange exchange, Console.Visit visit, BiConsumer<String, String> prove, String field,
+                        String refusedKey) {
         String next = SafeRedirects.target(exchange.form().first("next").orElse(ConsoleSite.HOME), ConsoleSite.HOME);
         try {
-            stepUp.stepUpWithPasskey(visit.session().token(), exchange.form().first("credential").orElse(""));
+            prove.accept(visit.session().token(), exchange.form().first(field).orElse(""));
             exchange.redirect(next);
         } catch (AuthenticationFailed wrong) {
-            page(exchange, visit, 401, next, Optional.of("console.passkey.refused"));
+            page(exchange, visit, 401, next, Optional.of(refusedKey));
         } catch (TooManyAttempts throttled) {
             exchange.header("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
             page(exchange, visit, 429, next, Optional.of("console.signin.throttled"));
