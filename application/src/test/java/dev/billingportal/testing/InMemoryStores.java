@@ -15,6 +15,7 @@ public final class InMemoryStores implements Stores {
     private final InMemoryConsoleSessions consoleSessions = new InMemoryConsoleSessions(operators);
     private final InMemoryRecoveryCodes recoveryCodes = new InMemoryRecoveryCodes();
     private final InMemoryPasskeys passkeys = new InMemoryPasskeys();
+    private final InMemoryWebhookEndpoints webhookEndpoints = new InMemoryWebhookEndpoints();
     private final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
     private final InMemoryLoginThrottles throttles = new InMemoryLoginThrottles();
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
@@ -127,5 +128,10 @@ public final class InMemoryStores implements Stores {
     @Override
     public String toString() {
         return name();
+    }
+
+    @Override
+    public InMemoryWebhookEndpoints webhookEndpoints() {
+        return webhookEndpoints;
     }
 }

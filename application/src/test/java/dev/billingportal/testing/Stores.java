@@ -18,6 +18,7 @@ import dev.billingportal.application.port.out.RecoveryCodes;
 import dev.billingportal.application.port.out.Sessions;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.application.port.out.UnitOfWork;
+import dev.billingportal.application.port.out.WebhookEndpoints;
 import dev.billingportal.domain.access.OperatorId;
 import dev.billingportal.domain.user.PortalUserId;
 
@@ -66,4 +67,6 @@ public interface Stores {
     Deliveries deliveries();
 
     Outbox outbox();
+
+    WebhookEndpoints webhookEndpoints();
 }

@@ -53,7 +53,24 @@ public record WebhookUrl(URI uri, String host, int port) {
             }
             default -> throw new InvalidValue("must use https");
         }
-        int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-        return new WebhookUrl(uri, host, port);
+        return of(uri);
+    }
+
+    /** A URL registered before, read back as it was accepted (the scheme's rule was checked at registration). */
+    public static WebhookUrl stored(String text) {
+        try {
+            return of(new URI(text));
+        } catch (URISyntaxException malformed) {
+            throw new IllegalStateException("a stored webhook URL does not parse", malformed);
+        }
+    }
+
+    private static WebhookUrl of(URI uri) {
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        return new WebhookUrl(uri, host, uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80);
     }
 }

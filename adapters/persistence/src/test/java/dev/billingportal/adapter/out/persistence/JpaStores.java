@@ -18,6 +18,7 @@ import dev.billingportal.application.port.out.RecoveryCodes;
 import dev.billingportal.application.port.out.Sessions;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.application.port.out.UnitOfWork;
+import dev.billingportal.application.port.out.WebhookEndpoints;
 import dev.billingportal.domain.access.OperatorId;
 import dev.billingportal.domain.user.PortalUserId;
 import dev.billingportal.testing.Stores;
@@ -169,5 +170,10 @@ public final class JpaStores implements Stores {
     @Override
     public String toString() {
         return name;
+    }
+
+    @Override
+    public WebhookEndpoints webhookEndpoints() {
+        return new JpaWebhookEndpoints(unitOfWork, SEAL);
     }
 }

@@ -1,0 +1,128 @@
+package dev.billingportal.adapter.out.persistence;
+
+import dev.billingportal.application.port.out.WebhookEndpoints;
+import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.webhook.WebhookEndpoint;
+import dev.billingportal.domain.webhook.WebhookEndpointId;
+import dev.billingportal.domain.webhook.WebhookSecret;
+import dev.billingportal.domain.webhook.WebhookUrl;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Webhook endpoints and their secrets, sealed with the installation's secrets key: a dump of the database gives no
+ * secret a forger could sign with.
+ */
+public final class JpaWebhookEndpoints implements WebhookEndpoints {
+    private final JpaUnitOfWork unitOfWork;
+    private final SecretSeal seal;
+
+    public JpaWebhookEndpoints(JpaUnitOfWork unitOfWork, SecretSeal seal) {
+        this.unitOfWork = unitOfWork;
+        this.seal = seal;
+    }
+
+    @Override
+    public void add(WebhookEndpoint endpoint) {
+        WebhookEndpointRow row = new WebhookEndpointRow();
+        row.id = endpoint.id().value();
+        row.accountId = endpoint.account().map(AccountId::value).orElse(null);
+        row.createdAt = endpoint.createdAt();
+        write(row, endpoint);
+        EntityManager em = unitOfWork.entityManager();
+        em.persist(row);
+        writeSecrets(em, endpoint);
+        em.flush();
+    }
+
+    @Override
+    public Optional<WebhookEndpoint> find(WebhookEndpointId id) {
+        return Optional.ofNullable(unitOfWork.entityManager().find(WebhookEndpointRow.class, id.value()))
+                .map(this::toDomain);
+    }
+
+    @Override
+    public List<WebhookEndpoint> of(Optional<AccountId> account) {
+        EntityManager em = unitOfWork.entityManager();
+        List<WebhookEndpointRow> rows = account.isPresent()
+                ? em.createQuery("SELECT e FROM WebhookEndpointRow e WHERE e.accountId = :account"
+                        + " ORDER BY e.createdAt, e.id", WebhookEndpointRow.class)
+                        .setParameter("account", account.get().value()).getResultList()
+                : em.createQuery("SELECT e FROM WebhookEndpointRow e WHERE e.accountId IS NULL"
+                        + " ORDER BY e.createdAt, e.id", WebhookEndpointRow.class).getResultList();
+        return rows.stream().map(this::toDomain).toList();
+    }
+
+    @Override
+    public List<WebhookEndpoint> forEventsOf(AccountId account) {
+        List<WebhookEndpoint> endpoints = new ArrayList<>(of(Optional.of(account)));
+        endpoints.addAll(of(Optional.empty()));
+        return endpoints;
+    }
+
+    @Override
+    public void update(WebhookEndpoint endpoint) {
+        EntityManager em = unitOfWork.entityManager();
+        WebhookEndpointRow row = em.find(WebhookEndpointRow.class, endpoint.id().value());
+        if (row == null) {
+            throw new IllegalStateException("no webhook endpoint " + endpoint.id());
+        }
+        write(row, endpoint);
+        em.createQuery("DELETE FROM WebhookSecretRow s WHERE s.endpointId = :endpoint")
+                .setParameter("endpoint", endpoint.id().value()).executeUpdate();
+        writeSecrets(em, endpoint);
+        em.flush();
+    }
+
+    @Override
+    public boolean remove(WebhookEndpointId id) {
+        EntityManager em = unitOfWork.entityManager();
+        em.createQuery("DELETE FROM WebhookSecretRow s WHERE s.endpointId = :endpoint")
+                .setParameter("endpoint", id.value()).executeUpdate();
+        return em.createQuery("DELETE FROM WebhookEndpointRow e WHERE e.id = :id")
+                .setParameter("id", id.value()).executeUpdate() == 1;
+    }
+
+    private static void write(WebhookEndpointRow row, WebhookEndpoint endpoint) {
+        row.url = endpoint.url().uri().toString();
+        row.description = endpoint.description();
+        row.eventTypes = String.join(",", endpoint.eventTypes().stream().sorted().toList());
+        row.disabled = endpoint.disabled().map(Enum::name).orElse(null);
+        row.failingSince = endpoint.failingSince().orElse(null);
+    }
+
+    private void writeSecrets(EntityManager em, WebhookEndpoint endpoint) {
+        List<WebhookEndpoint.Signing> signing = endpoint.signing();
+        for (int seq = 0; seq < signing.size(); seq++) {
+            WebhookSecretRow secret = new WebhookSecretRow();
+            secret.id = UUID.randomUUID();
+            secret.endpointId = endpoint.id().value();
+            secret.seq = seq;
+            secret.sealed = seal.seal(signing.get(seq).secret().text().getBytes(StandardCharsets.UTF_8),
+                    secret.id.toString());
+            secret.validUntil = signing.get(seq).until().orElse(null);
+            em.persist(secret);
+        }
+    }
+
+    private WebhookEndpoint toDomain(WebhookEndpointRow row) {
+        List<WebhookEndpoint.Signing> signing = unitOfWork.entityManager()
+                .createQuery("SELECT s FROM WebhookSecretRow s WHERE s.endpointId = :endpoint ORDER BY s.seq",
+                        WebhookSecretRow.class)
+                .setParameter("endpoint", row.id).getResultStream()
+                .map(secret -> new WebhookEndpoint.Signing(WebhookSecret.parse(new String(seal.open(secret.sealed,
+                        secret.id.toString()), StandardCharsets.UTF_8)), Optional.ofNullable(secret.validUntil)))
+                .toList();
+        return WebhookEndpoint.reconstitute(new WebhookEndpointId(row.id),
+                Optional.ofNullable(row.accountId).map(AccountId::new), WebhookUrl.stored(row.url), row.description,
+                new LinkedHashSet<>(Arrays.asList(row.eventTypes.split(","))), row.createdAt, signing,
+                Optional.ofNullable(row.disabled).map(WebhookEndpoint.Disabled::valueOf),
+                Optional.ofNullable(row.failingSince));
+    }
+}
