@@ -32,7 +32,7 @@ public final class InMemoryDeliveries implements Deliveries, Outbox {
         events.put(event.id(), event);
         for (Delivery delivery : newDeliveries) {
             deliveries.put(delivery.id(), copy(delivery));
-            unpublished.add(new Entry(UUID.randomUUID(), delivery.id(), event.occurredAt()));
+            unpublished.add(new Entry(UUID.randomUUID(), new Outbox.Mail(delivery.id()), event.occurredAt()));
         }
     }
 
@@ -114,7 +114,7 @@ public final class InMemoryDeliveries implements Deliveries, Outbox {
 
     @Override
     public synchronized void requeue(DeliveryId id, Instant now) {
-        unpublished.add(new Entry(UUID.randomUUID(), id, now));
+        unpublished.add(new Entry(UUID.randomUUID(), new Outbox.Mail(id), now));
     }
 
     @Override
@@ -158,8 +158,8 @@ public final class InMemoryDeliveries implements Deliveries, Outbox {
     public synchronized List<Delivery> lockStalled(Instant queuedBefore, int limit) {
         return deliveries.values().stream()
                 .filter(Delivery::isPending)
-                .filter(delivery -> unpublished.stream().noneMatch(entry -> entry.notificationId().equals(delivery.id())))
-                .filter(delivery -> published.stream().noneMatch(p -> p.entry().notificationId().equals(delivery.id())
+                .filter(delivery -> unpublished.stream().noneMatch(entry -> entry.notification().equals(Optional.of(delivery.id()))))
+                .filter(delivery -> published.stream().noneMatch(p -> p.entry().notification().equals(Optional.of(delivery.id()))
                         && !p.at().isBefore(queuedBefore)))
                 .filter(delivery -> delivery.createdAt().isBefore(queuedBefore))
                 .sorted(Comparator.comparing(Delivery::createdAt))
@@ -182,8 +182,8 @@ public final class InMemoryDeliveries implements Deliveries, Outbox {
                 .limit(limit).map(Delivery::id).toList();
         old.forEach(id -> {
             deliveries.remove(id);
-            unpublished.removeIf(entry -> entry.notificationId().equals(id));
-            published.removeIf(p -> p.entry().notificationId().equals(id));
+            unpublished.removeIf(entry -> entry.notification().equals(Optional.of(id)));
+            published.removeIf(p -> p.entry().notification().equals(Optional.of(id)));
         });
         return old.size();
     }
@@ -199,6 +199,11 @@ public final class InMemoryDeliveries implements Deliveries, Outbox {
     }
 
     private record Claim(UUID relay, Instant until) {
+    }
+
+    /** Queues a webhook message (the in-memory webhook messages share this outbox, as the tables do). */
+    public synchronized void enqueue(Outbox.Webhook webhook, Instant now) {
+        unpublished.add(new Entry(webhook.lease(), webhook, now));
     }
 
     private record Published(Entry entry, Instant at) {

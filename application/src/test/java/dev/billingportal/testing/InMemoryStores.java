@@ -23,6 +23,7 @@ public final class InMemoryStores implements Stores {
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final InMemoryInvoices invoices = new InMemoryInvoices();
     private final InMemoryDeliveries deliveries = new InMemoryDeliveries();
+    private final InMemoryWebhookMessages webhookMessages = new InMemoryWebhookMessages(deliveries);
     private final InMemoryAccountSearch accountSearch = new InMemoryAccountSearch(accounts, users, invoices);
 
     @Override
@@ -133,5 +134,10 @@ public final class InMemoryStores implements Stores {
     @Override
     public InMemoryWebhookEndpoints webhookEndpoints() {
         return webhookEndpoints;
+    }
+
+    @Override
+    public InMemoryWebhookMessages webhookMessages() {
+        return webhookMessages;
     }
 }

@@ -16,8 +16,12 @@ public final class InMemoryWebhookEndpoints implements WebhookEndpoints {
     private final Map<WebhookEndpointId, WebhookEndpoint> endpoints = new LinkedHashMap<>();
 
     @Override
-    public synchronized void add(WebhookEndpoint endpoint) {
+    public synchronized boolean add(WebhookEndpoint endpoint) {
+        if (of(endpoint.account()).size() >= WebhookEndpoint.MAX_PER_ACCOUNT) {
+            return false;
+        }
         endpoints.put(endpoint.id(), copy(endpoint));
+        return true;
     }
 
     @Override
@@ -38,6 +42,22 @@ public final class InMemoryWebhookEndpoints implements WebhookEndpoints {
         List<WebhookEndpoint> found = new ArrayList<>(of(Optional.of(account)));
         found.addAll(of(Optional.empty()));
         return found;
+    }
+
+    @Override
+    public synchronized Optional<WebhookEndpoint> lock(WebhookEndpointId id) {
+        return find(id);
+    }
+
+    @Override
+    public synchronized void updateState(WebhookEndpoint endpoint) {
+        WebhookEndpoint stored = endpoints.get(endpoint.id());
+        if (stored == null) {
+            throw new IllegalStateException("no webhook endpoint " + endpoint.id());
+        }
+        endpoints.put(endpoint.id(), WebhookEndpoint.reconstitute(stored.id(), stored.account(), stored.url(),
+                stored.description(), stored.eventTypes(), stored.createdAt(), stored.signing(),
+                endpoint.disabled(), endpoint.failingSince()));
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.billingportal.application.port.out.Sessions;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.application.port.out.WebhookEndpoints;
+import dev.billingportal.application.port.out.WebhookMessages;
 import dev.billingportal.domain.access.OperatorId;
 import dev.billingportal.domain.user.PortalUserId;
 
@@ -69,4 +70,6 @@ public interface Stores {
     Outbox outbox();
 
     WebhookEndpoints webhookEndpoints();
+
+    WebhookMessages webhookMessages();
 }

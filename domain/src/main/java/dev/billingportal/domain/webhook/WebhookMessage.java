@@ -92,6 +92,22 @@ public final class WebhookMessage {
         }
     }
 
+    /** Not tried now (its endpoint has as many attempts in flight as it may): due again at {@code until}. */
+    public void deferred(Instant until) {
+        requirePending();
+        nextAttemptAt = Optional.of(until);
+    }
+
+    /**
+     * Its endpoint was disabled (410 Gone, five days of failures, or by its owner) before it was tried again: it
+     * fails without another attempt, and can be resent once the endpoint is on again.
+     */
+    public void endpointDisabled() {
+        requirePending();
+        status = Status.FAILED;
+        nextAttemptAt = Optional.empty();
+    }
+
     /** "Resend": the message is due again at once, with a fresh schedule; the same id, so a receiver deduplicates. */
     public void resend(Instant now) {
         status = Status.PENDING;

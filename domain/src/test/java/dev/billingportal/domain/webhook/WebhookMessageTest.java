@@ -60,4 +60,28 @@ class WebhookMessageTest {
         message.attemptFailed(NOW, Optional.empty(), true, () -> 0.5);
         assertEquals(WebhookMessage.Status.FAILED, message.status());
     }
+
+    @Test
+    void aMessageWhoseEndpointWasDisabledFailsWithoutAnAttemptAndCanBeResent() {
+        WebhookMessage message = message();
+        message.endpointDisabled();
+        assertEquals(WebhookMessage.Status.FAILED, message.status());
+        assertEquals(0, message.attempts());
+        assertEquals(Optional.empty(), message.nextAttemptAt());
+        assertThrows(IllegalStateException.class, message::endpointDisabled);
+        message.resend(NOW.plusSeconds(60));
+        assertEquals(WebhookMessage.Status.PENDING, message.status());
+        assertEquals(Optional.of(NOW.plusSeconds(60)), message.nextAttemptAt());
+    }
+
+    @Test
+    void aDeferredMessageIsDueLaterWithNoAttemptCounted() {
+        WebhookMessage message = message();
+        message.deferred(NOW.plusSeconds(1));
+        assertEquals(0, message.attempts());
+        assertEquals(WebhookMessage.Status.PENDING, message.status());
+        assertEquals(Optional.of(NOW.plusSeconds(1)), message.nextAttemptAt());
+        message.delivered(NOW.plusSeconds(2));
+        assertThrows(IllegalStateException.class, () -> message.deferred(NOW.plusSeconds(3)));
+    }
 }

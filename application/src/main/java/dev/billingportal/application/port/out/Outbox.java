@@ -4,6 +4,7 @@ import dev.billingportal.domain.notification.DeliveryId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,8 +15,32 @@ import java.util.UUID;
  */
 public interface Outbox {
 
-    /** An entry waiting to be published: one delivery to hand to the queue. */
-    record Entry(UUID id, DeliveryId notificationId, Instant createdAt) {
+    /** An entry waiting to be published: one mail's delivery or one webhook message to hand to the queue. */
+    record Entry(UUID id, Work work, Instant createdAt) {
+        public Entry {
+            Objects.requireNonNull(work, "work");
+        }
+
+        /** The mail's delivery this entry queues, if it queues one. */
+        public Optional<DeliveryId> notification() {
+            return work instanceof Mail mail ? Optional.of(mail.delivery()) : Optional.empty();
+        }
+    }
+
+    /** What an entry hands to the queue. */
+    sealed interface Work permits Mail, Webhook {
+    }
+
+    /** A mail to send: the delivery's id. */
+    record Mail(DeliveryId delivery) implements Work {
+    }
+
+    /**
+     * A webhook message to try: its id, and the lease the entry holds on it (the entry's own id). A worker tries the
+     * message only while that lease is still the message's, so a copy of the queue message — published twice, or
+     * redelivered after the attempt was recorded — sends nothing.
+     */
+    record Webhook(String message, UUID lease) implements Work {
     }
 
     /**

@@ -9,7 +9,12 @@ import java.util.Optional;
 /** The webhook endpoints, their signing secrets kept sealed. */
 public interface WebhookEndpoints {
 
-    void add(WebhookEndpoint endpoint);
+    /**
+     * Adds the endpoint in one of its owner's {@link WebhookEndpoint#MAX_PER_ACCOUNT} places; false when every place
+     * is taken. Two endpoints added at the same moment for the last place: the second is refused by the database
+     * ({@code StateConflict}), never both kept.
+     */
+    boolean add(WebhookEndpoint endpoint);
 
     Optional<WebhookEndpoint> find(WebhookEndpointId id);
 
@@ -18,6 +23,12 @@ public interface WebhookEndpoints {
 
     /** Where an event of {@code account} goes, before its subscription is asked: its endpoints and the provider's. */
     List<WebhookEndpoint> forEventsOf(AccountId account);
+
+    /** Reads the endpoint and locks it until the unit of work ends: an attempt that changes its state, one at a time. */
+    Optional<WebhookEndpoint> lock(WebhookEndpointId id);
+
+    /** Stores whether the endpoint is disabled and since when it fails, alone (its secrets are not rewritten). */
+    void updateState(WebhookEndpoint endpoint);
 
     /** Stores the endpoint's address, description, subscription, secrets and state as they now are. */
     void update(WebhookEndpoint endpoint);

@@ -41,4 +41,11 @@ public interface WebhookSender {
     }
 
     Attempt post(WebhookUrl url, Map<String, String> headers, String body);
+
+    /**
+     * Resolves the URL's host as an attempt would and checks every address: why it would be refused
+     * ({@code a loopback address}, {@code unknown host}…), or empty when it would be tried. For registration; an
+     * attempt checks again, on the addresses it connects to.
+     */
+    Optional<String> refusal(WebhookUrl url);
 }

@@ -47,7 +47,9 @@ public final class RelayOutboxService implements RelayOutboxUseCase {
             return 0;
         }
         try {
-            queue.publish(entries.stream().map(Outbox.Entry::notificationId).toList());
+            queue.publish(entries.stream().flatMap(entry -> entry.notification().stream()).toList(),
+                    entries.stream().map(Outbox.Entry::work).flatMap(work -> work instanceof Outbox.Webhook webhook
+                            ? java.util.stream.Stream.of(webhook) : java.util.stream.Stream.empty()).toList());
         } catch (RuntimeException notTaken) {
             try {
                 unitOfWork.inTransaction(() -> outbox.release(relay, entries));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.billingportal.application.port.out.NotificationQueue;
+import dev.billingportal.application.port.out.Outbox;
 import dev.billingportal.application.port.out.QueueUnavailable;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.notification.Delivery;
@@ -27,12 +28,14 @@ class RelayOutboxServiceTest {
     private static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
     private final InMemoryDeliveries outbox = new InMemoryDeliveries();
     private final List<DeliveryId> queued = new ArrayList<>();
+    private final List<Outbox.Webhook> queuedWebhooks = new ArrayList<>();
     private boolean brokerDown;
-    private final NotificationQueue queue = ids -> {
+    private final NotificationQueue queue = (ids, webhooks) -> {
         if (brokerDown) {
             throw new QueueUnavailable("broker down", null);
         }
         queued.addAll(ids);
+        queuedWebhooks.addAll(webhooks);
     };
     private final MutableClock clock = new MutableClock(NOW);
     private final RelayOutboxService relay = new RelayOutboxService(new InMemoryUnitOfWork(), outbox, queue, clock, 2,
@@ -56,6 +59,18 @@ class RelayOutboxServiceTest {
         assertEquals(1, relay.relayBatch());
         assertEquals(0, relay.relayBatch());
         assertEquals(List.of(first, second, third), queued);
+    }
+
+    @Test
+    void webhookMessagesGoToTheirQueueInTheSameBatchAsMails() {
+        DeliveryId mail = record(1);
+        Outbox.Webhook webhook = new Outbox.Webhook("msg_p5jXN8AQM9LWM0D4loKWxJek", java.util.UUID.randomUUID());
+        outbox.enqueue(webhook, NOW.plusSeconds(2));
+
+        assertEquals(2, relay.relayBatch());
+        assertEquals(List.of(mail), queued);
+        assertEquals(List.of(webhook), queuedWebhooks, "with the lease that queued it");
+        assertEquals(0, relay.relayBatch());
     }
 
     @Test

@@ -25,6 +25,15 @@ public final class JpaOutbox implements Outbox {
         return row;
     }
 
+    /** An entry queueing a webhook message; its id is the lease it holds the message under. */
+    static OutboxEntryRow newEntry(String webhookMessage, UUID lease, Instant createdAt) {
+        OutboxEntryRow row = new OutboxEntryRow();
+        row.id = lease;
+        row.webhookMessageId = webhookMessage;
+        row.createdAt = createdAt;
+        return row;
+    }
+
     @Override
     public List<Entry> claim(UUID relay, int limit, Instant now, Duration lease) {
         EntityManager em = unitOfWork.entityManager();
@@ -45,7 +54,9 @@ public final class JpaOutbox implements Outbox {
                 .setParameter("until", now.plus(lease))
                 .setParameter("ids", rows.stream().map(row -> row.id).toList())
                 .executeUpdate();
-        return rows.stream().map(row -> new Entry(row.id, new DeliveryId(row.notificationId), row.createdAt)).toList();
+        return rows.stream().map(row -> new Entry(row.id, row.notificationId != null
+                ? new Mail(new DeliveryId(row.notificationId)) : new Webhook(row.webhookMessageId, row.id),
+                row.createdAt)).toList();
     }
 
     @Override

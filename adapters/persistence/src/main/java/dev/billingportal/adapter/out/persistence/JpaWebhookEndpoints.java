@@ -2,18 +2,23 @@ package dev.billingportal.adapter.out.persistence;
 
 import dev.billingportal.application.port.out.WebhookEndpoints;
 import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.failure.StateConflict;
 import dev.billingportal.domain.webhook.WebhookEndpoint;
 import dev.billingportal.domain.webhook.WebhookEndpointId;
 import dev.billingportal.domain.webhook.WebhookSecret;
 import dev.billingportal.domain.webhook.WebhookUrl;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Webhook endpoints and their secrets, sealed with the installation's secrets key: a dump of the database gives no
@@ -23,22 +28,44 @@ public final class JpaWebhookEndpoints implements WebhookEndpoints {
     private final JpaUnitOfWork unitOfWork;
     private final SecretSeal seal;
 
+    /** The owner of the provider's endpoints, beside the accounts' ids. */
+    private static final String PROVIDER = "provider";
+
     public JpaWebhookEndpoints(JpaUnitOfWork unitOfWork, SecretSeal seal) {
         this.unitOfWork = unitOfWork;
         this.seal = seal;
     }
 
     @Override
-    public void add(WebhookEndpoint endpoint) {
+    public boolean add(WebhookEndpoint endpoint) {
+        EntityManager em = unitOfWork.entityManager();
+        String owner = endpoint.account().map(AccountId::toString).orElse(PROVIDER);
+        List<Integer> taken = em.createQuery("SELECT e.slot FROM WebhookEndpointRow e WHERE e.owner = :owner",
+                Integer.class).setParameter("owner", owner).getResultList();
+        Optional<Integer> free = IntStream.range(0, WebhookEndpoint.MAX_PER_ACCOUNT).boxed()
+                .filter(slot -> !taken.contains(slot)).findFirst();
+        if (free.isEmpty()) {
+            return false;
+        }
         WebhookEndpointRow row = new WebhookEndpointRow();
         row.id = endpoint.id().value();
         row.accountId = endpoint.account().map(AccountId::value).orElse(null);
+        row.owner = owner;
+        row.slot = free.get();
         row.createdAt = endpoint.createdAt();
         write(row, endpoint);
-        EntityManager em = unitOfWork.entityManager();
         em.persist(row);
+        try {
+            em.flush();
+        } catch (PersistenceException clash) {
+            if (String.valueOf(clash.getMessage()).toLowerCase(Locale.ROOT).contains("uq_webhook_endpoint_slot")) {
+                throw new StateConflict("conflict", "Another endpoint was added at the same moment; try again.");
+            }
+            throw clash;
+        }
         writeSecrets(em, endpoint);
         em.flush();
+        return true;
     }
 
     @Override
@@ -61,9 +88,27 @@ public final class JpaWebhookEndpoints implements WebhookEndpoints {
 
     @Override
     public List<WebhookEndpoint> forEventsOf(AccountId account) {
-        List<WebhookEndpoint> endpoints = new ArrayList<>(of(Optional.of(account)));
-        endpoints.addAll(of(Optional.empty()));
-        return endpoints;
+        return unitOfWork.entityManager()
+                .createQuery("SELECT e FROM WebhookEndpointRow e WHERE e.owner IN :owners ORDER BY e.createdAt, e.id",
+                        WebhookEndpointRow.class)
+                .setParameter("owners", List.of(account.toString(), PROVIDER))
+                .getResultStream().map(this::toDomain).toList();
+    }
+
+    @Override
+    public Optional<WebhookEndpoint> lock(WebhookEndpointId id) {
+        return Optional.ofNullable(unitOfWork.entityManager().find(WebhookEndpointRow.class, id.value(),
+                LockModeType.PESSIMISTIC_WRITE)).map(this::toDomain);
+    }
+
+    @Override
+    public void updateState(WebhookEndpoint endpoint) {
+        WebhookEndpointRow row = unitOfWork.entityManager().find(WebhookEndpointRow.class, endpoint.id().value());
+        if (row == null) {
+            throw new IllegalStateException("no webhook endpoint " + endpoint.id());
+        }
+        row.disabled = endpoint.disabled().map(Enum::name).orElse(null);
+        row.failingSince = endpoint.failingSince().orElse(null);
     }
 
     @Override

@@ -14,6 +14,8 @@ public class OutboxEntryRow {
     UUID id;
     @Column(name = "notification_id")
     UUID notificationId;
+    @Column(name = "webhook_message_id")
+    String webhookMessageId;
     @Column(name = "created_at")
     Instant createdAt;
     @Column(name = "published_at")

@@ -15,6 +15,8 @@ public class WebhookEndpointRow {
     UUID id;
     @Column(name = "account_id")
     UUID accountId;
+    String owner;
+    int slot;
     String url;
     String description;
     @Column(name = "event_types")

@@ -101,9 +101,9 @@ class JpaOutboxTest {
         List<Outbox.Entry> rest = unitOfWork.inTransaction(() -> outbox.claim(relay, 10, NOW, Duration.ofSeconds(30)));
 
         assertEquals(recorded.subList(0, 3).stream().map(Delivery::id).toList(),
-                first.stream().map(Outbox.Entry::notificationId).toList());
+                first.stream().map(entry -> entry.notification().orElseThrow()).toList());
         assertEquals(recorded.subList(3, 5).stream().map(Delivery::id).toList(),
-                rest.stream().map(Outbox.Entry::notificationId).toList());
+                rest.stream().map(entry -> entry.notification().orElseThrow()).toList());
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.billingportal.application.port.out.Sessions;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.application.port.out.WebhookEndpoints;
+import dev.billingportal.application.port.out.WebhookMessages;
 import dev.billingportal.domain.access.OperatorId;
 import dev.billingportal.domain.user.PortalUserId;
 import dev.billingportal.testing.Stores;
@@ -175,5 +176,10 @@ public final class JpaStores implements Stores {
     @Override
     public WebhookEndpoints webhookEndpoints() {
         return new JpaWebhookEndpoints(unitOfWork, SEAL);
+    }
+
+    @Override
+    public WebhookMessages webhookMessages() {
+        return new JpaWebhookMessages(unitOfWork);
     }
 }

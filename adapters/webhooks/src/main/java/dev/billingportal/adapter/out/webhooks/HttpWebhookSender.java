@@ -47,6 +47,7 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
     }
 
     private final CloseableHttpClient client;
+    private final CheckedDns dns;
     private final Clock clock;
 
     /** Sending with the system's resolver. */
@@ -56,8 +57,9 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
 
     HttpWebhookSender(CheckedDns.Lookup lookup, AddressRules rules, Limits limits, Clock clock) {
         this.clock = clock;
+        this.dns = new CheckedDns(lookup, rules);
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setDnsResolver(new CheckedDns(lookup, rules))
+                .setDnsResolver(dns)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(limits.connect()))
                         .setSocketTimeout(Timeout.of(limits.answer()))
@@ -97,6 +99,18 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
             return failed(start, "unknown host");
         } catch (IOException broken) {
             return failed(start, "I/O error: " + broken.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public Optional<String> refusal(WebhookUrl url) {
+        try {
+            dns.resolve(url.host());
+            return Optional.empty();
+        } catch (CheckedDns.RefusedAddress refused) {
+            return Optional.of("resolves to a " + refused.reason() + " address");
+        } catch (UnknownHostException unknown) {
+            return Optional.of("has a host that does not resolve");
         }
     }
 

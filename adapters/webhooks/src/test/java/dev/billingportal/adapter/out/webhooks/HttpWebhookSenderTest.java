@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class HttpWebhookSenderTest {
     private static final Set<String> INSECURE = Set.of("receiver.test", "private.test", "rebinding.test",
-            "127.0.0.2", "::1");
+            "unknown.test", "127.0.0.2", "::1");
 
     private HttpServer receiver;
     private final List<String> received = new CopyOnWriteArrayList<>();
@@ -48,6 +48,7 @@ class HttpWebhookSenderTest {
             case "rebinding.test" -> lookups.getAndIncrement() == 0
                     ? new InetAddress[] {InetAddress.getByName("93.184.215.14")}
                     : new InetAddress[] {InetAddress.getByName("127.0.0.2")};
+            case "unknown.test" -> throw new UnknownHostException(host);
             default -> InetAddress.getAllByName(host);
         };
     }
@@ -107,6 +108,10 @@ class HttpWebhookSenderTest {
         return receiver.getAddress().getPort();
     }
 
+    private WebhookUrl url(String host, String path) {
+        return WebhookUrl.parse("http://" + host + ":" + port() + path, INSECURE);
+    }
+
     private WebhookSender.Attempt post(String host, String path) {
         return sender.post(WebhookUrl.parse("http://" + host + ":" + port() + path, INSECURE),
                 Map.of("webhook-id", "msg_1", "webhook-timestamp", "1614265330", "webhook-signature", "v1,x"),
@@ -148,6 +153,16 @@ class HttpWebhookSenderTest {
         assertEquals(Optional.of("refused address: private"), post("private.test", "/hooks").error());
         assertEquals(Optional.of("refused address: loopback"), post("127.0.0.2", "/hooks").error());
         assertEquals(Optional.of("refused address: loopback"), post("[::1]", "/hooks").error());
+        assertEquals(List.of(), received, "nothing sent");
+    }
+
+    @Test
+    void registrationIsToldWhyAnAddressWouldBeRefused() {
+        assertEquals(Optional.empty(), sender.refusal(url("receiver.test", "/hooks")), "an allowed network");
+        assertEquals(Optional.of("resolves to a private address"), sender.refusal(url("private.test", "/hooks")));
+        assertEquals(Optional.of("resolves to a loopback address"), sender.refusal(url("127.0.0.2", "/hooks")));
+        assertEquals(Optional.of("resolves to a loopback address"), sender.refusal(url("[::1]", "/hooks")));
+        assertEquals(Optional.of("has a host that does not resolve"), sender.refusal(url("unknown.test", "/")));
         assertEquals(List.of(), received, "nothing sent");
     }
 

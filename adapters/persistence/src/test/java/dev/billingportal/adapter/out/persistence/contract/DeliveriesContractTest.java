@@ -191,7 +191,7 @@ class DeliveriesContractTest {
                     NOW.plus(java.time.Duration.ofDays(3650)), java.time.Duration.ofSeconds(30));
             java.util.Set<dev.billingportal.domain.notification.DeliveryId> ids = toPublish.stream().map(Delivery::id)
                     .collect(java.util.stream.Collectors.toSet());
-            stores.outbox().markPublished(relay, claimed.stream().filter(e -> ids.contains(e.notificationId())).toList(),
+            stores.outbox().markPublished(relay, claimed.stream().filter(e -> e.notification().filter(ids::contains).isPresent()).toList(),
                     at);
             stores.outbox().release(relay, claimed);
         });

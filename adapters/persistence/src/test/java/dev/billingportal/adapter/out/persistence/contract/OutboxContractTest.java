@@ -58,7 +58,7 @@ class OutboxContractTest {
     }
 
     private static List<DeliveryId> deliveries(List<Outbox.Entry> entries) {
-        return entries.stream().map(Outbox.Entry::notificationId).toList();
+        return entries.stream().map(entry -> entry.notification().orElseThrow()).toList();
     }
 
     @EveryStore
@@ -79,8 +79,8 @@ class OutboxContractTest {
         List<Outbox.Entry> claimed = claim(stores, relay, 2, NOW);
         assertEquals(2, markPublished(stores, relay, claimed, NOW.plusSeconds(10)));
 
-        assertEquals(first.get(0).id(), claimed.get(0).notificationId(), "the oldest first");
-        assertTrue(second.stream().anyMatch(delivery -> delivery.id().equals(claimed.get(1).notificationId())));
+        assertEquals(Optional.of(first.get(0).id()), claimed.get(0).notification(), "the oldest first");
+        assertTrue(second.stream().anyMatch(delivery -> claimed.get(1).notification().equals(Optional.of(delivery.id()))));
         assertEquals(1, stores.unitOfWork().inTransaction(() -> stores.outbox().unpublished()));
         assertEquals(Optional.of(NOW.plusSeconds(5)),
                 stores.unitOfWork().inTransaction(() -> stores.outbox().oldestUnpublished()));

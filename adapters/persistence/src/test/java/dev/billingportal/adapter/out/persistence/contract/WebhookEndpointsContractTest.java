@@ -76,4 +76,53 @@ class WebhookEndpointsContractTest {
                 .find(own.id())));
         stores.unitOfWork().inTransaction(() -> stores.webhookEndpoints().remove(provider.id()));
     }
+
+    @EveryStore
+    void anAccountHasTenPlacesAndAFreedOneIsTakenAgain(Stores stores) {
+        Account account = account(stores);
+        List<WebhookEndpoint> added = new java.util.ArrayList<>();
+        for (int i = 0; i < WebhookEndpoint.MAX_PER_ACCOUNT; i++) {
+            WebhookEndpoint endpoint = endpoint(Optional.of(account), "https://hooks.example.com/" + i, Set.of("*"));
+            assertTrue(stores.unitOfWork().inTransaction(() -> stores.webhookEndpoints().add(endpoint)));
+            added.add(endpoint);
+        }
+        WebhookEndpoint eleventh = endpoint(Optional.of(account), "https://hooks.example.com/11", Set.of("*"));
+        assertFalse(stores.unitOfWork().inTransaction(() -> stores.webhookEndpoints().add(eleventh)));
+        assertTrue(stores.unitOfWork().inTransaction(() -> stores.webhookEndpoints().add(endpoint(
+                Optional.of(account(stores)), "https://hooks.example.com/other", Set.of("*")))), "another account's");
+
+        stores.unitOfWork().inTransaction(() -> stores.webhookEndpoints().remove(added.get(3).id()));
+        assertTrue(stores.unitOfWork().inTransaction(() -> stores.webhookEndpoints().add(eleventh)));
+        assertEquals(WebhookEndpoint.MAX_PER_ACCOUNT, stores.unitOfWork().inTransaction(() -> stores
+                .webhookEndpoints().of(Optional.of(account.id()))).size());
+    }
+
+    @EveryStore
+    void twoEndpointsAddedAtOnceForTheLastPlaceAreNeverBothKept(Stores stores) throws Exception {
+        Account account = account(stores);
+        for (int i = 0; i < WebhookEndpoint.MAX_PER_ACCOUNT - 1; i++) {
+            WebhookEndpoint endpoint = endpoint(Optional.of(account), "https://hooks.example.com/" + i, Set.of("*"));
+            stores.unitOfWork().inTransaction(() -> stores.webhookEndpoints().add(endpoint));
+        }
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.Callable<Boolean> addOne = () -> {
+            WebhookEndpoint endpoint = endpoint(Optional.of(account), "https://hooks.example.com/last", Set.of("*"));
+            together.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            try {
+                return stores.unitOfWork().inTransaction(() -> stores.webhookEndpoints().add(endpoint));
+            } catch (dev.billingportal.domain.failure.StateConflict clash) {
+                return false;
+            }
+        };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var one = pool.submit(addOne);
+            var two = pool.submit(addOne);
+            assertEquals(1, (one.get() ? 1 : 0) + (two.get() ? 1 : 0), "one of them takes the last place");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(WebhookEndpoint.MAX_PER_ACCOUNT, stores.unitOfWork().inTransaction(() -> stores
+                .webhookEndpoints().of(Optional.of(account.id()))).size());
+    }
 }

@@ -1,0 +1,63 @@
+package dev.billingportal.application.service.webhook;
+
+import dev.billingportal.application.port.out.UnitOfWork;
+import dev.billingportal.application.port.out.WebhookEndpoints;
+import dev.billingportal.application.port.out.WebhookMessages;
+import dev.billingportal.application.port.out.WebhookPayloads;
+import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.billing.Transaction;
+import dev.billingportal.domain.user.PortalUser;
+import dev.billingportal.domain.webhook.WebhookEndpoint;
+import dev.billingportal.domain.webhook.WebhookEventType;
+import dev.billingportal.domain.webhook.WebhookMessage;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Records webhook messages in the caller's unit of work — the change's own transaction, through the same outbox as its
+ * e-mails — with the endpoints that receive them fixed at that moment: the account's own, subscribed to the event's
+ * type, and the provider's (spec §13). Nudges the relay once the unit commits.
+ */
+public final class WebhookRecorder {
+    private final WebhookEndpoints endpoints;
+    private final WebhookMessages messages;
+    private final WebhookPayloads payloads;
+    private final UnitOfWork unitOfWork;
+    private final Runnable relayWakeUp;
+    private final SecureRandom random;
+
+    public WebhookRecorder(WebhookEndpoints endpoints, WebhookMessages messages, WebhookPayloads payloads,
+                           UnitOfWork unitOfWork, Runnable relayWakeUp, SecureRandom random) {
+        this.endpoints = endpoints;
+        this.messages = messages;
+        this.payloads = payloads;
+        this.unitOfWork = unitOfWork;
+        this.relayWakeUp = relayWakeUp;
+        this.random = random;
+    }
+
+    public void transactionPosted(Transaction transaction, Instant now) {
+        record(WebhookEventType.TRANSACTION_POSTED, transaction.accountId(),
+                () -> payloads.transactionPosted(transaction, now), now);
+    }
+
+    /** {@code portal_user.added}, {@code .deleted} or {@code .restored}, with the user as they now are. */
+    public void portalUser(WebhookEventType type, PortalUser user, Instant now) {
+        record(type, user.accountId(), () -> payloads.portalUser(type, user, now), now);
+    }
+
+    private void record(WebhookEventType type, AccountId account, Supplier<String> body, Instant now) {
+        List<WebhookEndpoint> receiving = endpoints.forEventsOf(account).stream()
+                .filter(endpoint -> endpoint.receives(type)).toList();
+        if (receiving.isEmpty()) {
+            return; // the body is not even written
+        }
+        String written = body.get();
+        messages.record(receiving.stream()
+                .map(endpoint -> WebhookMessage.pending(endpoint.id(), type, written, now, random))
+                .toList(), now, WebhookLeases.QUEUED);
+        unitOfWork.afterCommit(relayWakeUp);
+    }
+}
