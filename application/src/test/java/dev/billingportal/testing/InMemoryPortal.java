@@ -3,6 +3,7 @@ package dev.billingportal.testing;
 import dev.billingportal.application.port.out.PasswordHasher;
 import dev.billingportal.application.service.notification.NotificationRecorder;
 import dev.billingportal.application.service.user.Invitations;
+import dev.billingportal.application.service.webhook.WebhookRecorder;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.access.ApiKeyId;
 import dev.billingportal.domain.access.ConsoleStage;
@@ -59,6 +60,10 @@ public final class InMemoryPortal {
     public final AtomicInteger relayWakeUps = new AtomicInteger();
     public final NotificationRecorder recorder = new NotificationRecorder(stores.deliveries(), stores.unitOfWork(),
             relayWakeUps::incrementAndGet);
+    /** Webhook messages recorded over the same stores; their bodies name the event and its subject. */
+    public final WebhookRecorder webhooks = new WebhookRecorder(stores.webhookEndpoints(), stores.webhookMessages(),
+            new PlainWebhookPayloads(), stores.unitOfWork(), relayWakeUps::incrementAndGet,
+                    new java.security.SecureRandom());
     public final Invitations invitations = new Invitations(stores.users(), recorder, stores.auditLog());
     public final FakePasskeyVerifier passkeyVerifier = new FakePasskeyVerifier();
     private int accounts;

@@ -2,6 +2,8 @@ package dev.billingportal.bootstrap;
 
 import dev.billingportal.adapter.in.messaging.NotificationListener;
 import dev.billingportal.adapter.in.messaging.OutboxRelay;
+import dev.billingportal.adapter.in.messaging.WebhookListener;
+import dev.billingportal.adapter.in.rest.webhook.ApiWebhookPayloads;
 import dev.billingportal.adapter.in.web.RateLimits;
 import dev.billingportal.adapter.in.web.WebSettings;
 import dev.billingportal.adapter.out.documents.CsvHistorySheets;
@@ -14,6 +16,7 @@ import dev.billingportal.adapter.out.persistence.Database;
 import dev.billingportal.adapter.out.persistence.JpaUnitOfWork;
 import dev.billingportal.adapter.out.persistence.SecretSeal;
 import dev.billingportal.adapter.out.persistence.SecretsKeyCheck;
+import dev.billingportal.adapter.out.webhooks.HttpWebhookSender;
 import dev.billingportal.application.port.in.access.AcceptInvitationUseCase;
 import dev.billingportal.application.port.in.access.AuthenticateCallerQuery;
 import dev.billingportal.application.port.in.access.CheckLinkQuery;
@@ -70,10 +73,13 @@ import dev.billingportal.application.port.in.user.GetPortalUserQuery;
 import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
+import dev.billingportal.application.port.in.webhook.ManageWebhookEndpointsUseCase;
+import dev.billingportal.application.port.in.webhook.WebhookEndpointsQuery;
 import dev.billingportal.application.port.out.Mailer;
 import dev.billingportal.application.port.out.NotificationQueue;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.operator.Operator;
+import dev.billingportal.domain.webhook.AddressRules;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -113,6 +119,9 @@ public class Portal {
     private Messaging messaging;
     private OutboxRelay relay;
     private NotificationListener listener;
+    private WebhookListener webhookListener;
+    private WebhookScheduler webhookScheduler;
+    private HttpWebhookSender webhookSender;
     private Housekeeper housekeeper;
     private Mailer mailer;
     private PortalServices services;
@@ -143,17 +152,20 @@ public class Portal {
                 messaging = null;
                 throw failure;
             }
-            NotificationQueue queue = messaging != null ? messaging.queue() : notifications -> {
+            NotificationQueue queue = messaging != null ? messaging.queue() : (notifications, webhooks) -> {
                 throw new IllegalStateException("The api role has no broker; workers relay the outbox");
             };
             SecretsKeyCheck.verify(database.dataSource(), seal, clock.instant());
             JpaUnitOfWork unitOfWork = new JpaUnitOfWork(database.entityManagerFactory());
             OutboxRelayHolder relayHolder = new OutboxRelayHolder();
             mailer = Mailers.create(settings.mail(), clock);
+            webhookSender = new HttpWebhookSender(new AddressRules(settings.webhooks().allowedNetworks()),
+                    HttpWebhookSender.Limits.SPEC, clock);
             services = new PortalServices(settings, installationKey, seal, unitOfWork, queue,
                     Optional.ofNullable(messaging).map(Messaging::deadLetters), mailer, new Argon2idPasswordHasher(),
                     new PdfInvoiceDocuments(), new CsvHistorySheets(),
-                    new WebAuthnPasskeyVerifier(URI.create(settings.baseUrl())), relayHolder::wakeUp, clock);
+                    new WebAuthnPasskeyVerifier(URI.create(settings.baseUrl())), new ApiWebhookPayloads(),
+                    webhookSender, relayHolder::wakeUp, clock);
             if (settings.role().runsWorkers()) {
                 relay = new OutboxRelay(services.relayOutbox, settings.outboxPollInterval(), settings.outboxBatchSize());
                 relayHolder.relay = relay;
@@ -161,6 +173,12 @@ public class Portal {
                 listener = new NotificationListener(messaging.connections(), services.deliverNotification,
                         settings.messaging().consumers(), messaging::brokerConforms);
                 listener.start();
+                webhookListener = new WebhookListener(messaging.connections(), services.deliverWebhook,
+                        settings.webhooks().workers(), messaging::brokerConforms);
+                webhookListener.start();
+                webhookScheduler = new WebhookScheduler(services.queueDueWebhooks,
+                        settings.webhooks().schedulerInterval(), settings.webhooks().batchSize());
+                webhookScheduler.start();
                 housekeeper = new Housekeeper(services.sweepStalled, services.tidyDeadLetters, services.retention,
                         settings.housekeeping().interval(), PortalServices.HOUSEKEEPING_BATCH);
                 housekeeper.start();
@@ -223,9 +241,25 @@ public class Portal {
             relay.close();
             relay = null;
         }
+        if (webhookScheduler != null) {
+            webhookScheduler.close();
+            webhookScheduler = null;
+        }
         if (listener != null) {
             listener.close();
             listener = null;
+        }
+        if (webhookListener != null) {
+            webhookListener.close();
+            webhookListener = null;
+        }
+        if (webhookSender != null) { // after its workers: no attempt is under way any more
+            try {
+                webhookSender.close();
+            } catch (java.io.IOException failure) {
+                LOG.log(Level.FINE, "Closing the webhook connections failed", failure);
+            }
+            webhookSender = null;
         }
         if (messaging != null) {
             messaging.close();
@@ -273,12 +307,26 @@ public class Portal {
         return Optional.ofNullable(listener);
     }
 
+    public Optional<WebhookListener> webhookListener() {
+        return Optional.ofNullable(webhookListener);
+    }
+
     public Optional<OutboxRelay> relay() {
         return Optional.ofNullable(relay);
     }
 
     public Path dataDir() {
         return settings.dataDir();
+    }
+
+    @Produces
+    ManageWebhookEndpointsUseCase manageWebhookEndpoints() {
+        return services.webhookEndpoints;
+    }
+
+    @Produces
+    WebhookEndpointsQuery webhookEndpointsQuery() {
+        return services.webhookEndpoints;
     }
 
     @Produces

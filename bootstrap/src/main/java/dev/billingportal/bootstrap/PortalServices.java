@@ -18,6 +18,8 @@ import dev.billingportal.adapter.out.persistence.JpaRecoveryCodes;
 import dev.billingportal.adapter.out.persistence.JpaSessions;
 import dev.billingportal.adapter.out.persistence.JpaTransactions;
 import dev.billingportal.adapter.out.persistence.JpaUnitOfWork;
+import dev.billingportal.adapter.out.persistence.JpaWebhookEndpoints;
+import dev.billingportal.adapter.out.persistence.JpaWebhookMessages;
 import dev.billingportal.adapter.out.persistence.SecretSeal;
 import dev.billingportal.application.port.in.access.AcceptInvitationUseCase;
 import dev.billingportal.application.port.in.access.AuthenticateCallerQuery;
@@ -45,6 +47,8 @@ import dev.billingportal.application.port.in.user.EditPortalUserUseCase;
 import dev.billingportal.application.port.in.user.EndPortalUserSessionsUseCase;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
+import dev.billingportal.application.port.in.webhook.DeliverWebhookUseCase;
+import dev.billingportal.application.port.in.webhook.QueueDueWebhooksUseCase;
 import dev.billingportal.application.port.out.DeadLetters;
 import dev.billingportal.application.port.out.HistorySheets;
 import dev.billingportal.application.port.out.InvoiceDocuments;
@@ -52,6 +56,8 @@ import dev.billingportal.application.port.out.Mailer;
 import dev.billingportal.application.port.out.NotificationQueue;
 import dev.billingportal.application.port.out.PasskeyVerifier;
 import dev.billingportal.application.port.out.PasswordHasher;
+import dev.billingportal.application.port.out.WebhookPayloads;
+import dev.billingportal.application.port.out.WebhookSender;
 import dev.billingportal.application.service.access.AcceptInvitationService;
 import dev.billingportal.application.service.access.AuthenticateCallerService;
 import dev.billingportal.application.service.access.CheckLinkService;
@@ -92,8 +98,13 @@ import dev.billingportal.application.service.user.Invitations;
 import dev.billingportal.application.service.user.PortalUserQueryService;
 import dev.billingportal.application.service.user.ReinvitePortalUserService;
 import dev.billingportal.application.service.user.RestorePortalUserService;
+import dev.billingportal.application.service.webhook.DeliverWebhookService;
+import dev.billingportal.application.service.webhook.QueueDueWebhooksService;
+import dev.billingportal.application.service.webhook.WebhookEndpointService;
+import dev.billingportal.application.service.webhook.WebhookRecorder;
 import dev.billingportal.domain.access.OperatorId;
 import dev.billingportal.domain.user.PortalUserId;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -102,6 +113,8 @@ import java.util.Optional;
  * CDI only hands the finished use cases to the REST resources (see {@link Portal}).
  */
 final class PortalServices {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
+            PortalServices.class.getName());
     /** How a customer's audit names the provider's side when portal.support.name is not set (spec §9). */
     static final String SUPPORT_NAME = "the billing team";
 
@@ -147,6 +160,10 @@ final class PortalServices {
     final EnrolSecondFactorService enrolSecondFactor;
     final OperatorLinksService operatorLinks;
     final OperatorProfileService operatorProfile;
+    /** Webhooks (spec §13): the endpoints' management, the workers' attempts, the scheduler. */
+    final WebhookEndpointService webhookEndpoints;
+    final DeliverWebhookUseCase deliverWebhook;
+    final QueueDueWebhooksUseCase queueDueWebhooks;
 
     /** What the console's authenticator apps show as the account's issuer. */
     static final String TOTP_ISSUER = "Billing Console";
@@ -154,7 +171,7 @@ final class PortalServices {
     PortalServices(PortalSettings settings, Optional<String> installationKey, SecretSeal seal, JpaUnitOfWork unitOfWork,
                    NotificationQueue queue, Optional<DeadLetters> deadLetters, Mailer mailer, PasswordHasher hasher,
                    InvoiceDocuments documents, HistorySheets sheets, PasskeyVerifier passkeyVerifier,
-                   Runnable relayWakeUp, Clock clock) {
+                   WebhookPayloads webhookPayloads, WebhookSender webhookSender, Runnable relayWakeUp, Clock clock) {
         JpaAccounts accounts = new JpaAccounts(unitOfWork);
         JpaPortalUsers users = new JpaPortalUsers(unitOfWork);
         JpaDeliveries notifications = new JpaDeliveries(unitOfWork);
@@ -173,6 +190,11 @@ final class PortalServices {
         JpaTransactions transactions = new JpaTransactions(unitOfWork);
         JpaInvoices invoices = new JpaInvoices(unitOfWork);
         NotificationRecorder recorder = new NotificationRecorder(notifications, unitOfWork, relayWakeUp);
+        JpaWebhookEndpoints webhookEndpointStore = new JpaWebhookEndpoints(unitOfWork, seal);
+        JpaWebhookMessages webhookMessages = new JpaWebhookMessages(unitOfWork);
+        SecureRandom random = new SecureRandom();
+        WebhookRecorder webhooks = new WebhookRecorder(webhookEndpointStore, webhookMessages, webhookPayloads,
+                unitOfWork, relayWakeUp, random);
         Invitations invitations = new Invitations(users, recorder, auditLog);
 
         createAccount = new CreateAccountService(unitOfWork, accounts, invitations, auditLog, clock);
@@ -187,12 +209,12 @@ final class PortalServices {
                 settings.messaging().retryPolicy().maxAttempts());
 
         userQueries = new PortalUserQueryService(unitOfWork, accounts, users);
-        addUser = new AddPortalUserService(unitOfWork, accounts, users, invitations, recorder, clock);
+        addUser = new AddPortalUserService(unitOfWork, accounts, users, invitations, recorder, webhooks, clock);
         editUser = new EditPortalUserService(unitOfWork, users, auditLog, clock);
-        deleteUser = new DeletePortalUserService(unitOfWork, accounts, users, sessions, tokens, recorder, auditLog,
-                clock);
+        deleteUser = new DeletePortalUserService(unitOfWork, accounts, users, sessions, tokens, recorder, webhooks,
+                auditLog, clock);
         reinviteUser = new ReinvitePortalUserService(unitOfWork, accounts, users, tokens, recorder, auditLog, clock);
-        restoreUser = new RestorePortalUserService(unitOfWork, accounts, users, recorder, auditLog, clock);
+        restoreUser = new RestorePortalUserService(unitOfWork, accounts, users, recorder, webhooks, auditLog, clock);
 
         logIn = new LogInService(unitOfWork, users, throttles, sessions, hasher, auditLog, clock);
         logOut = new LogOutService(unitOfWork, sessions, users, auditLog, clock);
@@ -206,7 +228,7 @@ final class PortalServices {
         endUserSessions = new EndPortalUserSessionsService(unitOfWork, users, sessions, auditLog, clock);
 
         postTransaction = new PostTransactionService(unitOfWork, accounts, ledgers, transactions, invoices, users,
-                recorder, auditLog, clock);
+                recorder, webhooks, auditLog, clock);
         transactionQueries = new TransactionQueryService(unitOfWork, accounts, users, transactions, sheets);
         invoiceQueries = new InvoiceQueryService(unitOfWork, accounts, users, invoices, ledgers, transactions, documents,
                 clock);
@@ -233,6 +255,14 @@ final class PortalServices {
                 notifications, recorder, hasher, auditLog, clock);
         operatorProfile = new OperatorProfileService(unitOfWork, operatorStore, consoleSessions, settings.console(),
                 passkeys, recoveryCodes, throttles, hasher, auditLog, clock);
+        PortalSettings.Webhooks webhookSettings = settings.webhooks();
+        webhookEndpoints = new WebhookEndpointService(unitOfWork, accounts, webhookEndpointStore, webhookMessages,
+                webhookPayloads, webhookSender, auditLog, relayWakeUp, clock, random, webhookSettings.insecureHosts());
+        deliverWebhook = new DeliverWebhookService(unitOfWork, webhookMessages, webhookEndpointStore, webhookSender,
+                clock, random::nextDouble, (endpoint, at) -> LOG.warning("Webhook endpoint " + endpoint.id()
+                        + " disabled (" + endpoint.disabled().map(Enum::name).orElse("") + ")"));
+        queueDueWebhooks = new QueueDueWebhooksService(unitOfWork, webhookMessages, relayWakeUp, clock,
+                webhookSettings.batchSize());
         seedDemo = new DemoAccountService(unitOfWork, accounts, createAccount, addUser, postTransaction, users, hasher,
                 clock);
     }

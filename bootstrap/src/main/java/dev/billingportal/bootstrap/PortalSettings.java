@@ -8,13 +8,16 @@ import dev.billingportal.adapter.out.messaging.RetryPolicy;
 import dev.billingportal.adapter.out.persistence.DatabaseSettings;
 import dev.billingportal.domain.access.SessionChannel;
 import dev.billingportal.domain.access.SessionTimeouts;
+import dev.billingportal.domain.webhook.Network;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -30,7 +33,25 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
                              Duration relayStuckAfter,
                              Map<SessionChannel, SessionTimeouts> sessions, WebSettings web, boolean demo,
                              Housekeeping housekeeping, RateLimits rateLimits, Optional<String> secretsKey,
-                             SessionTimeouts console) {
+                             SessionTimeouts console, Webhooks webhooks) {
+
+    /**
+     * Webhooks (spec §13): the hosts plain {@code http} may go to ({@code portal.webhooks.insecure-hosts}), the
+     * networks allowed past the address rules ({@code portal.webhooks.allowed-networks}) — both for development and
+     * tests, empty by default —, how many webhook workers a worker process runs and how many due messages the
+     * scheduler queues at a time.
+     */
+    public record Webhooks(Set<String> insecureHosts, List<Network> allowedNetworks, int workers,
+                           Duration schedulerInterval, int batchSize) {
+        public Webhooks {
+            insecureHosts = Set.copyOf(insecureHosts);
+            allowedNetworks = List.copyOf(allowedNetworks);
+            if (workers < 1 || batchSize < 1 || schedulerInterval.isNegative() || schedulerInterval.isZero()) {
+                throw new IllegalArgumentException("portal.webhooks.workers and portal.webhooks.batch-size must be at"
+                        + " least 1, and portal.webhooks.scheduler-interval-ms positive");
+            }
+        }
+    }
 
     /**
      * The notification pipeline's chores ({@code bootstrap.Housekeeping}): how often they run; when a pending delivery
@@ -139,7 +160,28 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
                                 .collect(java.util.stream.Collectors.toSet())),
                 secret(config, "portal.secrets.key"),
                 // The console: 15 idle minutes, 8 hours at most (spec §11).
-                SessionTimeouts.withIdle(duration(config, "portal.console.idle-timeout", Duration.ofMinutes(15))));
+                SessionTimeouts.withIdle(duration(config, "portal.console.idle-timeout", Duration.ofMinutes(15))),
+                new Webhooks(list(config, "portal.webhooks.insecure-hosts").stream()
+                        .map(host -> host.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet()),
+                        list(config, "portal.webhooks.allowed-networks").stream().map(network -> {
+                            try {
+                                return Network.parse(network);
+                            } catch (RuntimeException invalid) {
+                                throw new IllegalArgumentException("portal.webhooks.allowed-networks: '" + network
+                                        + "' is not an address or a network such as 10.0.0.0/8");
+                            }
+                        }).toList(),
+                        // A webhook worker mostly waits on a receiver: more of them than mail workers, and none holds
+                        // a database connection while it waits (DeliverWebhookService).
+                        integer(config, "portal.webhooks.workers", 16),
+                        Duration.ofMillis(integer(config, "portal.webhooks.scheduler-interval-ms", 1_000)),
+                        integer(config, "portal.webhooks.batch-size", 200)));
+    }
+
+    /** A comma-separated list; empty when the key is not set. */
+    private static List<String> list(Config config, String key) {
+        return secret(config, key).stream().flatMap(value -> java.util.Arrays.stream(value.split(",")))
+                .map(String::strip).filter(item -> !item.isEmpty()).toList();
     }
 
     /** An ISO-8601 period of days, months or years ({@code P7Y}). */

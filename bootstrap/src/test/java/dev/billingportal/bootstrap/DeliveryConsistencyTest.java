@@ -93,7 +93,8 @@ class DeliveryConsistencyTest {
     }
 
     private RelayOutboxService relay() {
-        return new RelayOutboxService(unitOfWork, new JpaOutbox(unitOfWork), published::addAll, clock, 100, LEASE);
+        return new RelayOutboxService(unitOfWork, new JpaOutbox(unitOfWork),
+                (ids, webhooks) -> published.addAll(ids), clock, 100, LEASE);
     }
 
     private static CreateAccountCommand command(String username) {
@@ -174,7 +175,7 @@ class DeliveryConsistencyTest {
         MutableClock time = new MutableClock(clock.instant());
         CountDownLatch publishing = new CountDownLatch(1);
         CountDownLatch thaw = new CountDownLatch(1);
-        RelayOutboxService frozen = new RelayOutboxService(unitOfWork, new JpaOutbox(unitOfWork), ids -> {
+        RelayOutboxService frozen = new RelayOutboxService(unitOfWork, new JpaOutbox(unitOfWork), (ids, webhooks) -> {
             publishing.countDown();
             try {
                 thaw.await(30, TimeUnit.SECONDS); // a broker that stopped answering
@@ -182,7 +183,8 @@ class DeliveryConsistencyTest {
                 Thread.currentThread().interrupt();
             }
         }, time, 100, LEASE);
-        RelayOutboxService other = new RelayOutboxService(unitOfWork, new JpaOutbox(unitOfWork), published::addAll,
+        RelayOutboxService other = new RelayOutboxService(unitOfWork, new JpaOutbox(unitOfWork),
+                (ids, webhooks) -> published.addAll(ids),
                 time, 100, LEASE);
         JpaDeliveries deliveries = new JpaDeliveries(unitOfWork);
         AccountCreated held = createAccount(deliveries).create(Actor.INSTALLATION, command("held@example.com"));

@@ -19,6 +19,11 @@ public enum AuditAction {
     SIGNED_OUT(Audience.CUSTOMER),
     PASSWORD_RESET_REQUESTED(Audience.CUSTOMER),
     PASSWORD_RESET(Audience.CUSTOMER),
+    /** A webhook endpoint was added, changed (address, subscription, on or off), removed, or given a new secret. */
+    WEBHOOK_ENDPOINT_ADDED(Audience.CUSTOMER),
+    WEBHOOK_ENDPOINT_CHANGED(Audience.CUSTOMER),
+    WEBHOOK_ENDPOINT_REMOVED(Audience.CUSTOMER),
+    WEBHOOK_SECRET_ROTATED(Audience.CUSTOMER),
 
     ACCOUNT_CREATED(Audience.PROVIDER),
     TRANSACTION_POSTED(Audience.PROVIDER),

@@ -7,7 +7,7 @@ import java.util.UUID;
 /** What an audit entry is about: a portal user, an operator, an API key, a transaction, a notification, an account. */
 public record AuditSubject(Kind kind, UUID id, String label) {
     public enum Kind {
-        PORTAL_USER, OPERATOR, API_KEY, ACCOUNT, TRANSACTION, NOTIFICATION;
+        PORTAL_USER, OPERATOR, API_KEY, ACCOUNT, TRANSACTION, NOTIFICATION, WEBHOOK_ENDPOINT;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

@@ -77,6 +77,16 @@ public final class WebhookEndpoint {
                 failingSince);
     }
 
+    /** A description as it is kept (one line, at most 200 characters; blank is none), or why it is refused. */
+    public static String checkedDescription(String text) {
+        return description(text);
+    }
+
+    /** A subscription as it is kept, or why it is refused: {@code ["*"]} or known types, at least one. */
+    public static Set<String> checkedEventTypes(Set<String> types) {
+        return eventTypes(types);
+    }
+
     private static String description(String text) {
         return text == null || text.isBlank() ? "" : Text.singleLine(text, 1, 200);
     }

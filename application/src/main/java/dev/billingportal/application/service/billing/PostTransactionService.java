@@ -11,6 +11,7 @@ import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.application.service.notification.NotificationRecorder;
+import dev.billingportal.application.service.webhook.WebhookRecorder;
 import dev.billingportal.domain.access.Permission;
 import dev.billingportal.domain.access.ProviderAccessPolicy;
 import dev.billingportal.domain.account.Account;
@@ -58,12 +59,13 @@ public final class PostTransactionService implements PostTransactionUseCase {
     private final Invoices invoices;
     private final PortalUsers users;
     private final NotificationRecorder notifications;
+    private final WebhookRecorder webhooks;
     private final AuditLog auditLog;
     private final Clock clock;
 
     public PostTransactionService(UnitOfWork unitOfWork, Accounts accounts, Ledgers ledgers, Transactions transactions,
                                   Invoices invoices, PortalUsers users, NotificationRecorder notifications,
-                                  AuditLog auditLog, Clock clock) {
+                                  WebhookRecorder webhooks, AuditLog auditLog, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.accounts = accounts;
         this.ledgers = ledgers;
@@ -71,6 +73,7 @@ public final class PostTransactionService implements PostTransactionUseCase {
         this.invoices = invoices;
         this.users = users;
         this.notifications = notifications;
+        this.webhooks = webhooks;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -139,6 +142,7 @@ public final class PostTransactionService implements PostTransactionUseCase {
         ledgers.save(account.id(), ledger.after(transaction));
         notifications.billing(NotificationKind.TRANSACTION_POSTED, account, facts(transaction, request),
                 Optional.empty(), users.listByAccount(account.id(), false), now);
+        webhooks.transactionPosted(transaction, now);
         return transaction;
     }
 

@@ -6,11 +6,13 @@ import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.application.service.notification.NotificationRecorder;
+import dev.billingportal.application.service.webhook.WebhookRecorder;
 import dev.billingportal.domain.access.AccountAccessPolicy;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.notification.NotificationKind;
 import dev.billingportal.domain.user.PortalUser;
+import dev.billingportal.domain.webhook.WebhookEventType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,15 +24,17 @@ public final class AddPortalUserService implements AddPortalUserUseCase {
     private final PortalUsers users;
     private final Invitations invitations;
     private final NotificationRecorder notifications;
+    private final WebhookRecorder webhooks;
     private final Clock clock;
 
     public AddPortalUserService(UnitOfWork unitOfWork, Accounts accounts, PortalUsers users, Invitations invitations,
-                                NotificationRecorder notifications, Clock clock) {
+                                NotificationRecorder notifications, WebhookRecorder webhooks, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.accounts = accounts;
         this.users = users;
         this.invitations = invitations;
         this.notifications = notifications;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -43,6 +47,7 @@ public final class AddPortalUserService implements AddPortalUserUseCase {
             PortalUser added = invitations.addInvited(account, command.profile(), command.actor(), now);
             notifications.billing(NotificationKind.USER_ADDED, account, UserEvents.facts(added, command.actor()),
                     Optional.of(added.id()), users.listByAccount(account.id(), false), now);
+            webhooks.portalUser(WebhookEventType.PORTAL_USER_ADDED, added, now);
             return added;
         });
     }

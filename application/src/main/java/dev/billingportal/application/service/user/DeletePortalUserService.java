@@ -9,6 +9,7 @@ import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.Sessions;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.application.service.notification.NotificationRecorder;
+import dev.billingportal.application.service.webhook.WebhookRecorder;
 import dev.billingportal.domain.access.AccountAccessPolicy;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.access.TokenPurpose;
@@ -19,6 +20,7 @@ import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.notification.NotificationKind;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.domain.user.PortalUserId;
+import dev.billingportal.domain.webhook.WebhookEventType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,11 +36,13 @@ public final class DeletePortalUserService implements DeletePortalUserUseCase {
     private final Sessions sessions;
     private final OneTimeTokens<PortalUserId> tokens;
     private final NotificationRecorder notifications;
+    private final WebhookRecorder webhooks;
     private final AuditLog auditLog;
     private final Clock clock;
 
     public DeletePortalUserService(UnitOfWork unitOfWork, Accounts accounts, PortalUsers users, Sessions sessions,
-                                   OneTimeTokens<PortalUserId> tokens, NotificationRecorder notifications, AuditLog auditLog,
+                                   OneTimeTokens<PortalUserId> tokens, NotificationRecorder notifications,
+                                   WebhookRecorder webhooks, AuditLog auditLog,
                                    Clock clock) {
         this.unitOfWork = unitOfWork;
         this.accounts = accounts;
@@ -46,6 +50,7 @@ public final class DeletePortalUserService implements DeletePortalUserUseCase {
         this.sessions = sessions;
         this.tokens = tokens;
         this.notifications = notifications;
+        this.webhooks = webhooks;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -64,6 +69,7 @@ public final class DeletePortalUserService implements DeletePortalUserUseCase {
             tokens.revoke(deleted.id(), TokenPurpose.PASSWORD_RESET);
             notifications.billing(NotificationKind.USER_DELETED, account, UserEvents.facts(deleted, command.actor()),
                     Optional.of(deleted.id()), users.listByAccount(command.account(), false), now);
+            webhooks.portalUser(WebhookEventType.PORTAL_USER_DELETED, deleted, now);
             auditLog.record(AuditEvent.about(deleted, command.actor(), AuditAction.USER_DELETED, now));
         });
     }

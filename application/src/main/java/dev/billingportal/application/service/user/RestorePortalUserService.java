@@ -7,6 +7,7 @@ import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.application.service.notification.NotificationRecorder;
+import dev.billingportal.application.service.webhook.WebhookRecorder;
 import dev.billingportal.domain.access.Permission;
 import dev.billingportal.domain.access.ProviderAccessPolicy;
 import dev.billingportal.domain.account.Account;
@@ -15,6 +16,7 @@ import dev.billingportal.domain.audit.AuditEvent;
 import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.domain.user.UserStatus;
+import dev.billingportal.domain.webhook.WebhookEventType;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -24,15 +26,18 @@ public final class RestorePortalUserService implements RestorePortalUserUseCase 
     private final Accounts accounts;
     private final PortalUsers users;
     private final NotificationRecorder notifications;
+    private final WebhookRecorder webhooks;
     private final AuditLog auditLog;
     private final Clock clock;
 
     public RestorePortalUserService(UnitOfWork unitOfWork, Accounts accounts, PortalUsers users,
-                                    NotificationRecorder notifications, AuditLog auditLog, Clock clock) {
+                                    NotificationRecorder notifications, WebhookRecorder webhooks, AuditLog auditLog,
+                                    Clock clock) {
         this.unitOfWork = unitOfWork;
         this.accounts = accounts;
         this.users = users;
         this.notifications = notifications;
+        this.webhooks = webhooks;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -49,6 +54,7 @@ public final class RestorePortalUserService implements RestorePortalUserUseCase 
             if (status == UserStatus.INVITED) {
                 notifications.invitation(account, restored, now);
             }
+            webhooks.portalUser(WebhookEventType.PORTAL_USER_RESTORED, restored, now);
             auditLog.record(AuditEvent.about(restored, command.actor(), AuditAction.USER_RESTORED, now)
                     .because(command.reason()));
             return restored;

@@ -30,7 +30,7 @@ class InvoiceQueryServiceTest {
     private final InMemoryPortal portal = new InMemoryPortal();
     private final PostTransactionService posting = new PostTransactionService(portal.stores.unitOfWork(),
             portal.stores.accounts(), portal.stores.ledgers(), portal.stores.transactions(), portal.stores.invoices(),
-            portal.stores.users(), portal.recorder, portal.stores.auditLog(), portal.clock);
+            portal.stores.users(), portal.recorder, portal.webhooks, portal.stores.auditLog(), portal.clock);
     private final InvoiceDocuments documents = (account, invoice, language) ->
             ("PDF of " + invoice.invoiceNumber() + " for " + account.name()).getBytes(StandardCharsets.UTF_8);
     private final InvoiceQueryService service = new InvoiceQueryService(portal.stores.unitOfWork(),

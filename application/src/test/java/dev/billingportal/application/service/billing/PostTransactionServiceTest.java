@@ -33,7 +33,7 @@ class PostTransactionServiceTest {
     private final InMemoryPortal portal = new InMemoryPortal();
     private final PostTransactionService service = new PostTransactionService(portal.stores.unitOfWork(),
             portal.stores.accounts(), portal.stores.ledgers(), portal.stores.transactions(), portal.stores.invoices(),
-            portal.stores.users(), portal.recorder, portal.stores.auditLog(), portal.clock);
+            portal.stores.users(), portal.recorder, portal.webhooks, portal.stores.auditLog(), portal.clock);
     private final Account account = portal.account();
 
     private Transaction post(String key, TransactionInput input) {
@@ -50,6 +50,24 @@ class PostTransactionServiceTest {
         assertEquals(List.of("113.00", "63.00", "-7.00"), List.of(invoice.balanceAfter().toString(),
                 payment.balanceAfter().toString(), credit.balanceAfter().toString()), "a credit balance is negative");
         assertEquals(new Money(-700, CurrencyCode.CAD), portal.stores.ledgers().read(account.id()).balance());
+    }
+
+    @Test
+    void aPostingRecordsAWebhookMessageForTheAccountsEndpointOnceAndARefusedOneNone() {
+        dev.billingportal.domain.webhook.WebhookEndpoint endpoint = dev.billingportal.domain.webhook.WebhookEndpoint
+                .create(java.util.Optional.of(account.id()), dev.billingportal.domain.webhook.WebhookUrl.parse(
+                        "https://hooks.example.com/b", java.util.Set.of()), "", java.util.Set.of("transaction.posted"),
+                        dev.billingportal.domain.webhook.WebhookSecret.generate(new java.security.SecureRandom()),
+                        portal.clock.instant());
+        portal.stores.webhookEndpoints().add(endpoint);
+        Transaction invoice = post("k1", Postings.invoice("INV-1"));
+        post("k1", Postings.invoice("INV-1"));
+        assertThrows(RuleViolation.class, () -> post("k2", Postings.payment("500.00", invoice.invoiceId().toString())));
+
+        var messages = portal.stores.webhookMessages().newestFirst(endpoint.id(), java.util.Optional.empty(), 10);
+        assertEquals(1, messages.size(), "the replay and the refused posting record none");
+        assertEquals(dev.billingportal.domain.webhook.WebhookEventType.TRANSACTION_POSTED, messages.get(0).type());
+        assertTrue(messages.get(0).body().contains(invoice.id().toString()));
     }
 
     @Test

@@ -33,7 +33,7 @@ class TransactionQueryServiceTest {
     private final InMemoryPortal portal = new InMemoryPortal();
     private final PostTransactionService posting = new PostTransactionService(portal.stores.unitOfWork(),
             portal.stores.accounts(), portal.stores.ledgers(), portal.stores.transactions(), portal.stores.invoices(),
-            portal.stores.users(), portal.recorder, portal.stores.auditLog(), portal.clock);
+            portal.stores.users(), portal.recorder, portal.webhooks, portal.stores.auditLog(), portal.clock);
     private final TransactionQueryService service = new TransactionQueryService(portal.stores.unitOfWork(),
             portal.stores.accounts(), portal.stores.users(), portal.stores.transactions(), TransactionQueryServiceTest::sheet);
     private final Account account = portal.account();

@@ -35,10 +35,10 @@ class DemoAccountServiceTest {
             new CreateAccountService(portal.stores.unitOfWork(), portal.stores.accounts(), portal.invitations,
                     portal.stores.auditLog(), portal.clock),
             new AddPortalUserService(portal.stores.unitOfWork(), portal.stores.accounts(), portal.stores.users(),
-                    portal.invitations, portal.recorder, portal.clock),
+                    portal.invitations, portal.recorder, portal.webhooks, portal.clock),
             new PostTransactionService(portal.stores.unitOfWork(), portal.stores.accounts(), portal.stores.ledgers(),
                     portal.stores.transactions(), portal.stores.invoices(), portal.stores.users(), portal.recorder,
-                    portal.stores.auditLog(), portal.clock),
+                    portal.webhooks, portal.stores.auditLog(), portal.clock),
             portal.stores.users(), InMemoryPortal.HASHER, portal.clock);
 
     @Test

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class AddPortalUserServiceTest {
     private final InMemoryPortal portal = new InMemoryPortal();
     private final AddPortalUserService service = new AddPortalUserService(portal.stores.unitOfWork(),
-            portal.stores.accounts(), portal.stores.users(), portal.invitations, portal.recorder, portal.clock);
+            portal.stores.accounts(), portal.stores.users(), portal.invitations, portal.recorder, portal.webhooks,
+                    portal.clock);
     private final Account account = portal.account();
     private final PortalUser ann = portal.active(account, "Ann", true);
 

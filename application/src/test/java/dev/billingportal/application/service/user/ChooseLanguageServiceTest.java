@@ -50,7 +50,7 @@ class ChooseLanguageServiceTest {
     @Test
     void aNewUserIsEnglishUnlessToldAndAnEditWithoutALanguageKeepsIt() {
         AddPortalUserService add = new AddPortalUserService(portal.stores.unitOfWork(), portal.stores.accounts(),
-                portal.stores.users(), portal.invitations, portal.recorder, portal.clock);
+                portal.stores.users(), portal.invitations, portal.recorder, portal.webhooks, portal.clock);
         PortalUser bob = add.add(AddPortalUserCommand.of(InMemoryPortal.actor(ann), account.id(),
                 new NewPortalUserInput("bob@example.com", null, "Bob", "Lee", "UTC", false, "fr-ca")));
         PortalUser cat = add.add(AddPortalUserCommand.of(InMemoryPortal.actor(ann), account.id(),

@@ -25,7 +25,7 @@ class DeletePortalUserServiceTest {
     private final InMemoryPortal portal = new InMemoryPortal();
     private final DeletePortalUserService service = new DeletePortalUserService(portal.stores.unitOfWork(),
             portal.stores.accounts(), portal.stores.users(), portal.stores.sessions(), portal.stores.tokens(),
-            portal.recorder, portal.stores.auditLog(), portal.clock);
+            portal.recorder, portal.webhooks, portal.stores.auditLog(), portal.clock);
     private final Account account = portal.account();
     private final PortalUser ann = portal.active(account, "Ann", true);
 

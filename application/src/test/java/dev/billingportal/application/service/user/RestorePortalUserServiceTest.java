@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class RestorePortalUserServiceTest {
     private final InMemoryPortal portal = new InMemoryPortal();
     private final RestorePortalUserService service = new RestorePortalUserService(portal.stores.unitOfWork(),
-            portal.stores.accounts(), portal.stores.users(), portal.recorder, portal.stores.auditLog(), portal.clock);
+            portal.stores.accounts(), portal.stores.users(), portal.recorder, portal.webhooks,
+                    portal.stores.auditLog(), portal.clock);
     private final Account account = portal.account();
     private final PortalUser ann = portal.active(account, "Ann", false);
 

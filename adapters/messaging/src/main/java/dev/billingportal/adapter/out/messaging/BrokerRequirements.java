@@ -27,7 +27,8 @@ import org.apache.activemq.artemis.utils.JsonLoader;
 public final class BrokerRequirements {
     /** The bundled copy of {@code deploy/artemis/broker.properties}. */
     static final String RESOURCE = "broker.properties";
-    private static final List<String> ADDRESSES = List.of(Queues.NOTIFICATIONS, Queues.DEAD_LETTERS, Queues.EXPIRED);
+    private static final List<String> ADDRESSES = List.of(Queues.NOTIFICATIONS, Queues.DEAD_LETTERS, Queues.EXPIRED,
+            Queues.WEBHOOKS);
 
     private final Properties properties;
     private final RetryPolicy retryPolicy;

@@ -8,6 +8,13 @@ public final class Queues {
     public static final String DEAD_LETTERS = "billing.notifications.dlq";
     /** Messages that expired (none do by default; the address exists so that expiry never drops one). */
     public static final String EXPIRED = "billing.notifications.expired";
+    /**
+     * Webhook messages due for an attempt; one queue message per attempt, its body the message's {@code msg_} id and
+     * {@link #LEASE} the lease it was queued under.
+     */
+    public static final String WEBHOOKS = "billing.webhooks";
+    /** The property carrying the lease a webhook message was queued under. */
+    public static final String LEASE = "lease";
     /** A message property carrying the delivery id, for operators browsing the queues. */
     public static final String NOTIFICATION_ID = "notificationId";
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrokerRequirementsTest {
     private static final Path SHIPPED = Path.of("..", "..", "deploy", "artemis", "broker.properties");
-    private static final List<String> ADDRESSES = List.of(Queues.NOTIFICATIONS, Queues.DEAD_LETTERS, Queues.EXPIRED);
+    private static final List<String> ADDRESSES = List.of(Queues.NOTIFICATIONS, Queues.DEAD_LETTERS, Queues.EXPIRED,
+            Queues.WEBHOOKS);
 
     @TempDir
     Path folder;
@@ -83,7 +84,8 @@ class BrokerRequirementsTest {
         String stock = "{\"deadLetterAddress\":\"DLQ\",\"expiryAddress\":\"ExpiryQueue\",\"redeliveryDelay\":0,"
                 + "\"autoCreateQueues\":true,\"autoCreateAddresses\":true,\"addressFullMessagePolicy\":\"PAGE\"}";
         List<String> unmet = BrokerRequirements.of(RetryPolicy.DEFAULT).unmetBy(
-                Map.of(Queues.NOTIFICATIONS, stock, Queues.DEAD_LETTERS, stock, Queues.EXPIRED, stock),
+                Map.of(Queues.NOTIFICATIONS, stock, Queues.DEAD_LETTERS, stock, Queues.EXPIRED, stock,
+                        Queues.WEBHOOKS, stock),
                 List.of("DLQ", "ExpiryQueue"));
         assertTrue(unmet.contains("the queue billing.notifications is missing"), unmet.toString());
         assertTrue(unmet.contains("billing.notifications: redeliveryDelay is 0, the portal needs 20000"), unmet.toString());
@@ -91,6 +93,7 @@ class BrokerRequirementsTest {
                 + "billing.notifications.dlq"), unmet.toString());
         assertTrue(unmet.contains("billing.notifications: maxDeliveryAttempts is the broker's default, the portal "
                 + "needs 12"), unmet.toString());
+        assertTrue(unmet.contains("the queue billing.webhooks is missing"), unmet.toString());
         assertTrue(unmet.stream().noneMatch(reason -> reason.contains("addressFullMessagePolicy")),
                 "what the broker does apply is not reported: " + unmet);
     }

@@ -30,12 +30,13 @@ class BrokerSettingsTest {
     }
 
     @Test
-    void everyAddressHasADeadLetterAndExpiryAddressAndABackoffAndTheNotificationsAFiniteLimit() {
+    void everyAddressHasADeadLetterAndExpiryAddressAndABackoffTheNotificationsAFiniteLimitAndWebhooksNone() {
         broker = new EmbeddedBroker(folder, RetryPolicy.DEFAULT);
         broker.start();
 
         List<String> addresses = broker.addresses();
-        assertEquals(List.of(Queues.NOTIFICATIONS, Queues.DEAD_LETTERS, Queues.EXPIRED).stream().sorted().toList(),
+        assertEquals(List.of(Queues.NOTIFICATIONS, Queues.DEAD_LETTERS, Queues.EXPIRED, Queues.WEBHOOKS).stream()
+                        .sorted().toList(),
                 addresses, "the portal's addresses, and no other");
         for (String address : addresses) {
             AddressSettings settings = broker.settingsOf(address);
@@ -54,6 +55,9 @@ class BrokerSettingsTest {
         assertEquals(600_000, notifications.getMaxRedeliveryDelay());
         assertTrue(RetryPolicy.DEFAULT.retryWindow().compareTo(Duration.ofMinutes(10)) >= 0
                 && RetryPolicy.DEFAULT.maxAttempts() >= 5, "spec §6: at least 5 attempts over at least 10 minutes");
+        AddressSettings webhooks = broker.settingsOf(Queues.WEBHOOKS);
+        assertEquals(-1, webhooks.getMaxDeliveryAttempts(), "the schedule is in the database: the broker never gives up");
+        assertEquals(5_000, webhooks.getRedeliveryDelay());
         for (String parking : List.of(Queues.DEAD_LETTERS, Queues.EXPIRED)) {
             assertEquals(-1L, broker.settingsOf(parking).getExpiryDelay(), parking + " never expires a message");
         }

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @OpenAPIDefinition(
         info = @Info(title = "Billing Portal API", version = "1",
                 description = "Customer billing portal of a telecom provider: accounts, portal users, transactions, "
-                        + "invoices and billing notifications. Errors are RFC 9457 application/problem+json.",
+                        + "invoices, billing notifications and webhooks. Errors are RFC 9457 "
+                        + "application/problem+json.",
                 license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0"),
                 contact = @Contact(name = "The provider's billing team")),
         servers = @Server(url = "{portalBaseUrl}", description = "The installation's portal.base-url",
@@ -46,7 +47,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + "the provider's side and in each account"),
                 @Tag(name = "Operator: operators", description = "For administrators: the people of the billing "
                         + "team, their roles and second factors"),
-                @Tag(name = "Operator: API keys", description = "For administrators: the integrations' named keys")})
+                @Tag(name = "Operator: API keys", description = "For administrators: the integrations' named keys"),
+                @Tag(name = "Webhooks", description = "The caller's account's webhook endpoints: billing events "
+                        + "posted to your systems, signed (Standard Webhooks), retried, with a delivery log"),
+                @Tag(name = "Operator: webhooks", description = "For administrators: the provider's webhook endpoints, "
+                        + "which receive every account's events")})
 @SecurityScheme(securitySchemeName = "operatorToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "A named API key (bpk_…, created by an administrator) or the installation key "
                 + "(portal.operator.token, or the generated data/operator-token file). An endpoint answers 403 to a "

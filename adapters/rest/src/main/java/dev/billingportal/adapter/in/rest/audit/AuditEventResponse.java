@@ -34,7 +34,8 @@ public record AuditEventResponse(UUID id, Instant occurredAt,
 
     @Schema(name = "AuditSubject", description = "What it was done to")
     public record SubjectResponse(
-            @Schema(enumeration = {"portal_user", "operator", "api_key", "account", "transaction", "notification"})
+            @Schema(enumeration = {"portal_user", "operator", "api_key", "account", "transaction", "notification",
+                    "webhook_endpoint"})
             String type,
             UUID id, String label,
             @Schema(description = "A portal user's id (as id; kept for older clients)") UUID userId,

@@ -14,7 +14,7 @@ public record TransactionResponse(UUID id, long sequence,
                                   Instant postedAt, String reference, String description, UUID invoiceId,
                                   String invoiceNumber, @Schema(example = "63.00") String balanceAfter) {
 
-    static TransactionResponse of(Transaction t) {
+    public static TransactionResponse of(Transaction t) {
         return new TransactionResponse(t.id().value(), t.sequence(), t.type().name(), t.amount().toString(),
                 t.amount().currency().value(), t.postedAt(), t.reference(), t.description(),
                 t.invoiceId() == null ? null : t.invoiceId().value(), t.invoiceNumber(), t.balanceAfter().toString());

@@ -97,6 +97,31 @@ public final class JsonFields {
     }
 
     /**
+     * An array of strings; null when absent, and when not an array (then an error). An element that is not a string
+     * is an error ({@code name[i]}) and is left out.
+     */
+    public List<String> strings(String name) {
+        JsonValue value = present(name);
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            reject(at.then(name), "must be an array");
+            return null;
+        }
+        JsonArray array = value.asJsonArray();
+        List<String> elements = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (array.get(i) instanceof JsonString string) {
+                elements.add(string.getString());
+            } else {
+                reject(at.then(name).at(i), "must be a string");
+            }
+        }
+        return elements;
+    }
+
+    /**
      * An array of objects, each read as {@code name[i]}; null when absent, and when not an array (then an error).
      * An element that is not an object is an error and reads as an empty object, so positions stay as sent.
      */
