@@ -100,6 +100,7 @@ import dev.billingportal.application.service.user.ReinvitePortalUserService;
 import dev.billingportal.application.service.user.RestorePortalUserService;
 import dev.billingportal.application.service.webhook.DeliverWebhookService;
 import dev.billingportal.application.service.webhook.QueueDueWebhooksService;
+import dev.billingportal.application.service.webhook.WebhookEndpointDisabledNotice;
 import dev.billingportal.application.service.webhook.WebhookEndpointService;
 import dev.billingportal.application.service.webhook.WebhookRecorder;
 import dev.billingportal.domain.access.OperatorId;
@@ -113,8 +114,6 @@ import java.util.Optional;
  * CDI only hands the finished use cases to the REST resources (see {@link Portal}).
  */
 final class PortalServices {
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
-            PortalServices.class.getName());
     /** How a customer's audit names the provider's side when portal.support.name is not set (spec §9). */
     static final String SUPPORT_NAME = "the billing team";
 
@@ -259,8 +258,7 @@ final class PortalServices {
         webhookEndpoints = new WebhookEndpointService(unitOfWork, accounts, webhookEndpointStore, webhookMessages,
                 webhookPayloads, webhookSender, auditLog, relayWakeUp, clock, random, webhookSettings.insecureHosts());
         deliverWebhook = new DeliverWebhookService(unitOfWork, webhookMessages, webhookEndpointStore, webhookSender,
-                clock, random::nextDouble, (endpoint, at) -> LOG.warning("Webhook endpoint " + endpoint.id()
-                        + " disabled (" + endpoint.disabled().map(Enum::name).orElse("") + ")"));
+                clock, random::nextDouble, new WebhookEndpointDisabledNotice(accounts, users, operatorStore, recorder));
         queueDueWebhooks = new QueueDueWebhooksService(unitOfWork, webhookMessages, relayWakeUp, clock,
                 webhookSettings.batchSize());
         seedDemo = new DemoAccountService(unitOfWork, accounts, createAccount, addUser, postTransaction, users, hasher,

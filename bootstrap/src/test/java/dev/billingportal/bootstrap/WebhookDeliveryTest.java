@@ -187,4 +187,40 @@ class WebhookDeliveryTest {
                 .map(attempt -> attempt.asJsonObject().getInt("httpStatus")).toList());
         assertEquals("transaction.posted", detail.getJsonObject("body").getString("type"));
     }
+
+    @Test
+    void goneTurnsTheEndpointOffAndTellsTheAccountsUsersByMail() {
+        Member ann = onboarding.newAccount(unique("ann"));
+        String hooks = path("gone");
+        JsonObject created = endpoint(ann, hooks, "*");
+        RECEIVER.answer(hooks, request -> WebhookReceiver.Answer.status(410));
+
+        assertEquals(201, billing.post(ann.accountId(), UUID.randomUUID().toString(),
+                Billing.payment("5.00", null, "PAY-3")).status());
+        await(hooks, 1);
+        String endpoint = endpoints(ann) + "/" + created.getJsonObject("endpoint").getString("id");
+        Await.until(Duration.ofSeconds(10), () -> !api.get(endpoint, ann.token()).json().getBoolean("enabled"),
+                "the endpoint turned off");
+        assertEquals("GONE", api.get(endpoint, ann.token()).json().getString("disabledReason"));
+        Await.until(Duration.ofSeconds(20), () -> MAILBOX.to(ann.username()).stream()
+                .anyMatch(mail -> subjectOf(mail).startsWith("Webhook endpoint turned off")), "Ann told by mail");
+        assertEquals(201, billing.post(ann.accountId(), UUID.randomUUID().toString(),
+                Billing.payment("6.00", null, "PAY-4")).status());
+        Await.sleep(Duration.ofSeconds(1));
+        assertEquals(1, RECEIVER.received(hooks).size(), "nothing more is sent to it");
+
+        Api.Reply on = api.send(api.request(endpoint, ann.token()).header("Content-Type", "application/json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"enabled\":true}")));
+        assertEquals(200, on.status(), on.body());
+        assertTrue(on.json().getBoolean("enabled"));
+        assertTrue(on.json().isNull("disabledReason"));
+    }
+
+    private static String subjectOf(jakarta.mail.internet.MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
 }

@@ -25,6 +25,10 @@ public final class EventFacts {
     /** A security notice to the provider's administrators: what was done (an audit action's name), and to what. */
     public static final String SECURITY_ACTION = "securityAction";
     public static final String SECURITY_SUBJECT = "securitySubject";
+    /** A webhook endpoint's address as shown (no query), why it was turned off, and since when it failed. */
+    public static final String WEBHOOK_ENDPOINT = "webhookEndpoint";
+    public static final String WEBHOOK_DISABLED = "webhookDisabled";
+    public static final String WEBHOOK_FAILING_SINCE = "webhookFailingSince";
 
     private EventFacts() {
     }

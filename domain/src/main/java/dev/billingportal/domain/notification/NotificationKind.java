@@ -14,7 +14,11 @@ public enum NotificationKind {
     PASSWORD_RESET(false, false),
     OPERATOR_INVITATION(false, true),
     OPERATOR_PASSWORD_RESET(false, true),
-    SECURITY_NOTICE(false, true);
+    SECURITY_NOTICE(false, true),
+    /** An account's webhook endpoint was turned off (410 Gone, or five days of failures): its users are told. */
+    WEBHOOK_ENDPOINT_DISABLED(true, false),
+    /** One of the provider's webhook endpoints was turned off: its administrators are told. */
+    PROVIDER_WEBHOOK_DISABLED(false, true);
 
     private final boolean billingNotification;
     private final boolean forOperators;

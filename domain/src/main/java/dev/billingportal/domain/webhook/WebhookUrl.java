@@ -56,6 +56,14 @@ public record WebhookUrl(URI uri, String host, int port) {
         return of(uri);
     }
 
+    /**
+     * The address as it may be shown in a mail, a page or the audit: scheme, host, port and path, without the query,
+     * which a receiver may use to carry a token of its own.
+     */
+    public String shown() {
+        return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
+
     /** A URL registered before, read back as it was accepted (the scheme's rule was checked at registration). */
     public static WebhookUrl stored(String text) {
         try {

@@ -78,7 +78,11 @@ public final class MailComposer {
             }
             case TRANSACTION_POSTED -> TransactionMailValues.put(values, event, recipient.timeZone(),
                     recipient.language(), baseUrl);
-            case OPERATOR_INVITATION, OPERATOR_PASSWORD_RESET, SECURITY_NOTICE ->
+            case WEBHOOK_ENDPOINT_DISABLED -> {
+                WebhookDisabledWords.put(values, event, recipient.timeZone(), recipient.language());
+                values.put("webhooksUrl", baseUrl + "/webhooks");
+            }
+            case OPERATOR_INVITATION, OPERATOR_PASSWORD_RESET, SECURITY_NOTICE, PROVIDER_WEBHOOK_DISABLED ->
                     throw new IllegalStateException(delivery.kind() + " is for operators, not portal users");
         }
         return new Composition.Mail(new OutgoingMail(delivery.id(), delivery.kind(), recipient.language(),
@@ -117,6 +121,10 @@ public final class MailComposer {
                 values.put("what", SecurityNoticeWords.of(event.fact(EventFacts.SECURITY_ACTION), recipient.language()));
                 values.put("subject", event.fact(EventFacts.SECURITY_SUBJECT));
                 values.put("actor", event.fact(EventFacts.ACTOR));
+            }
+            case PROVIDER_WEBHOOK_DISABLED -> {
+                WebhookDisabledWords.put(values, event, recipient.timeZone(), recipient.language());
+                values.put("webhooksUrl", baseUrl + "/console/webhooks");
             }
             default -> throw new IllegalStateException(delivery.kind() + " is for portal users, not operators");
         }

@@ -15,6 +15,7 @@ import dev.billingportal.domain.notification.RecipientPolicy;
 import dev.billingportal.domain.operator.Operator;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.domain.user.PortalUserId;
+import dev.billingportal.domain.webhook.WebhookEndpoint;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -92,6 +93,29 @@ public final class NotificationRecorder {
                                Instant now) {
         toOperators(NotificationKind.SECURITY_NOTICE, Map.of(EventFacts.SECURITY_ACTION, what.name(),
                 EventFacts.SECURITY_SUBJECT, subject, EventFacts.ACTOR, actor.label()), admins, now);
+    }
+
+    /**
+     * An account's webhook endpoint was turned off: its users with billing notifications on are told (spec §13).
+     * {@code accountUsers} must be read in the same unit of work.
+     */
+    public void webhookEndpointDisabled(Account account, WebhookEndpoint endpoint, Collection<PortalUser> accountUsers,
+                                        Instant now) {
+        billing(NotificationKind.WEBHOOK_ENDPOINT_DISABLED, account, webhookFacts(endpoint), Optional.empty(),
+                accountUsers, now);
+    }
+
+    /** One of the provider's webhook endpoints was turned off: its active administrators are told. */
+    public void providerWebhookDisabled(WebhookEndpoint endpoint, Collection<Operator> admins, Instant now) {
+        toOperators(NotificationKind.PROVIDER_WEBHOOK_DISABLED, webhookFacts(endpoint), admins, now);
+    }
+
+    private static Map<String, String> webhookFacts(WebhookEndpoint endpoint) {
+        Map<String, String> facts = new HashMap<>();
+        facts.put(EventFacts.WEBHOOK_ENDPOINT, endpoint.url().shown());
+        facts.put(EventFacts.WEBHOOK_DISABLED, endpoint.disabled().map(Enum::name).orElseThrow());
+        endpoint.failingSince().ifPresent(since -> facts.put(EventFacts.WEBHOOK_FAILING_SINCE, since.toString()));
+        return facts;
     }
 
     private void toOperators(NotificationKind kind, Map<String, String> facts, Collection<Operator> operators,

@@ -263,11 +263,8 @@ public final class WebhookEndpointService implements ManageWebhookEndpointsUseCa
 
     private void audit(WebhookEndpoint endpoint, Actor actor, AuditAction action, Instant now) {
         // Named by its address without the query: a receiver's URL may carry a token, which the audit must not keep.
-        java.net.URI uri = endpoint.url().uri();
-        String label = uri.getScheme() + "://" + uri.getRawAuthority()
-                + (uri.getRawPath() == null ? "" : uri.getRawPath());
         auditLog.record(AuditEvent.about(new AuditSubject(AuditSubject.Kind.WEBHOOK_ENDPOINT, endpoint.id().value(),
-                label), endpoint.account(), actor, action, List.of(), now));
+                endpoint.url().shown()), endpoint.account(), actor, action, List.of(), now));
     }
 
     private static WebhookMessages.Position position(String cursor) {

@@ -44,6 +44,9 @@ final class MailFixtures {
         values.put("role", "billing");
         values.put("what", "API key created <b>");
         values.put("subject", "Billing system <b>");
+        values.put("endpoint", "https://erp.example.com/hooks?<b>");
+        values.put("reason", "it answered 410 Gone, which asks for nothing more to be sent");
+        values.put("webhooksUrl", "http://localhost:8080/webhooks");
         return values;
     }
 

@@ -75,6 +75,22 @@ class MailTemplatesTest {
     }
 
     @Test
+    void aDisabledWebhookEndpointsMailNamesItWhyAndWhereToTurnItOnAgain() {
+        MailTemplates.Rendered account = templates.render(NotificationKind.WEBHOOK_ENDPOINT_DISABLED, Language.FR_CA,
+                MailFixtures.values());
+        assertEquals("Point de terminaison webhook désactivé pour Acme & Sons <b> : https://erp.example.com/hooks?<b>",
+                account.subject());
+        assertTrue(account.text().contains("410 Gone"), account.text());
+        assertTrue(account.text().contains("http://localhost:8080/webhooks"), account.text());
+        assertTrue(account.html().contains("https://erp.example.com/hooks?&lt;b&gt;"), account.html());
+
+        MailTemplates.Rendered provider = templates.render(NotificationKind.PROVIDER_WEBHOOK_DISABLED, Language.EN_CA,
+                MailFixtures.values());
+        assertEquals("Provider webhook endpoint turned off: https://erp.example.com/hooks?<b>", provider.subject());
+        assertTrue(provider.text().startsWith("Hello Zoë <script>alert(1)</script>,"), provider.text());
+    }
+
+    @Test
     void aTransactionSubjectSaysWhatHappened() {
         assertEquals("Invoice INV-2026-0042 posted: 113.00 CAD",
                 templates.render(NotificationKind.TRANSACTION_POSTED, Language.EN_CA, MailFixtures.values()).subject());

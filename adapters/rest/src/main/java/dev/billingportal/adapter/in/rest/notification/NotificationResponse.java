@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record NotificationResponse(UUID id, UUID eventId,
                                    @Schema(enumeration = {"TRANSACTION_POSTED", "USER_ADDED", "USER_DELETED",
                                            "INVITATION", "PASSWORD_RESET", "OPERATOR_INVITATION",
-                                           "OPERATOR_PASSWORD_RESET", "SECURITY_NOTICE"}) String eventType,
+                                           "OPERATOR_PASSWORD_RESET", "SECURITY_NOTICE", "WEBHOOK_ENDPOINT_DISABLED",
+                                           "PROVIDER_WEBHOOK_DISABLED"}) String eventType,
                                    @Schema(description = "The portal user it is for; none for an operator's e-mail")
                                    UUID recipientUserId,
                                    @Schema(description = "The operator it is for (the provider's own e-mails)")

@@ -33,6 +33,8 @@ public final class NotificationWords {
             case USER_ADDED, USER_DELETED -> t.get("notifications." + event.kind().name(),
                     event.fact(EventFacts.SUBJECT_FIRST_NAME) + " " + event.fact(EventFacts.SUBJECT_LAST_NAME),
                     event.fact(EventFacts.SUBJECT_USERNAME));
+            case WEBHOOK_ENDPOINT_DISABLED -> t.get("notifications.WEBHOOK_ENDPOINT_DISABLED",
+                    event.fact(EventFacts.WEBHOOK_ENDPOINT));
             default -> t.get("notifications.kind." + event.kind().name());
         };
     }
