@@ -61,6 +61,11 @@ public final class InMemoryWebhookEndpoints implements WebhookEndpoints {
     }
 
     @Override
+    public synchronized long countDisabled() {
+        return endpoints.values().stream().filter(endpoint -> !endpoint.enabled()).count();
+    }
+
+    @Override
     public synchronized void update(WebhookEndpoint endpoint) {
         if (!endpoints.containsKey(endpoint.id())) {
             throw new IllegalStateException("no webhook endpoint " + endpoint.id());

@@ -75,6 +75,7 @@ import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
 import dev.billingportal.application.port.in.webhook.ManageWebhookEndpointsUseCase;
 import dev.billingportal.application.port.in.webhook.WebhookEndpointsQuery;
+import dev.billingportal.application.port.in.webhook.WebhookStatsQuery;
 import dev.billingportal.application.port.out.Mailer;
 import dev.billingportal.application.port.out.NotificationQueue;
 import dev.billingportal.domain.access.Actor;
@@ -326,6 +327,11 @@ public class Portal {
 
     @Produces
     WebhookEndpointsQuery webhookEndpointsQuery() {
+        return services.webhookEndpoints;
+    }
+
+    @Produces
+    WebhookStatsQuery webhookStats() {
         return services.webhookEndpoints;
     }
 

@@ -1,6 +1,7 @@
 package dev.billingportal.bootstrap;
 
 import dev.billingportal.application.port.in.notification.NotificationStatsQuery;
+import dev.billingportal.application.port.in.webhook.WebhookStatsQuery;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -29,10 +30,14 @@ public class PortalMetrics {
     @Inject
     NotificationStatsQuery statsQuery;
     @Inject
+    WebhookStatsQuery webhookStatsQuery;
+    @Inject
     Portal portal;
 
     private NotificationStatsQuery.Stats stats;
     private long readAt;
+    private WebhookStatsQuery.Stats webhookStats;
+    private long webhookStatsReadAt;
 
     void register(@Observes @Priority(Interceptor.Priority.APPLICATION + 10) @Initialized(ApplicationScoped.class)
                   Object event) {
@@ -43,6 +48,13 @@ public class PortalMetrics {
                 NotificationStatsQuery.Stats::unpublished);
         gauge("portal.outbox.lag.seconds", "Age of the oldest unpublished outbox entry",
                 snapshot -> snapshot.outboxLag().toMillis() / 1000.0);
+        webhookGauge("portal.webhooks.delivered", "Webhook messages a receiver took (2xx)",
+                WebhookStatsQuery.Stats::delivered);
+        webhookGauge("portal.webhooks.failed", "Webhook messages given up on (FAILED)", WebhookStatsQuery.Stats::failed);
+        webhookGauge("portal.webhooks.pending", "Webhook messages waiting for an attempt or a retry",
+                WebhookStatsQuery.Stats::pending);
+        webhookGauge("portal.webhooks.endpoints.disabled", "Webhook endpoints turned off (410, five days of failures, "
+                + "or by their owners)", WebhookStatsQuery.Stats::endpointsDisabled);
         registry.gauge(Metadata.builder().withName("portal.notifications.deadletter.depth")
                         .withDescription("Messages in billing.notifications.dlq (-1: no broker in this process)").build(),
                 (Supplier<Long>) () -> portal.messaging().map(messaging -> messaging.deadLetterDepth()).orElse(-1L));
@@ -51,6 +63,20 @@ public class PortalMetrics {
     private void gauge(String name, String description, Function<NotificationStatsQuery.Stats, Number> value) {
         registry.gauge(Metadata.builder().withName(name).withDescription(description).build(),
                 (Supplier<Number>) () -> value.apply(stats()));
+    }
+
+    private void webhookGauge(String name, String description, Function<WebhookStatsQuery.Stats, Number> value) {
+        registry.gauge(Metadata.builder().withName(name).withDescription(description).build(),
+                (Supplier<Number>) () -> value.apply(webhookStats()));
+    }
+
+    private synchronized WebhookStatsQuery.Stats webhookStats() {
+        long now = System.nanoTime();
+        if (webhookStats == null || now - webhookStatsReadAt > CACHE.toNanos()) {
+            webhookStats = webhookStatsQuery.stats();
+            webhookStatsReadAt = now;
+        }
+        return webhookStats;
     }
 
     private synchronized NotificationStatsQuery.Stats stats() {

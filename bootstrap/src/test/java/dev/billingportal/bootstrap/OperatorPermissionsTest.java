@@ -46,7 +46,8 @@ class OperatorPermissionsTest {
     private static final String INSTALLATION = TestPortal.OPERATOR_TOKEN;
     private static final List<String> TABLES = List.of("operator", "console_session", "operator_recovery_code",
             "passkey", "api_key", "api_key_secret", "account", "portal_user", "one_time_token", "notification_event",
-            "notification", "outbox_entry", "user_session", "audit_event", "invoice", "account_transaction");
+            "notification", "outbox_entry", "user_session", "audit_event", "invoice", "account_transaction",
+            "webhook_endpoint", "webhook_secret", "webhook_message", "webhook_attempt");
 
     /** What each operator endpoint needs (spec §11): R reads, A assists customers, B posts billing, D administers. */
     private static final Map<String, Character> NEEDS = Map.ofEntries(
@@ -62,7 +63,12 @@ class OperatorPermissionsTest {
             Map.entry("changeOperatorRole", 'D'), Map.entry("disableOperator", 'D'),
             Map.entry("resetOperatorSecondFactor", 'D'), Map.entry("reinviteOperator", 'D'),
             Map.entry("createApiKey", 'D'), Map.entry("listApiKeys", 'D'), Map.entry("rotateApiKey", 'D'),
-            Map.entry("revokeApiKey", 'D'));
+            Map.entry("revokeApiKey", 'D'), Map.entry("operatorListWebhookEndpoints", 'D'),
+            Map.entry("operatorCreateWebhookEndpoint", 'D'), Map.entry("operatorGetWebhookEndpoint", 'D'),
+            Map.entry("operatorUpdateWebhookEndpoint", 'D'), Map.entry("operatorDeleteWebhookEndpoint", 'D'),
+            Map.entry("operatorRotateWebhookSecret", 'D'), Map.entry("operatorSendWebhookTestEvent", 'D'),
+            Map.entry("operatorListWebhookMessages", 'D'), Map.entry("operatorGetWebhookMessage", 'D'),
+            Map.entry("operatorResendWebhookMessage", 'D'));
 
     /** What each role holds, as the spec's table says (not as the code does). */
     private static final Map<String, String> HOLDS = Map.of("support", "RA", "billing", "RAB", "admin", "RABD");
@@ -121,7 +127,8 @@ class OperatorPermissionsTest {
                 .isEmpty(), "every invitation sent");
         Map<String, String> ids = Map.of("accountId", member.accountId(), "userId", member.userId(),
                 "operatorId", targetOperator, "keyId", targetKey, "transactionId", UUID.randomUUID().toString(),
-                "invoiceId", UUID.randomUUID().toString(), "notificationId", UUID.randomUUID().toString());
+                "invoiceId", UUID.randomUUID().toString(), "notificationId", UUID.randomUUID().toString(),
+                "endpointId", UUID.randomUUID().toString(), "messageId", "msg_p5jXN8AQM9LWM0D4loKWxJek");
 
         List<Caller> refusedAlways = List.of(new Caller("nobody", null, 401),
                 new Caller("a portal user's API session", member.token(), 403),

@@ -202,6 +202,8 @@ class WebhookDeliveryTest {
         Await.until(Duration.ofSeconds(10), () -> !api.get(endpoint, ann.token()).json().getBoolean("enabled"),
                 "the endpoint turned off");
         assertEquals("GONE", api.get(endpoint, ann.token()).json().getString("disabledReason"));
+        Await.until(Duration.ofSeconds(5), () -> metric("portal_webhooks_endpoints_disabled") >= 1
+                && metric("portal_webhooks_failed") >= 1, "the metrics say so");
         Await.until(Duration.ofSeconds(20), () -> MAILBOX.to(ann.username()).stream()
                 .anyMatch(mail -> subjectOf(mail).startsWith("Webhook endpoint turned off")), "Ann told by mail");
         assertEquals(201, billing.post(ann.accountId(), UUID.randomUUID().toString(),
@@ -214,6 +216,13 @@ class WebhookDeliveryTest {
         assertEquals(200, on.status(), on.body());
         assertTrue(on.json().getBoolean("enabled"));
         assertTrue(on.json().isNull("disabledReason"));
+    }
+
+    private double metric(String name) {
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("(?m)^" + name + "\\{[^}]*} ([0-9.E-]+)$")
+                .matcher(api.get("/metrics", null).body());
+        assertTrue(value.find(), name + " on /metrics");
+        return Double.parseDouble(value.group(1));
     }
 
     private static String subjectOf(jakarta.mail.internet.MimeMessage mail) {

@@ -33,6 +33,9 @@ public interface WebhookEndpoints {
     /** Stores the endpoint's address, description, subscription, secrets and state as they now are. */
     void update(WebhookEndpoint endpoint);
 
+    /** How many endpoints are turned off, whatever the reason. */
+    long countDisabled();
+
     /** Removes the endpoint; false if there was none. */
     boolean remove(WebhookEndpointId id);
 }

@@ -7,6 +7,7 @@ import dev.billingportal.application.port.in.webhook.ManageWebhookEndpointsUseCa
 import dev.billingportal.application.port.in.webhook.WebhookEndpointInput;
 import dev.billingportal.application.port.in.webhook.WebhookEndpointsQuery;
 import dev.billingportal.application.port.in.webhook.WebhookMessageDetail;
+import dev.billingportal.application.port.in.webhook.WebhookStatsQuery;
 import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.UnitOfWork;
@@ -19,6 +20,7 @@ import dev.billingportal.domain.access.AccountAccessPolicy;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.access.Permission;
 import dev.billingportal.domain.access.ProviderAccessPolicy;
+import dev.billingportal.domain.access.StepUpPolicy;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.domain.audit.AuditEvent;
@@ -37,6 +39,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,7 +48,8 @@ import java.util.Set;
  * endpoints, which its administrators manage (spec §13, §11's table). An endpoint is found only under its owner: an
  * account's endpoint asked for under another account, or under the provider's path, is not found.
  */
-public final class WebhookEndpointService implements ManageWebhookEndpointsUseCase, WebhookEndpointsQuery {
+public final class WebhookEndpointService implements ManageWebhookEndpointsUseCase, WebhookEndpointsQuery,
+        WebhookStatsQuery {
     private final UnitOfWork unitOfWork;
     private final Accounts accounts;
     private final WebhookEndpoints endpoints;
@@ -79,9 +83,13 @@ public final class WebhookEndpointService implements ManageWebhookEndpointsUseCa
     /** What the caller means to do: read, manage (add, change, remove, rotate), or send (a test, a resend). */
     private enum Use { READ, MANAGE, SEND }
 
-    private static void require(Actor actor, Optional<AccountId> account, Use use) {
+    private void require(Actor actor, Optional<AccountId> account, Use use) {
         if (account.isEmpty()) {
             ProviderAccessPolicy.require(actor, Permission.ADMINISTER);
+            if (use == Use.MANAGE) {
+                // A provider endpoint hears every account: adding or changing one is as sensitive as an API key.
+                StepUpPolicy.require(actor, clock.instant());
+            }
             return;
         }
         switch (use) {
@@ -252,6 +260,16 @@ public final class WebhookEndpointService implements ManageWebhookEndpointsUseCa
             WebhookMessage found = messages.find(message).filter(held -> held.endpoint().equals(endpoint.id()))
                     .orElseThrow(() -> new NotFound("The message"));
             return new WebhookMessageDetail(found, messages.attempts(message));
+        });
+    }
+
+    @Override
+    public Stats stats() {
+        return unitOfWork.inTransaction(() -> {
+            Map<WebhookMessage.Status, Long> counts = messages.countByStatus();
+            return new Stats(counts.getOrDefault(WebhookMessage.Status.DELIVERED, 0L),
+                    counts.getOrDefault(WebhookMessage.Status.FAILED, 0L),
+                    counts.getOrDefault(WebhookMessage.Status.PENDING, 0L), endpoints.countDisabled());
         });
     }
 

@@ -122,6 +122,15 @@ class WebhookEndpointServiceTest {
     }
 
     @Test
+    void anOperatorManagesTheProvidersEndpointsOnlyWithAFreshSecondFactor() {
+        Actor stale = InMemoryPortal.actor(portal.operator("Ada", OperatorRole.ADMIN).operator(),
+                portal.clock.instant().minus(Duration.ofMinutes(6)));
+        assertThrows(dev.billingportal.domain.failure.StepUpRequired.class, () -> service.create(stale,
+                Optional.empty(), input("https://provider.example.com/all")));
+        assertEquals(List.of(), service.list(stale, Optional.empty()), "reading needs none, and nothing was added");
+    }
+
+    @Test
     void aRotationGivesANewSecretAndTheOldOneSignsForADay() {
         CreatedWebhookEndpoint created = created();
         WebhookSecret next = service.rotateSecret(annActs, Optional.of(account.id()), created.endpoint().id());

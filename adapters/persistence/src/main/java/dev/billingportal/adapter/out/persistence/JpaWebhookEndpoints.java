@@ -126,6 +126,13 @@ public final class JpaWebhookEndpoints implements WebhookEndpoints {
     }
 
     @Override
+    public long countDisabled() {
+        return unitOfWork.entityManager()
+                .createQuery("SELECT COUNT(e) FROM WebhookEndpointRow e WHERE e.disabled IS NOT NULL", Long.class)
+                .getSingleResult();
+    }
+
+    @Override
     public boolean remove(WebhookEndpointId id) {
         EntityManager em = unitOfWork.entityManager();
         em.createQuery("DELETE FROM WebhookSecretRow s WHERE s.endpointId = :endpoint")

@@ -45,6 +45,8 @@ import dev.billingportal.application.port.in.user.EndPortalUserSessionsUseCase;
 import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
+import dev.billingportal.application.port.in.webhook.ManageWebhookEndpointsUseCase;
+import dev.billingportal.application.port.in.webhook.WebhookEndpointsQuery;
 import dev.billingportal.domain.access.Actor;
 import io.helidon.microprofile.server.RoutingPath;
 import io.helidon.webserver.http.HttpRules;
@@ -146,6 +148,10 @@ public class WebConsole implements HttpService {
     ListAuditEventsQuery accountAudit;
     @Inject
     CreateAccountUseCase createAccount;
+    @Inject
+    ManageWebhookEndpointsUseCase manageWebhooks;
+    @Inject
+    WebhookEndpointsQuery webhookQuery;
 
     @Override
     public void routing(HttpRules rules) {
@@ -158,7 +164,7 @@ public class WebConsole implements HttpService {
                 retry, stepUp, recoveryCodes, deliveries, audit, operators, inviteOperator, changeRole,
                 disableOperator, resetSecondFactor, reinviteOperator, keys, createKey, rotateKey, revokeKey, accounts,
                 invoices, post, passkeyCeremonies, passkeys, transactions, exportTransactions, invoice, renderInvoice,
-                accountAudit, createAccount))
+                accountAudit, createAccount, manageWebhooks, webhookQuery))
                 .register(rules);
     }
 }

@@ -15,6 +15,7 @@ import dev.billingportal.adapter.in.web.page.Pages;
 import dev.billingportal.adapter.in.web.page.SignInPages;
 import dev.billingportal.adapter.in.web.session.WebSessions;
 import dev.billingportal.adapter.in.web.view.Site;
+import dev.billingportal.adapter.in.web.webhooks.WebhooksPages;
 import dev.billingportal.application.port.in.access.AcceptInvitationUseCase;
 import dev.billingportal.application.port.in.access.AuthenticateCallerQuery;
 import dev.billingportal.application.port.in.access.CheckLinkQuery;
@@ -37,6 +38,8 @@ import dev.billingportal.application.port.in.user.GetCurrentUserQuery;
 import dev.billingportal.application.port.in.user.GetPortalUserQuery;
 import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
+import dev.billingportal.application.port.in.webhook.ManageWebhookEndpointsUseCase;
+import dev.billingportal.application.port.in.webhook.WebhookEndpointsQuery;
 import dev.billingportal.domain.access.Actor;
 import io.helidon.microprofile.server.RoutingPath;
 import io.helidon.webserver.http.Handler;
@@ -101,6 +104,10 @@ public class WebPortal implements HttpService {
     ReinvitePortalUserUseCase reinviteUser;
     @Inject
     ChooseLanguageUseCase chooseLanguage;
+    @Inject
+    ManageWebhookEndpointsUseCase manageWebhooks;
+    @Inject
+    WebhookEndpointsQuery webhookQuery;
 
     private Guard<Actor.PortalUserActor> guard;
     private Pages pages;
@@ -127,6 +134,7 @@ public class WebPortal implements HttpService {
         HistoryPage history = new HistoryPage(frame, transactions, exportTransactions);
         NotificationsPage notificationsPage = new NotificationsPage(pages, notifications);
         LanguageSwitch language = new LanguageSwitch(chooseLanguage);
+        WebhooksPages webhooks = new WebhooksPages(frame, manageWebhooks, webhookQuery);
 
         rules.get(Assets.PREFIX + "{name}", (request, response) -> asset(frame, new WebExchange(request, response)));
         rules.get("/sign-in", open(signIn::show));
@@ -158,6 +166,22 @@ public class WebPortal implements HttpService {
         rules.get("/users/{userId}/delete", signedIn(users::confirmDelete));
         rules.post("/users/{userId}/delete", signedIn(users::delete));
         rules.post("/users/{userId}/invitation", signedIn(users::reinvite));
+
+        rules.get("/webhooks", webhookPage(webhooks::list));
+        rules.post("/webhooks", webhookPage(webhooks::create));
+        rules.get("/webhooks/{endpointId}", webhookPage(webhooks::show));
+        rules.post("/webhooks/{endpointId}", webhookPage(webhooks::save));
+        rules.post("/webhooks/{endpointId}/test", webhookPage(webhooks::test));
+        rules.post("/webhooks/{endpointId}/secret-rotation", webhookPage(webhooks::rotate));
+        rules.get("/webhooks/{endpointId}/delete", webhookPage(webhooks::confirmDelete));
+        rules.post("/webhooks/{endpointId}/delete", webhookPage(webhooks::delete));
+        rules.get("/webhooks/{endpointId}/messages/{messageId}", webhookPage(webhooks::message));
+        rules.post("/webhooks/{endpointId}/messages/{messageId}/resend", webhookPage(webhooks::resend));
+    }
+
+    /** A webhook page over the reader's own account's endpoints. */
+    private Handler webhookPage(WebhooksPages.Page page) {
+        return signedIn((exchange, visit) -> page.handle(exchange, pages.webhooks(visit)));
     }
 
     private Handler open(Guard.OpenPage page) {

@@ -10,10 +10,12 @@ import dev.billingportal.adapter.in.web.view.BillingPaths;
 import dev.billingportal.adapter.in.web.view.Chrome;
 import dev.billingportal.adapter.in.web.view.Formats;
 import dev.billingportal.adapter.in.web.view.Texts;
+import dev.billingportal.adapter.in.web.webhooks.WebhookScope;
 import dev.billingportal.application.port.in.access.OperatorProfileUseCase;
 import dev.billingportal.application.port.in.access.SignInProgress;
 import dev.billingportal.application.port.in.access.SignInProgressQuery;
 import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.access.Permission;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.operator.Operator;
@@ -84,6 +86,25 @@ public final class Console implements Guard.Frames<Actor.OperatorActor> {
                 visit.t(), visit.formats(), new BillingPaths(home + "/transactions", home + "/invoices",
                         Optional.of(new BillingPaths.AccountLink(home, account.name().value()))),
                 (title, current) -> frame(visit, title, "search"));
+    }
+
+    /** The provider's own webhook endpoints (spec §13): its administrators manage them. */
+    public static final String WEBHOOKS = "/console/webhooks";
+
+    WebhookScope providerWebhooks(Visit visit) {
+        return new WebhookScope(visit.actor(), Optional.empty(), visit.t(), visit.formats(), WEBHOOKS, true, true,
+                (title, current) -> frame(visit, title, current), "webhooks");
+    }
+
+    /**
+     * An account's endpoints as the billing team sees them (spec §12's account page): its own users manage them; the
+     * team reads them, and those who assist customers send a test event or resend a message.
+     */
+    WebhookScope accountWebhooks(Visit visit, Account account) {
+        return new WebhookScope(visit.actor(), Optional.of(account.id()), visit.t(), visit.formats(),
+                AccountPage.PATH + account.id().value() + "/webhooks", false,
+                visit.actor().may(Permission.ASSIST_CUSTOMERS), (title, current) -> frame(visit, title, current),
+                "search");
     }
 
     /** The account a console path names ({@code {accountId}}); one that is not an id is a 404 like a missing one. */

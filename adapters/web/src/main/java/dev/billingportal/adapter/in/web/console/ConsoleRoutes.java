@@ -6,6 +6,7 @@ import dev.billingportal.adapter.in.web.billing.InvoicesPages;
 import dev.billingportal.adapter.in.web.frame.Guard;
 import dev.billingportal.adapter.in.web.http.SafeRedirects;
 import dev.billingportal.adapter.in.web.http.WebExchange;
+import dev.billingportal.adapter.in.web.webhooks.WebhooksPages;
 import dev.billingportal.application.port.in.access.CompleteSignInUseCase;
 import dev.billingportal.application.port.in.access.EnrolAuthenticatorUseCase;
 import dev.billingportal.application.port.in.access.OperatorLinksUseCase;
@@ -46,6 +47,8 @@ import dev.billingportal.application.port.in.user.EndPortalUserSessionsUseCase;
 import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
+import dev.billingportal.application.port.in.webhook.ManageWebhookEndpointsUseCase;
+import dev.billingportal.application.port.in.webhook.WebhookEndpointsQuery;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.failure.StepUpRequired;
 import io.helidon.webserver.http.Handler;
@@ -76,7 +79,8 @@ public final class ConsoleRoutes {
                            PasskeysUseCase passkeys, ListTransactionsQuery transactions,
                            ExportTransactionsQuery exportTransactions, GetInvoiceQuery invoice,
                            RenderInvoiceQuery renderInvoice, ListAuditEventsQuery accountAudit,
-                           CreateAccountUseCase createAccount) {
+                           CreateAccountUseCase createAccount, ManageWebhookEndpointsUseCase manageWebhooks,
+                           WebhookEndpointsQuery webhooks) {
     }
 
     /** A page for a signed-in operator. */
@@ -121,6 +125,7 @@ public final class ConsoleRoutes {
                 useCases.exportTransactions());
         InvoicesPages invoices = new InvoicesPages(console.frame(), useCases.invoices(), useCases.invoice(),
                 useCases.renderInvoice());
+        WebhooksPages webhooks = new WebhooksPages(console.frame(), useCases.manageWebhooks(), useCases.webhooks());
 
         rules.get(ConsoleSite.SIGN_IN, guard.open(signIn::showSignIn));
         rules.post(ConsoleSite.SIGN_IN, guard.open(signIn::submitSignIn));
@@ -182,6 +187,35 @@ public final class ConsoleRoutes {
         rules.post(ApiKeysPage.PATH + "/{keyId}/revoke", signedIn(keys::revoke));
         rules.post(NotificationsPage.PATH + "/{deliveryId}/retry", signedIn(account::retry));
         rules.post(NotificationsPage.PATH + "/retry", signedIn(failed::retrySelected));
+
+        // The provider's own endpoints (administrators), and an account's as the billing team sees them.
+        String provider = Console.WEBHOOKS;
+        rules.get(provider, providerWebhooks(webhooks::list));
+        rules.post(provider, providerWebhooks(webhooks::create));
+        rules.get(provider + "/{endpointId}", providerWebhooks(webhooks::show));
+        rules.post(provider + "/{endpointId}", providerWebhooks(webhooks::save));
+        rules.post(provider + "/{endpointId}/test", providerWebhooks(webhooks::test));
+        rules.post(provider + "/{endpointId}/secret-rotation", providerWebhooks(webhooks::rotate));
+        rules.get(provider + "/{endpointId}/delete", providerWebhooks(webhooks::confirmDelete));
+        rules.post(provider + "/{endpointId}/delete", providerWebhooks(webhooks::delete));
+        rules.get(provider + "/{endpointId}/messages/{messageId}", providerWebhooks(webhooks::message));
+        rules.post(provider + "/{endpointId}/messages/{messageId}/resend", providerWebhooks(webhooks::resend));
+        String accounts = AccountPage.PATH + "{accountId}/webhooks";
+        rules.get(accounts, accountWebhooks(webhooks::list));
+        rules.get(accounts + "/{endpointId}", accountWebhooks(webhooks::show));
+        rules.post(accounts + "/{endpointId}/test", accountWebhooks(webhooks::test));
+        rules.get(accounts + "/{endpointId}/messages/{messageId}", accountWebhooks(webhooks::message));
+        rules.post(accounts + "/{endpointId}/messages/{messageId}/resend", accountWebhooks(webhooks::resend));
+    }
+
+    private Handler providerWebhooks(WebhooksPages.Page page) {
+        return signedIn((exchange, visit) -> page.handle(exchange, console.providerWebhooks(visit)));
+    }
+
+    /** The account in the path's endpoints; the account is read first, so another id is a 404 like a missing one. */
+    private Handler accountWebhooks(WebhooksPages.Page page) {
+        return signedIn((exchange, visit) -> page.handle(exchange, console.accountWebhooks(visit,
+                useCases.accounts().get(visit.actor(), Console.accountIn(exchange)))));
     }
 
     /** The account in the path's billing, as the pages both sites share read it. */

@@ -18,10 +18,11 @@ final class ConsoleSite {
     private static final List<Site.Link> EVERYONE = List.of(new Site.Link("search", HOME, "console.nav.search"),
             new Site.Link("notifications", NotificationsPage.PATH, "console.nav.notifications"),
             new Site.Link("audit", AuditPage.PATH, "console.nav.audit"));
-    /** And an administrator's (spec §11: operators and API keys are theirs only). */
+    /** And an administrator's (spec §11: operators, API keys and the provider's webhooks are theirs only). */
     private static final List<Site.Link> ADMINISTRATORS = List.of(
             new Site.Link("operators", OperatorsPage.PATH, "console.nav.operators"),
-            new Site.Link("api-keys", ApiKeysPage.PATH, "console.nav.keys"));
+            new Site.Link("api-keys", ApiKeysPage.PATH, "console.nav.keys"),
+            new Site.Link("webhooks", Console.WEBHOOKS, "console.nav.webhooks"));
     private static final List<Site.Link> MENU = List.of(
             new Site.Link("profile", ProfilePage.PATH, "console.menu.profile"));
 

@@ -11,6 +11,7 @@ import dev.billingportal.adapter.in.web.view.Formats;
 import dev.billingportal.adapter.in.web.view.Site;
 import dev.billingportal.adapter.in.web.view.Support;
 import dev.billingportal.adapter.in.web.view.Texts;
+import dev.billingportal.adapter.in.web.webhooks.WebhookScope;
 import dev.billingportal.application.port.in.user.GetCurrentUserQuery;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.failure.FieldError;
@@ -61,6 +62,13 @@ public final class Pages implements Guard.Frames<Actor.PortalUserActor> {
         return new AccountBilling(visit.session().actor(), visit.me().account().id(),
                 visit.me().account().number().value(), visit.me().account().name().value(), visit.t(),
                 visit.formats(), BillingPaths.PORTAL, (title, current) -> chrome(visit, title, current));
+    }
+
+    /** The reader's own account's webhook endpoints, which every portal user of it manages (spec §13). */
+    public WebhookScope webhooks(Visit visit) {
+        return new WebhookScope(visit.session().actor(), Optional.of(visit.me().account().id()), visit.t(),
+                visit.formats(), "/webhooks", true, true, (title, current) -> chrome(visit, title, current),
+                "webhooks");
     }
 
     /** The frame of a signed-in page; {@code current} marks its navigation entry. */

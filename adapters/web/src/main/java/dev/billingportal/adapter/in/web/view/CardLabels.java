@@ -42,6 +42,12 @@ public final class CardLabels {
             Map.entry("table--operators", List.of("console.profile.name", "console.signin.email",
                     "console.profile.role", "console.account.status", "console.profile.lastSignIn",
                     "console.account.actions")),
+            Map.entry("table--webhooks", List.of("webhooks.url", "webhooks.description", "webhooks.events",
+                    "webhooks.status")),
+            Map.entry("table--webhook-messages", List.of("webhooks.when", "webhooks.event", "webhooks.status",
+                    "webhooks.attempts", "webhooks.actions")),
+            Map.entry("table--webhook-attempts", List.of("webhooks.when", "webhooks.took", "webhooks.outcome",
+                    "webhooks.answer")),
             Map.entry("table--keys", List.of("console.keys.field.name", "console.profile.role", "console.keys.prefix",
                     "console.keys.created", "console.keys.expires", "console.keys.lastUsed", "console.account.status",
                     "console.account.actions")));

@@ -24,12 +24,12 @@ public record Site(String nameKey, String theme, String home, String backHomeKey
         menu = List.copyOf(menu);
     }
 
-    /** The customers' portal: the four pages of §9's header, and "Manage Users" in the menu. */
+    /** The customers' portal: the four pages of §9's header, and "Manage Users" and "Webhooks" in the menu. */
     public static final Site PORTAL = new Site("product.name", "portal", "/", "error.backToDashboard", "/sign-in",
             List.of(new Link("dashboard", "/", "nav.dashboard"),
                     new Link("invoices", "/invoices", "nav.invoices"),
                     new Link("transactions", "/transactions", "nav.transactions"),
                     new Link("notifications", "/notifications", "nav.notifications")),
-            List.of(new Link("users", "/users", "menu.users")),
+            List.of(new Link("users", "/users", "menu.users"), new Link("webhooks", "/webhooks", "menu.webhooks")),
             "/language", "/sign-out", "footer.support");
 }

@@ -110,6 +110,23 @@ class CardLabelsTest {
                 Optional.empty(), Optional.empty())), StandardCharsets.UTF_8));
         Map<String, Document> pages = new java.util.HashMap<>(Map.of("table--keys", keys, "table--operators", operators, "table--audit", audit, "table--failed", failed, "table--accounts", accounts,
                 "table--console-users", account, "table--console-notifications", account));
+        WebhookPlace place = new WebhookPlace("/webhooks", true, true);
+        WebhooksView.Row endpoint = new WebhooksView.Row("6", "https://erp.example.com/hooks", "ERP", "Tous",
+                "Actif", "badge--active", Optional.empty());
+        WebhooksView.EndpointForm form = new WebhooksView.EndpointForm(Map.of(), List.of(), true, true, Map.of());
+        Document webhooks = Jsoup.parse(new String(views.render("webhooks.jte", new WebhooksView(chrome, place,
+                List.of(endpoint), form, Optional.empty(), Optional.empty())), StandardCharsets.UTF_8));
+        WebhookView.MessageRow message = new WebhookView.MessageRow("msg_p5jXN8AQM9LWM0D4loKWxJek", "2 nov. 2026",
+                "Événement de test", "Livré", "badge--sent", Optional.empty(), 1);
+        Document webhook = Jsoup.parse(new String(views.render("webhook.jte", new WebhookView(chrome, place, endpoint,
+                form, List.of(message), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                "America/Toronto")), StandardCharsets.UTF_8));
+        Document webhookMessage = Jsoup.parse(new String(views.render("webhookmessage.jte", new WebhookMessageView(
+                chrome, place, "6", "https://erp.example.com/hooks", message, "{}", List.of(
+                        new WebhookMessageView.AttemptRow("2 nov. 2026", "12 ms", "HTTP 204", true, "")), true,
+                "America/Toronto")), StandardCharsets.UTF_8));
+        pages.putAll(Map.of("table--webhooks", webhooks, "table--webhook-messages", webhook,
+                "table--webhook-attempts", webhookMessage));
         pages.putAll(Map.of("table--users", users, "table--latest", dashboard, "table--months", dashboard,
                 "table--history", history, "table--invoices", invoices, "table--lines", detail,
                 "table--applied", detail, "table--notifications", notifications));

@@ -123,7 +123,7 @@ class TemplatesTest {
         Document page = users(Language.EN_CA, List.of(), Optional.empty());
 
         assertEquals("Zoë O'Brien", page.selectFirst("details.user-menu summary").text());
-        assertEquals(List.of("Manage Users", "Français", "Sign out"),
+        assertEquals(List.of("Manage Users", "Webhooks", "Français", "Sign out"),
                 page.select("details.user-menu li").eachText());
         assertEquals(List.of("Account Dashboard", "Invoices", "Transaction history", "Billing notifications"),
                 page.select("nav.site-nav a").eachText());
