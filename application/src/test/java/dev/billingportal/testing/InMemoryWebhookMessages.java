@@ -107,6 +107,19 @@ public final class InMemoryWebhookMessages implements WebhookMessages {
     }
 
     @Override
+    public synchronized int deleteSettledBefore(Instant before, int limit) {
+        List<String> old = messages.values().stream().map(Stored::message)
+                .filter(message -> message.status() != WebhookMessage.Status.PENDING
+                        && message.createdAt().isBefore(before))
+                .limit(limit).map(WebhookMessage::id).toList();
+        old.forEach(id -> {
+            messages.remove(id);
+            attempts.remove(id);
+        });
+        return old.size();
+    }
+
+    @Override
     public synchronized Map<WebhookMessage.Status, Long> countByStatus() {
         Map<WebhookMessage.Status, Long> counts = new EnumMap<>(WebhookMessage.Status.class);
         for (WebhookMessage.Status status : WebhookMessage.Status.values()) {

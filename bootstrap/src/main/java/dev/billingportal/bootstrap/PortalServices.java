@@ -238,8 +238,9 @@ final class PortalServices {
         PortalSettings.Housekeeping chores = settings.housekeeping();
         sweepStalled = new SweepStalledDeliveriesService(unitOfWork, notifications, relayWakeUp, clock,
                 chores.stalledAfter(), chores.maxStalls(), HOUSEKEEPING_BATCH);
-        retention = new RetentionService(unitOfWork, outbox, notifications, auditLog, clock, chores.keepOutboxEntries(),
-                chores.keepNotifications(), chores.keepAudit(), HOUSEKEEPING_BATCH);
+        retention = new RetentionService(unitOfWork, outbox, notifications, auditLog, webhookMessages, clock,
+                chores.keepOutboxEntries(), chores.keepNotifications(), chores.keepAudit(),
+                chores.keepWebhookMessages(), HOUSEKEEPING_BATCH);
         tidyDeadLetters = deadLetters.map(dlq -> new TidyDeadLettersService(unitOfWork, notifications, dlq,
                 HOUSEKEEPING_BATCH));
         operators = new OperatorAdministrationService(unitOfWork, operatorStore, operatorTokens, consoleSessions,

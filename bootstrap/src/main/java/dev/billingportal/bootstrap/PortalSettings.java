@@ -59,7 +59,7 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
      * published outbox entries and settled notifications are kept.
      */
     public record Housekeeping(Duration interval, Duration stalledAfter, int maxStalls, Duration keepOutboxEntries,
-                               Duration keepNotifications, Period keepAudit) {
+                               Duration keepNotifications, Period keepAudit, Duration keepWebhookMessages) {
         public Housekeeping {
             if (keepOutboxEntries.compareTo(stalledAfter) < 0) {
                 // The sweeper tells a delivery in flight from a stalled one by its latest published outbox entry.
@@ -150,7 +150,10 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
                         // Billing records: a notification stays readable for 400 days (13 months and a margin).
                         duration(config, "portal.retention.notifications", Duration.ofDays(400)),
                         // The provider's audit: seven years, what records of who acted on customers' money keep.
-                        period(config, "portal.retention.audit", Period.ofYears(7))),
+                        period(config, "portal.retention.audit", Period.ofYears(7)),
+                        // A webhook endpoint's delivery log: 90 days of what was sent, as the receivers' own
+                        // providers keep theirs; the billing records themselves are the transactions.
+                        duration(config, "portal.retention.webhooks", Duration.ofDays(90))),
                 // 100 requests a second from one address, 50 for one session, in bursts of a quarter-minute's worth.
                 new RateLimits(integer(config, "portal.rate-limit.per-address", 6_000),
                         integer(config, "portal.rate-limit.per-session", 3_000),

@@ -52,7 +52,8 @@ class ConsoleJourneyTest {
 
     @AddConfigSource
     static ConfigSource config() {
-        return TestPortal.config(MAILBOX.port(), Map.of("portal.support.name", "Acme Billing Support"));
+        return TestPortal.config(MAILBOX.port(), Map.of("portal.support.name", "Acme Billing Support",
+                "portal.webhooks.insecure-hosts", "127.0.0.1", "portal.webhooks.allowed-networks", "127.0.0.1/32"));
     }
 
     @AfterAll
@@ -240,6 +241,25 @@ class ConsoleJourneyTest {
             assertEquals(401, api.get("/api/v1/operator/accounts/" + admin.accountId() + "/users", key).status(),
                     "and refuses it once revoked");
             assertAccessible(browser, "the API keys");
+
+            // The provider's own webhook endpoints: an administrator's, its secret shown once.
+            browser.link("Webhooks").click();
+            browser.waitForHeading("Webhooks");
+            String provider = "http://127.0.0.1:9/provider-" + mode;
+            browser.type(browser.field("Endpoint URL"), provider);
+            browser.button("Add the endpoint").click();
+            browser.waitForHeading("The signing secret of " + provider);
+            assertTrue(browser.element("webhook-secret").getAttribute("value").startsWith("whsec_"));
+            assertAccessible(browser, "a provider endpoint's secret, shown once");
+            browser.link("I have copied it").click();
+            browser.waitForHeading(provider);
+            assertAccessible(browser, "a provider endpoint");
+            browser.screenshot("console-webhook-en-" + mode);
+            // An account's endpoints, as the billing team sees them: read, and no form to add one.
+            browser.open("/console/accounts/" + admin.accountId() + "/webhooks");
+            browser.waitForHeading("Webhooks");
+            assertFalse(browser.has(browser.driver(), "//button", "Add the endpoint"), "the account's users add them");
+            assertAccessible(browser, "an account's endpoints in the console");
 
             browser.open("/");
             browser.waitForPath("/sign-in?next=%2F");

@@ -15,6 +15,21 @@ import java.util.Set;
 public record WebhookUrl(URI uri, String host, int port) {
     static final int MAX_LENGTH = 2000;
 
+    /**
+     * Whether {@code text} is a URL at all (present, not too long, parsed, with a scheme): what is wrong with one that
+     * is, {@link #parse} refuses by a rule (https only, no user-info…) rather than as malformed.
+     */
+    public static boolean wellFormed(String text) {
+        if (text == null || text.isBlank() || text.length() > MAX_LENGTH) {
+            return false;
+        }
+        try {
+            return new URI(text.strip()).getScheme() != null;
+        } catch (URISyntaxException malformed) {
+            return false;
+        }
+    }
+
     public static WebhookUrl parse(String text, Set<String> insecureHosts) {
         if (text == null || text.isBlank()) {
             throw new InvalidValue("is required");

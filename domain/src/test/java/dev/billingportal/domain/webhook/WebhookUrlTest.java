@@ -35,4 +35,16 @@ class WebhookUrlTest {
         assertEquals(rule, assertThrows(InvalidValue.class, () -> WebhookUrl.parse(url, Set.of("receiver.test")))
                 .getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    void aWellFormedUrlIsOneTheRulesThenJudge() {
+        org.junit.jupiter.api.Assertions.assertTrue(WebhookUrl.wellFormed("http://hooks.example.com/x"),
+                "well formed, though http: the rules refuse it, as a rule");
+        org.junit.jupiter.api.Assertions.assertTrue(WebhookUrl.wellFormed("https://user:pw@hooks.example.com/"));
+        org.junit.jupiter.api.Assertions.assertFalse(WebhookUrl.wellFormed("not a url"));
+        org.junit.jupiter.api.Assertions.assertFalse(WebhookUrl.wellFormed("hooks.example.com/x"), "no scheme");
+        org.junit.jupiter.api.Assertions.assertFalse(WebhookUrl.wellFormed(" "));
+        org.junit.jupiter.api.Assertions.assertFalse(WebhookUrl.wellFormed(null));
+        org.junit.jupiter.api.Assertions.assertFalse(WebhookUrl.wellFormed("https://e.com/" + "a".repeat(2000)));
+    }
 }

@@ -58,6 +58,12 @@ public interface WebhookMessages {
     /** An endpoint's messages, newest first. */
     List<WebhookMessage> newestFirst(WebhookEndpointId endpoint, Optional<Position> after, int limit);
 
+    /**
+     * Deletes up to {@code limit} DELIVERED or FAILED messages created before {@code before}, with their attempts and
+     * outbox entries; returns how many. A pending message stays, however old.
+     */
+    int deleteSettledBefore(Instant before, int limit);
+
     /** How many messages are in each status. */
     Map<WebhookMessage.Status, Long> countByStatus();
 }

@@ -5,6 +5,7 @@ import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.Deliveries;
 import dev.billingportal.application.port.out.Outbox;
 import dev.billingportal.application.port.out.UnitOfWork;
+import dev.billingportal.application.port.out.WebhookMessages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,10 +31,14 @@ public final class RetentionService implements ApplyRetentionUseCase {
     private final Duration keepNotifications;
     private final AuditLog auditLog;
     private final Period keepAudit;
+    private final WebhookMessages webhookMessages;
+    private final Duration keepWebhookMessages;
     private final int batchSize;
 
-    public RetentionService(UnitOfWork unitOfWork, Outbox outbox, Deliveries deliveries, AuditLog auditLog, Clock clock,
-                            Duration keepPublishedEntries, Duration keepNotifications, Period keepAudit,
+    /** @param keepWebhookMessages how long a delivered or failed webhook message stays in its endpoint's log */
+    public RetentionService(UnitOfWork unitOfWork, Outbox outbox, Deliveries deliveries, AuditLog auditLog,
+                            WebhookMessages webhookMessages, Clock clock, Duration keepPublishedEntries,
+                            Duration keepNotifications, Period keepAudit, Duration keepWebhookMessages,
                             int batchSize) {
         if (keepPublishedEntries.isNegative() || keepNotifications.compareTo(keepPublishedEntries) < 0) {
             throw new IllegalArgumentException("notifications must be kept at least as long as published outbox"
@@ -47,6 +52,8 @@ public final class RetentionService implements ApplyRetentionUseCase {
         this.keepNotifications = keepNotifications;
         this.auditLog = auditLog;
         this.keepAudit = keepAudit;
+        this.webhookMessages = webhookMessages;
+        this.keepWebhookMessages = keepWebhookMessages;
         this.batchSize = batchSize;
     }
 
@@ -56,10 +63,12 @@ public final class RetentionService implements ApplyRetentionUseCase {
         Instant entriesBefore = now.minus(keepPublishedEntries);
         Instant notificationsBefore = now.minus(keepNotifications);
         Instant auditBefore = now.atOffset(ZoneOffset.UTC).minus(keepAudit).toInstant();
+        Instant webhooksBefore = now.minus(keepWebhookMessages);
         return inBatches(() -> outbox.deletePublishedBefore(entriesBefore, batchSize))
                 + inBatches(() -> deliveries.deleteSettledBefore(notificationsBefore, batchSize))
                 + inBatches(() -> deliveries.deleteEventsBefore(notificationsBefore, batchSize))
-                + inBatches(() -> auditLog.deleteBefore(auditBefore, batchSize));
+                + inBatches(() -> auditLog.deleteBefore(auditBefore, batchSize))
+                + inBatches(() -> webhookMessages.deleteSettledBefore(webhooksBefore, batchSize));
     }
 
     private int inBatches(IntSupplier deleteBatch) {

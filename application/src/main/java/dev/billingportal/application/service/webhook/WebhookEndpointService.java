@@ -26,6 +26,7 @@ import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.domain.audit.AuditEvent;
 import dev.billingportal.domain.audit.AuditSubject;
 import dev.billingportal.domain.failure.FieldChecks;
+import dev.billingportal.domain.failure.InvalidValue;
 import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.failure.RuleViolation;
 import dev.billingportal.domain.webhook.WebhookEndpoint;
@@ -103,12 +104,12 @@ public final class WebhookEndpointService implements ManageWebhookEndpointsUseCa
     public CreatedWebhookEndpoint create(Actor actor, Optional<AccountId> account, WebhookEndpointInput input) {
         require(actor, account, Use.MANAGE);
         FieldChecks checks = FieldChecks.start();
-        WebhookUrl url = checks.required("url", input.url(), text -> WebhookUrl.parse(text, insecureHosts));
+        checks.required("url", input.url(), WebhookEndpointService::wellFormed);
         String description = checks.rule("description", () -> WebhookEndpoint.checkedDescription(input.description()));
         Set<String> types = checks.rule("eventTypes", () -> WebhookEndpoint.checkedEventTypes(input.eventTypes() == null
                 ? null : new LinkedHashSet<>(input.eventTypes())));
         checks.orThrow();
-        refuseAddress(url);
+        WebhookUrl url = allowed(input.url());
         WebhookSecret secret = WebhookSecret.generate(random);
         Instant now = clock.instant();
         WebhookEndpoint endpoint = WebhookEndpoint.create(account, url, description, types, secret, now);
@@ -127,12 +128,30 @@ public final class WebhookEndpointService implements ManageWebhookEndpointsUseCa
         return new CreatedWebhookEndpoint(endpoint, secret);
     }
 
-    /** The registration check of spec §13: the host resolved now, every address allowed, else a 422 saying why. */
-    private void refuseAddress(WebhookUrl url) {
+    /** A URL's shape: malformed is a 400 with the other fields' errors; what the rules refuse comes after. */
+    private static String wellFormed(String text) {
+        if (!WebhookUrl.wellFormed(text)) {
+            throw new InvalidValue("is not a URL");
+        }
+        return text;
+    }
+
+    /**
+     * The rules of spec §13 for a well-formed URL, each refusal a 422 naming its reason: https only (http to the listed
+     * hosts), no user-info, and — the host resolved now — every address allowed.
+     */
+    private WebhookUrl allowed(String text) {
+        WebhookUrl url;
+        try {
+            url = WebhookUrl.parse(text, insecureHosts);
+        } catch (InvalidValue refused) {
+            throw RuleViolation.field("url", refused.getMessage());
+        }
         Optional<String> refused = sender.refusal(url);
         if (refused.isPresent()) {
             throw RuleViolation.field("url", refused.get());
         }
+        return url;
     }
 
     @Override
@@ -140,7 +159,7 @@ public final class WebhookEndpointService implements ManageWebhookEndpointsUseCa
                                   WebhookEndpointInput input) {
         require(actor, account, Use.MANAGE);
         FieldChecks checks = FieldChecks.start();
-        Optional<WebhookUrl> url = checks.optional("url", input.url(), text -> WebhookUrl.parse(text, insecureHosts));
+        checks.optional("url", input.url(), WebhookEndpointService::wellFormed);
         Optional<String> description = input.description() == null ? Optional.empty()
                 : Optional.ofNullable(checks.rule("description",
                 () -> WebhookEndpoint.checkedDescription(input.description())));
@@ -148,7 +167,7 @@ public final class WebhookEndpointService implements ManageWebhookEndpointsUseCa
                 : Optional.ofNullable(checks.rule("eventTypes",
                 () -> WebhookEndpoint.checkedEventTypes(new LinkedHashSet<>(input.eventTypes()))));
         checks.orThrow();
-        url.ifPresent(this::refuseAddress);
+        Optional<WebhookUrl> url = Optional.ofNullable(input.url()).map(this::allowed);
         Instant now = clock.instant();
         return unitOfWork.inTransaction(() -> {
             WebhookEndpoint endpoint = owned(account, endpoints.lock(id));

@@ -19,9 +19,10 @@ class RetentionServiceTest {
     private static final Duration KEEP_NOTIFICATIONS = Duration.ofDays(400);
     private static final java.time.Period KEEP_AUDIT = java.time.Period.ofYears(7);
     private final InMemoryPortal portal = new InMemoryPortal();
+    private static final Duration KEEP_WEBHOOKS = Duration.ofDays(90);
     private final RetentionService retention = new RetentionService(portal.stores.unitOfWork(), portal.stores.outbox(),
-            portal.stores.deliveries(), portal.stores.auditLog(), portal.clock, KEEP_ENTRIES, KEEP_NOTIFICATIONS,
-            KEEP_AUDIT, 2);
+            portal.stores.deliveries(), portal.stores.auditLog(), portal.stores.webhookMessages(), portal.clock,
+            KEEP_ENTRIES, KEEP_NOTIFICATIONS, KEEP_AUDIT, KEEP_WEBHOOKS, 2);
     private final Account account = portal.account();
 
     private void publishAll() {
@@ -72,7 +73,37 @@ class RetentionServiceTest {
     @Test
     void notificationsAreNeverKeptShorterThanOutboxEntries() {
         assertThrows(IllegalArgumentException.class, () -> new RetentionService(portal.stores.unitOfWork(),
-                portal.stores.outbox(), portal.stores.deliveries(), portal.stores.auditLog(), portal.clock,
-                Duration.ofDays(2), Duration.ofDays(1), KEEP_AUDIT, 10));
+                portal.stores.outbox(), portal.stores.deliveries(), portal.stores.auditLog(),
+                portal.stores.webhookMessages(), portal.clock, Duration.ofDays(2), Duration.ofDays(1), KEEP_AUDIT,
+                KEEP_WEBHOOKS, 10));
+    }
+
+    @Test
+    void settledWebhookMessagesLeaveTheLogAfterTheirRetentionPendingOnesNever() {
+        var endpoint = dev.billingportal.domain.webhook.WebhookEndpoint.create(java.util.Optional.of(account.id()),
+                dev.billingportal.domain.webhook.WebhookUrl.parse("https://hooks.example.com/b", java.util.Set.of()),
+                "", java.util.Set.of("*"), dev.billingportal.domain.webhook.WebhookSecret.generate(
+                        new java.security.SecureRandom()), portal.clock.instant());
+        portal.stores.webhookEndpoints().add(endpoint);
+        var delivered = dev.billingportal.domain.webhook.WebhookMessage.pending(endpoint.id(),
+                dev.billingportal.domain.webhook.WebhookEventType.WEBHOOK_TEST, "{}", portal.clock.instant(),
+                new java.security.SecureRandom());
+        var pending = dev.billingportal.domain.webhook.WebhookMessage.pending(endpoint.id(),
+                dev.billingportal.domain.webhook.WebhookEventType.WEBHOOK_TEST, "{}", portal.clock.instant(),
+                new java.security.SecureRandom());
+        portal.stores.webhookMessages().record(List.of(delivered, pending), portal.clock.instant(),
+                Duration.ofMinutes(2));
+        delivered.delivered(portal.clock.instant());
+        portal.stores.webhookMessages().update(delivered);
+
+        portal.clock.advance(KEEP_WEBHOOKS);
+        retention.purge();
+        assertEquals(2, portal.stores.webhookMessages().newestFirst(endpoint.id(), java.util.Optional.empty(), 10)
+                .size(), "kept for their 90 days");
+        portal.clock.advance(Duration.ofSeconds(1));
+        retention.purge();
+        assertEquals(List.of(pending.id()), portal.stores.webhookMessages().newestFirst(endpoint.id(),
+                java.util.Optional.empty(), 10).stream().map(dev.billingportal.domain.webhook.WebhookMessage::id)
+                .toList(), "the delivered one went; the pending one stays");
     }
 }

@@ -63,10 +63,14 @@ class WebhookEndpointServiceTest {
     @Test
     void everyBadFieldIsReportedAndNothingIsStored() {
         InvalidInput invalid = assertThrows(InvalidInput.class, () -> service.create(annActs,
-                Optional.of(account.id()), new WebhookEndpointInput("http://hooks.example.com/x", "a\nb",
+                Optional.of(account.id()), new WebhookEndpointInput("not a url", "a\nb",
                         List.of("invoice.paid"), null)));
         assertEquals(List.of("url", "description", "eventTypes"), invalid.errors().stream()
                 .map(error -> error.field().toString()).toList(), invalid.errors().toString());
+        RuleViolation refused = assertThrows(RuleViolation.class, () -> service.create(annActs,
+                Optional.of(account.id()), new WebhookEndpointInput("http://hooks.example.com/x", "ERP",
+                        List.of("*"), null)));
+        assertEquals("url: must use https", refused.getMessage(), "a well-formed URL the rules refuse: 422");
         assertEquals(List.of(), service.list(annActs, Optional.of(account.id())));
     }
 

@@ -165,6 +165,27 @@ public final class JpaWebhookMessages implements WebhookMessages {
     }
 
     @Override
+    public int deleteSettledBefore(Instant before, int limit) {
+        EntityManager em = unitOfWork.entityManager();
+        List<String> ids = em.createQuery("SELECT m.id FROM WebhookMessageRow m WHERE m.status IN ('DELIVERED', 'FAILED')"
+                        + " AND m.createdAt < :before", String.class)
+                .setParameter("before", before)
+                .setMaxResults(limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        // The attempts and outbox entries first: a bulk delete does not go through the database's cascade in every
+        // dialect EclipseLink writes, and these tables refer to the messages.
+        em.createQuery("DELETE FROM WebhookAttemptRow a WHERE a.messageId IN :ids").setParameter("ids", ids)
+                .executeUpdate();
+        em.createQuery("DELETE FROM OutboxEntryRow e WHERE e.webhookMessageId IN :ids").setParameter("ids", ids)
+                .executeUpdate();
+        return em.createQuery("DELETE FROM WebhookMessageRow m WHERE m.id IN :ids").setParameter("ids", ids)
+                .executeUpdate();
+    }
+
+    @Override
     public Map<WebhookMessage.Status, Long> countByStatus() {
         Map<WebhookMessage.Status, Long> counts = new EnumMap<>(WebhookMessage.Status.class);
         for (WebhookMessage.Status status : WebhookMessage.Status.values()) {

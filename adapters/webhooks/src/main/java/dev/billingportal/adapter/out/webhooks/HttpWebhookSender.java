@@ -46,9 +46,14 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
         public static final Limits SPEC = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(15), 4, 64);
     }
 
-    private final CloseableHttpClient client;
     private final CheckedDns dns;
+    private final Limits limits;
     private final Clock clock;
+    /**
+     * Made at the first attempt, not at start: the client's TLS context loads the JDK's trust store (some 1.5 MB of
+     * heap), which a portal whose accounts have no webhook, or a process that sends none (role api), never needs.
+     */
+    private volatile CloseableHttpClient client;
 
     /** Sending with the system's resolver. */
     public HttpWebhookSender(AddressRules rules, Limits limits, Clock clock) {
@@ -58,6 +63,24 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
     HttpWebhookSender(CheckedDns.Lookup lookup, AddressRules rules, Limits limits, Clock clock) {
         this.clock = clock;
         this.dns = new CheckedDns(lookup, rules);
+        this.limits = limits;
+    }
+
+    private CloseableHttpClient client() {
+        CloseableHttpClient made = client;
+        if (made == null) {
+            synchronized (this) {
+                made = client;
+                if (made == null) {
+                    made = newClient(dns, limits);
+                    client = made;
+                }
+            }
+        }
+        return made;
+    }
+
+    private static CloseableHttpClient newClient(CheckedDns dns, Limits limits) {
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(dns)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -67,7 +90,7 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
                 .setMaxConnPerRoute(limits.connectionsPerEndpoint())
                 .setMaxConnTotal(limits.connections())
                 .build();
-        this.client = HttpClients.custom()
+        return HttpClients.custom()
                 .setConnectionManager(connections)
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
@@ -88,7 +111,7 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
         post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
         Instant start = clock.instant();
         try {
-            return client.execute(post, response -> answered(response, start));
+            return client().execute(post, response -> answered(response, start));
         } catch (CheckedDns.RefusedAddress refused) {
             return failed(start, "refused address: " + refused.reason());
         } catch (SocketTimeoutException slow) { // the connection's or the answer's limit
@@ -108,7 +131,9 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
             dns.resolve(url.host());
             return Optional.empty();
         } catch (CheckedDns.RefusedAddress refused) {
-            return Optional.of("resolves to a " + refused.reason() + " address");
+            String reason = refused.reason();
+            return Optional.of("resolves to " + ("aeiou".indexOf(reason.charAt(0)) >= 0 ? "an " : "a ") + reason
+                    + " address");
         } catch (UnknownHostException unknown) {
             return Optional.of("has a host that does not resolve");
         }
@@ -158,6 +183,9 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        client.close();
+        CloseableHttpClient made = client;
+        if (made != null) {
+            made.close();
+        }
     }
 }

@@ -195,4 +195,39 @@ class WebhookMessagesContractTest {
             pool.shutdownNow();
         }
     }
+
+    @EveryStore
+    void retentionDeletesSettledMessagesWithTheirAttemptsAndKeepsPendingOnes(Stores stores) {
+        WebhookEndpoint endpoint = endpoint(stores);
+        Instant at = later();
+        List<WebhookMessage> messages = record(stores, endpoint, at, 3);
+        publishAll(stores, at);
+        WebhookMessage delivered = messages.get(0);
+        WebhookMessage failed = messages.get(1);
+        delivered.delivered(at.plusSeconds(1));
+        failed.endpointDisabled();
+        stores.unitOfWork().inTransaction(() -> {
+            stores.webhookMessages().recordAttempt(delivered.id(), new WebhookAttempt(at.plusSeconds(1),
+                    Duration.ofMillis(5), Optional.of(200), Optional.empty(), ""));
+            stores.webhookMessages().update(delivered);
+            stores.webhookMessages().update(failed);
+        });
+
+        int deleted = 0;
+        int batch;
+        do {
+            batch = stores.unitOfWork().inTransaction(() -> stores.webhookMessages()
+                    .deleteSettledBefore(at.plusSeconds(60), 1));
+            deleted += batch;
+        } while (batch > 0 && deleted < 1000);
+        assertTrue(deleted >= 2, "at least this test's two");
+        assertEquals(Optional.empty(), stores.unitOfWork().inTransaction(() -> stores.webhookMessages()
+                .find(delivered.id())));
+        assertEquals(List.of(), stores.unitOfWork().inTransaction(() -> stores.webhookMessages()
+                .attempts(delivered.id())));
+        assertEquals(Optional.empty(), stores.unitOfWork().inTransaction(() -> stores.webhookMessages()
+                .find(failed.id())));
+        assertTrue(stores.unitOfWork().inTransaction(() -> stores.webhookMessages().find(messages.get(2).id()))
+                .isPresent(), "a pending message stays, however old");
+    }
 }

@@ -50,7 +50,7 @@ public final class WebhooksPages {
         void handle(WebExchange exchange, WebhookScope scope);
     }
     /** What the address check says when it refuses a URL at registration ({@code WebhookSender.refusal}). */
-    private static final Pattern REFUSED = Pattern.compile("resolves to a ([a-z-]+) address");
+    private static final Pattern REFUSED = Pattern.compile("resolves to an? ([a-z-]+) address");
 
     private final Frame frame;
     private final ManageWebhookEndpointsUseCase manage;
