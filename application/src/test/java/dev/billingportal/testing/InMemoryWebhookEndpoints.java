@@ -4,6 +4,7 @@ import dev.billingportal.application.port.out.WebhookEndpoints;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.webhook.WebhookEndpoint;
 import dev.billingportal.domain.webhook.WebhookEndpointId;
+import dev.billingportal.domain.webhook.WebhookSubscription;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -38,10 +39,10 @@ public final class InMemoryWebhookEndpoints implements WebhookEndpoints {
     }
 
     @Override
-    public synchronized List<WebhookEndpoint> forEventsOf(AccountId account) {
+    public synchronized List<WebhookSubscription> subscriptionsFor(AccountId account) {
         List<WebhookEndpoint> found = new ArrayList<>(of(Optional.of(account)));
         found.addAll(of(Optional.empty()));
-        return found;
+        return found.stream().map(WebhookEndpoint::subscription).toList();
     }
 
     @Override

@@ -109,7 +109,11 @@ public final class WebhookEndpoint {
 
     /** Whether this endpoint receives {@code type} now. */
     public boolean receives(WebhookEventType type) {
-        return disabled.isEmpty() && type.isIn(eventTypes);
+        return subscription().receives(type);
+    }
+
+    public WebhookSubscription subscription() {
+        return new WebhookSubscription(id, eventTypes, enabled());
     }
 
     /** The secrets that sign a message sent at {@code now}: the current one, and the replaced one within its day. */

@@ -3,6 +3,7 @@ package dev.billingportal.application.port.out;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.webhook.WebhookEndpoint;
 import dev.billingportal.domain.webhook.WebhookEndpointId;
+import dev.billingportal.domain.webhook.WebhookSubscription;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,8 +22,11 @@ public interface WebhookEndpoints {
     /** An account's endpoints, or with no account the provider's, oldest first. */
     List<WebhookEndpoint> of(Optional<AccountId> account);
 
-    /** Where an event of {@code account} goes, before its subscription is asked: its endpoints and the provider's. */
-    List<WebhookEndpoint> forEventsOf(AccountId account);
+    /**
+     * Where an event of {@code account} may go, before its type is asked: its endpoints' subscriptions and the
+     * provider's, read without their secrets (recording an event, in the change's own transaction, needs none).
+     */
+    List<WebhookSubscription> subscriptionsFor(AccountId account);
 
     /** Reads the endpoint and locks it until the unit of work ends: an attempt that changes its state, one at a time. */
     Optional<WebhookEndpoint> lock(WebhookEndpointId id);

@@ -48,8 +48,8 @@ public final class RelayOutboxService implements RelayOutboxUseCase {
         }
         try {
             queue.publish(entries.stream().flatMap(entry -> entry.notification().stream()).toList(),
-                    entries.stream().map(Outbox.Entry::work).flatMap(work -> work instanceof Outbox.Webhook webhook
-                            ? java.util.stream.Stream.of(webhook) : java.util.stream.Stream.empty()).toList());
+                    entries.stream().map(Outbox.Entry::work).filter(Outbox.Webhook.class::isInstance)
+                            .map(Outbox.Webhook.class::cast).toList());
         } catch (RuntimeException notTaken) {
             try {
                 unitOfWork.inTransaction(() -> outbox.release(relay, entries));

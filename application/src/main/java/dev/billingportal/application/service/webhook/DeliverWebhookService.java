@@ -165,51 +165,42 @@ public final class DeliverWebhookService implements DeliverWebhookUseCase {
 
     /**
      * What the attempt says of the endpoint: a 2xx ends a run of failures, a 410 disables it, and five days of nothing
-     * but failures do. Written (under the endpoint's lock, so two attempts cannot both disable it) only when it changes
-     * something; returns whether the endpoint is still on.
+     * but failures do. Tried first on {@code seen} — this attempt's own copy, read when the message was taken — so that
+     * the endpoint's row is locked and written (two attempts cannot both disable it) only when the attempt changes its
+     * state; returns whether the endpoint is still on.
      */
     private boolean health(WebhookEndpoint seen, WebhookSender.Attempt sent, Instant now) {
-        WebhookEndpoint probe = copyOf(seen);
-        if (!changes(probe, sent, now)) {
-            return probe.enabled();
+        if (!judge(seen, sent, now).changed()) {
+            return seen.enabled();
         }
         Optional<WebhookEndpoint> locked = endpoints.lock(seen.id());
         if (locked.isEmpty()) {
             return false;
         }
         WebhookEndpoint endpoint = locked.get();
-        boolean before = endpoint.enabled();
-        Optional<Instant> failingBefore = endpoint.failingSince();
-        boolean disabledNow = sent.delivered() ? clear(endpoint) : endpoint.failed(sent.gone(), now);
-        if (endpoint.enabled() != before || !endpoint.failingSince().equals(failingBefore)) {
+        Health health = judge(endpoint, sent, now);
+        if (health.changed()) {
             endpoints.updateState(endpoint);
         }
-        if (disabledNow) {
+        if (health.disabledNow()) {
             disabled.accept(endpoint, now);
         }
         return endpoint.enabled();
     }
 
-    private static boolean clear(WebhookEndpoint endpoint) {
-        endpoint.delivered();
-        return false;
+    /** What an attempt did to an endpoint's state: whether it changed it, and whether it turned the endpoint off. */
+    private record Health(boolean changed, boolean disabledNow) {
     }
 
-    /** Whether the attempt would change the endpoint's state, tried on a copy. */
-    private static boolean changes(WebhookEndpoint probe, WebhookSender.Attempt sent, Instant now) {
-        boolean on = probe.enabled();
-        Optional<Instant> failing = probe.failingSince();
+    private static Health judge(WebhookEndpoint endpoint, WebhookSender.Attempt sent, Instant now) {
+        boolean on = endpoint.enabled();
+        Optional<Instant> failing = endpoint.failingSince();
+        boolean disabledNow = false;
         if (sent.delivered()) {
-            probe.delivered();
+            endpoint.delivered();
         } else {
-            probe.failed(sent.gone(), now);
+            disabledNow = endpoint.failed(sent.gone(), now);
         }
-        return probe.enabled() != on || !probe.failingSince().equals(failing);
-    }
-
-    private static WebhookEndpoint copyOf(WebhookEndpoint endpoint) {
-        return WebhookEndpoint.reconstitute(endpoint.id(), endpoint.account(), endpoint.url(),
-                endpoint.description(), endpoint.eventTypes(), endpoint.createdAt(), endpoint.signing(),
-                endpoint.disabled(), endpoint.failingSince());
+        return new Health(endpoint.enabled() != on || !endpoint.failingSince().equals(failing), disabledNow);
     }
 }

@@ -7,9 +7,9 @@ import dev.billingportal.application.port.out.WebhookPayloads;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.billing.Transaction;
 import dev.billingportal.domain.user.PortalUser;
-import dev.billingportal.domain.webhook.WebhookEndpoint;
 import dev.billingportal.domain.webhook.WebhookEventType;
 import dev.billingportal.domain.webhook.WebhookMessage;
+import dev.billingportal.domain.webhook.WebhookSubscription;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
@@ -49,14 +49,14 @@ public final class WebhookRecorder {
     }
 
     private void record(WebhookEventType type, AccountId account, Supplier<String> body, Instant now) {
-        List<WebhookEndpoint> receiving = endpoints.forEventsOf(account).stream()
-                .filter(endpoint -> endpoint.receives(type)).toList();
+        List<WebhookSubscription> receiving = endpoints.subscriptionsFor(account).stream()
+                .filter(subscription -> subscription.receives(type)).toList();
         if (receiving.isEmpty()) {
             return; // the body is not even written
         }
         String written = body.get();
         messages.record(receiving.stream()
-                .map(endpoint -> WebhookMessage.pending(endpoint.id(), type, written, now, random))
+                .map(subscription -> WebhookMessage.pending(subscription.endpoint(), type, written, now, random))
                 .toList(), now, WebhookLeases.QUEUED);
         unitOfWork.afterCommit(relayWakeUp);
     }

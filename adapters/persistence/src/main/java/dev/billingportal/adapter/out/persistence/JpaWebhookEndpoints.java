@@ -6,6 +6,7 @@ import dev.billingportal.domain.failure.StateConflict;
 import dev.billingportal.domain.webhook.WebhookEndpoint;
 import dev.billingportal.domain.webhook.WebhookEndpointId;
 import dev.billingportal.domain.webhook.WebhookSecret;
+import dev.billingportal.domain.webhook.WebhookSubscription;
 import dev.billingportal.domain.webhook.WebhookUrl;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -17,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -87,12 +89,19 @@ public final class JpaWebhookEndpoints implements WebhookEndpoints {
     }
 
     @Override
-    public List<WebhookEndpoint> forEventsOf(AccountId account) {
+    public List<WebhookSubscription> subscriptionsFor(AccountId account) {
         return unitOfWork.entityManager()
-                .createQuery("SELECT e FROM WebhookEndpointRow e WHERE e.owner IN :owners ORDER BY e.createdAt, e.id",
-                        WebhookEndpointRow.class)
+                .createQuery("SELECT e.id, e.eventTypes, e.disabled FROM WebhookEndpointRow e WHERE e.owner IN :owners"
+                        + " ORDER BY e.createdAt, e.id", Object[].class)
                 .setParameter("owners", List.of(account.toString(), PROVIDER))
-                .getResultStream().map(this::toDomain).toList();
+                .getResultStream()
+                .map(row -> new WebhookSubscription(new WebhookEndpointId((UUID) row[0]),
+                        eventTypes((String) row[1]), row[2] == null))
+                .toList();
+    }
+
+    private static Set<String> eventTypes(String stored) {
+        return new LinkedHashSet<>(Arrays.asList(stored.split(",")));
     }
 
     @Override
@@ -173,7 +182,7 @@ public final class JpaWebhookEndpoints implements WebhookEndpoints {
                 .toList();
         return WebhookEndpoint.reconstitute(new WebhookEndpointId(row.id),
                 Optional.ofNullable(row.accountId).map(AccountId::new), WebhookUrl.stored(row.url), row.description,
-                new LinkedHashSet<>(Arrays.asList(row.eventTypes.split(","))), row.createdAt, signing,
+                eventTypes(row.eventTypes), row.createdAt, signing,
                 Optional.ofNullable(row.disabled).map(WebhookEndpoint.Disabled::valueOf),
                 Optional.ofNullable(row.failingSince));
     }

@@ -40,11 +40,8 @@ public final class JpaWebhookMessages implements WebhookMessages {
             row.body = message.body();
             row.createdAt = message.createdAt();
             write(row, message);
-            UUID entry = UUID.randomUUID();
-            row.lease = entry;
-            row.leaseUntil = now.plus(lease);
+            entries.add(queued(row, now, lease));
             em.persist(row);
-            entries.add(JpaOutbox.newEntry(message.id(), entry, now));
         }
         em.flush(); // the entries refer to the messages: their rows first
         entries.forEach(em::persist);
@@ -78,12 +75,17 @@ public final class JpaWebhookMessages implements WebhookMessages {
     public void queue(WebhookMessage message, Instant now, Duration lease) {
         WebhookMessageRow row = row(message.id());
         write(row, message);
-        UUID entry = UUID.randomUUID();
-        row.lease = entry;
-        row.leaseUntil = now.plus(lease);
+        OutboxEntryRow entry = queued(row, now, lease);
         EntityManager em = unitOfWork.entityManager();
         em.flush();
-        em.persist(JpaOutbox.newEntry(message.id(), entry, now));
+        em.persist(entry);
+    }
+
+    /** Holds the message under a new outbox entry's lease until {@code now + lease}; returns the entry to persist. */
+    private static OutboxEntryRow queued(WebhookMessageRow row, Instant now, Duration lease) {
+        row.lease = UUID.randomUUID();
+        row.leaseUntil = now.plus(lease);
+        return JpaOutbox.newEntry(row.id, row.lease, now);
     }
 
     @Override

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.webhook.WebhookEndpoint;
 import dev.billingportal.domain.webhook.WebhookSecret;
+import dev.billingportal.domain.webhook.WebhookSubscription;
 import dev.billingportal.domain.webhook.WebhookUrl;
 import dev.billingportal.testing.Stores;
 import java.security.SecureRandom;
@@ -63,12 +64,13 @@ class WebhookEndpointsContractTest {
         assertEquals(own.secretsAt(NOW), read.secretsAt(NOW), "both sign during the rotation");
         assertEquals(List.of(next), read.secretsAt(NOW.plus(Duration.ofDays(1))));
         assertEquals(Optional.of(NOW.plusSeconds(60)), read.failingSince());
-        List<WebhookEndpoint> hearing = stores.unitOfWork().inTransaction(() -> stores.webhookEndpoints()
-                .forEventsOf(account.id()));
-        assertTrue(hearing.stream().anyMatch(endpoint -> endpoint.id().equals(own.id())));
-        assertTrue(hearing.stream().anyMatch(endpoint -> endpoint.id().equals(provider.id())));
-        assertFalse(stores.unitOfWork().inTransaction(() -> stores.webhookEndpoints().forEventsOf(account(stores)
-                .id())).stream().anyMatch(endpoint -> endpoint.id().equals(own.id())), "not another account's");
+        List<WebhookSubscription> hearing = stores.unitOfWork().inTransaction(() -> stores.webhookEndpoints()
+                .subscriptionsFor(account.id()));
+        assertTrue(hearing.contains(own.subscription()), "its own, as it is: " + hearing);
+        assertTrue(hearing.contains(provider.subscription()), "and the provider's");
+        assertFalse(stores.unitOfWork().inTransaction(() -> stores.webhookEndpoints().subscriptionsFor(account(stores)
+                .id())).stream().anyMatch(subscription -> subscription.endpoint().equals(own.id())),
+                "not another account's");
 
         assertTrue(stores.unitOfWork().inTransaction(() -> stores.webhookEndpoints().remove(own.id())));
         assertFalse(stores.unitOfWork().inTransaction(() -> stores.webhookEndpoints().remove(own.id())));

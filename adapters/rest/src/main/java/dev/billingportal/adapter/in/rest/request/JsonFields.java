@@ -101,15 +101,10 @@ public final class JsonFields {
      * is an error ({@code name[i]}) and is left out.
      */
     public List<String> strings(String name) {
-        JsonValue value = present(name);
-        if (value == null) {
+        JsonArray array = array(name);
+        if (array == null) {
             return null;
         }
-        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-            reject(at.then(name), "must be an array");
-            return null;
-        }
-        JsonArray array = value.asJsonArray();
         List<String> elements = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             if (array.get(i) instanceof JsonString string) {
@@ -126,15 +121,10 @@ public final class JsonFields {
      * An element that is not an object is an error and reads as an empty object, so positions stay as sent.
      */
     public List<JsonFields> objects(String name) {
-        JsonValue value = present(name);
-        if (value == null) {
+        JsonArray array = array(name);
+        if (array == null) {
             return null;
         }
-        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-            reject(at.then(name), "must be an array");
-            return null;
-        }
-        JsonArray array = value.asJsonArray();
         List<JsonFields> elements = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             FieldPath element = at.then(name).at(i);
@@ -174,6 +164,19 @@ public final class JsonFields {
 
     private boolean reportedHere(FieldPath field) {
         return errors.stream().anyMatch(error -> error.field().contains(field));
+    }
+
+    /** An array field; null when absent, and when not an array (then an error). */
+    private JsonArray array(String name) {
+        JsonValue value = present(name);
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            reject(at.then(name), "must be an array");
+            return null;
+        }
+        return value.asJsonArray();
     }
 
     private JsonValue present(String name) {

@@ -265,9 +265,6 @@ public final class WebhooksPages {
                 messages.put("url", t.get("webhooks.limitReached"));
             }
         }
-        if (messages.containsKey("eventTypes")) {
-            messages.put("events", messages.remove("eventTypes"));
-        }
         return messages;
     }
 
