@@ -23,7 +23,8 @@ public final class InMemoryStores implements Stores {
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final InMemoryInvoices invoices = new InMemoryInvoices();
     private final InMemoryDeliveries deliveries = new InMemoryDeliveries();
-    private final InMemoryWebhookMessages webhookMessages = new InMemoryWebhookMessages(deliveries);
+    private final InMemoryWebhookMessages webhookMessages = new InMemoryWebhookMessages(deliveries,
+            webhookEndpoints);
     private final InMemoryAccountSearch accountSearch = new InMemoryAccountSearch(accounts, users, invoices);
 
     @Override

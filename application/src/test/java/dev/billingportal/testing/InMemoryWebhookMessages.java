@@ -19,14 +19,16 @@ import java.util.UUID;
 /** Webhook messages in memory; they queue into the in-memory outbox, as the tables share one. */
 public final class InMemoryWebhookMessages implements WebhookMessages {
     private final InMemoryDeliveries outbox;
+    private final InMemoryWebhookEndpoints endpoints;
     private final Map<String, Stored> messages = new LinkedHashMap<>();
     private final Map<String, List<WebhookAttempt>> attempts = new LinkedHashMap<>();
 
     private record Stored(WebhookMessage message, UUID lease, Instant leaseUntil) {
     }
 
-    public InMemoryWebhookMessages(InMemoryDeliveries outbox) {
+    public InMemoryWebhookMessages(InMemoryDeliveries outbox, InMemoryWebhookEndpoints endpoints) {
         this.outbox = outbox;
+        this.endpoints = endpoints;
     }
 
     @Override
@@ -117,6 +119,39 @@ public final class InMemoryWebhookMessages implements WebhookMessages {
             attempts.remove(id);
         });
         return old.size();
+    }
+
+    @Override
+    public synchronized List<Failed> failedNewestFirst(Optional<Position> after, int limit) {
+        Comparator<WebhookMessage> newestFirst = Comparator.comparing(WebhookMessage::createdAt)
+                .thenComparing(WebhookMessage::id).reversed();
+        return messages.values().stream().map(Stored::message)
+                .filter(message -> message.status() == WebhookMessage.Status.FAILED)
+                .filter(message -> after.map(position -> message.createdAt().isBefore(position.createdAt())
+                        || message.createdAt().equals(position.createdAt())
+                        && message.id().compareTo(position.id()) < 0).orElse(true))
+                .sorted(newestFirst).limit(limit)
+                .flatMap(message -> endpoints.find(message.endpoint()).stream()
+                        .map(endpoint -> new Failed(copy(message), endpoint.account(), endpoint.url().shown())))
+                .toList();
+    }
+
+    @Override
+    public synchronized long countFailed() {
+        return messages.values().stream().filter(stored -> stored.message().status() == WebhookMessage.Status.FAILED)
+                .count();
+    }
+
+    @Override
+    public synchronized Map<String, WebhookAttempt> lastAttempts(java.util.Collection<String> ids) {
+        Map<String, WebhookAttempt> last = new LinkedHashMap<>();
+        ids.forEach(id -> {
+            List<WebhookAttempt> made = attempts.getOrDefault(id, List.of());
+            if (!made.isEmpty()) {
+                last.put(id, made.getLast());
+            }
+        });
+        return last;
     }
 
     @Override

@@ -74,6 +74,8 @@ import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
 import dev.billingportal.application.port.in.webhook.ManageWebhookEndpointsUseCase;
+import dev.billingportal.application.port.in.webhook.FailedWebhooksQuery;
+import dev.billingportal.application.port.in.webhook.RetryFailedWebhookUseCase;
 import dev.billingportal.application.port.in.webhook.WebhookEndpointsQuery;
 import dev.billingportal.application.port.in.webhook.WebhookStatsQuery;
 import dev.billingportal.application.port.out.Mailer;
@@ -328,6 +330,16 @@ public class Portal {
     @Produces
     WebhookEndpointsQuery webhookEndpointsQuery() {
         return services.webhookEndpoints;
+    }
+
+    @Produces
+    FailedWebhooksQuery failedWebhooks() {
+        return services.failedWebhooks;
+    }
+
+    @Produces
+    RetryFailedWebhookUseCase retryFailedWebhook() {
+        return services.failedWebhooks;
     }
 
     @Produces

@@ -99,6 +99,7 @@ import dev.billingportal.application.service.user.PortalUserQueryService;
 import dev.billingportal.application.service.user.ReinvitePortalUserService;
 import dev.billingportal.application.service.user.RestorePortalUserService;
 import dev.billingportal.application.service.webhook.DeliverWebhookService;
+import dev.billingportal.application.service.webhook.FailedWebhooksService;
 import dev.billingportal.application.service.webhook.QueueDueWebhooksService;
 import dev.billingportal.application.service.webhook.WebhookEndpointDisabledNotice;
 import dev.billingportal.application.service.webhook.WebhookEndpointService;
@@ -161,6 +162,7 @@ final class PortalServices {
     final OperatorProfileService operatorProfile;
     /** Webhooks (spec §13): the endpoints' management, the workers' attempts, the scheduler. */
     final WebhookEndpointService webhookEndpoints;
+    final FailedWebhooksService failedWebhooks;
     final DeliverWebhookUseCase deliverWebhook;
     final QueueDueWebhooksUseCase queueDueWebhooks;
 
@@ -258,6 +260,8 @@ final class PortalServices {
         PortalSettings.Webhooks webhookSettings = settings.webhooks();
         webhookEndpoints = new WebhookEndpointService(unitOfWork, accounts, webhookEndpointStore, webhookMessages,
                 webhookPayloads, webhookSender, auditLog, relayWakeUp, clock, random, webhookSettings.insecureHosts());
+        failedWebhooks = new FailedWebhooksService(unitOfWork, webhookEndpointStore, webhookMessages, auditLog,
+                relayWakeUp, clock);
         deliverWebhook = new DeliverWebhookService(unitOfWork, webhookMessages, webhookEndpointStore, webhookSender,
                 clock, random::nextDouble, new WebhookEndpointDisabledNotice(accounts, users, operatorStore, recorder));
         queueDueWebhooks = new QueueDueWebhooksService(unitOfWork, webhookMessages, relayWakeUp, clock,

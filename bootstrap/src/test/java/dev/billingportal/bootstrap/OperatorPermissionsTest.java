@@ -12,15 +12,12 @@ import dev.billingportal.bootstrap.support.Onboarding;
 import dev.billingportal.bootstrap.support.Operators;
 import dev.billingportal.bootstrap.support.TestPortal;
 import dev.billingportal.bootstrap.support.WebClient;
-import dev.billingportal.domain.access.SecretTokens;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -258,12 +255,7 @@ class OperatorPermissionsTest {
 
     /** An administrator signed in to the console with their second factor, as the console stores the session. */
     private static String consoleSession(Db db) {
-        UUID operator = Operators.activeAdmin(db, "console@provider.example", "Console Admin", "en-CA", "UTC");
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        String token = SecretTokens.generate();
-        db.update("INSERT INTO console_session (token_hash, operator_id, stage, created_at, last_used_at,"
-                + " expires_at, second_factor_at) VALUES (?, ?, 'FULL', ?, ?, ?, ?)", SecretTokens.hash(token),
-                operator, now, now, now.plusHours(8), now);
-        return token;
+        return Operators.consoleSession(db, Operators.activeAdmin(db, "console@provider.example", "Console Admin",
+                "en-CA", "UTC"));
     }
 }

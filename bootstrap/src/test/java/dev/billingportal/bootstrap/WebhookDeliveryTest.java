@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Await;
 import dev.billingportal.bootstrap.support.Billing;
+import dev.billingportal.bootstrap.support.Db;
 import dev.billingportal.bootstrap.support.Mailbox;
 import dev.billingportal.bootstrap.support.Onboarding;
 import dev.billingportal.bootstrap.support.Onboarding.Member;
+import dev.billingportal.bootstrap.support.Operators;
 import dev.billingportal.bootstrap.support.TestPortal;
+import dev.billingportal.bootstrap.support.WebClient;
 import dev.billingportal.bootstrap.support.WebhookReceiver;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
@@ -24,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -216,6 +220,56 @@ class WebhookDeliveryTest {
         assertEquals(200, on.status(), on.body());
         assertTrue(on.json().getBoolean("enabled"));
         assertTrue(on.json().isNull("disabledReason"));
+    }
+
+    @Test
+    void aFailedMessageWaitsOnTheConsoleWhereSupportRetriesItWithTheSameId() {
+        Member ann = onboarding.newAccount(unique("ann"));
+        String hooks = path("console");
+        JsonObject created = endpoint(ann, hooks, "*");
+        String endpoint = endpoints(ann) + "/" + created.getJsonObject("endpoint").getString("id");
+        RECEIVER.answer(hooks, request -> WebhookReceiver.Answer.status(410));
+        assertEquals(201, billing.post(ann.accountId(), UUID.randomUUID().toString(),
+                Billing.payment("7.00", null, "PAY-7")).status());
+        String id = await(hooks, 1).getFirst().webhookId();
+        String message = endpoint + "/messages/" + id;
+        Await.until(Duration.ofSeconds(10), () -> api.get(message, ann.token()).json().getJsonObject("message").getString("status")
+                .equals("FAILED"), "the message failed");
+
+        Db db = Db.ofRunningPortal();
+        WebClient support = new WebClient(api.base());
+        support.cookies().put("console_session", Operators.consoleSession(db, Operators.active(db,
+                unique("support"), "Sam Support", "SUPPORT", "en-CA", "UTC")));
+        assertTrue(support.get("/console").html().getElementById("failed-webhooks-count").text()
+                .matches("[0-9]+ failed webhook messages? to look at"), "the home counts it");
+        WebClient.Page list = support.get("/console/notifications");
+        assertEquals(200, list.status(), list.body());
+        Element row = list.html().selectFirst("input[name=ids][value=" + id + "]").closest("tr");
+        assertTrue(row.text().contains("HTTP 410") && row.text().contains(RECEIVER.url(hooks)), row.text());
+        assertEquals("/console/accounts/" + ann.accountId() + "/webhooks/" + created.getJsonObject("endpoint")
+                .getString("id") + "/messages/" + id, row.select("a").last().attr("href"), "its attempts");
+
+        WebClient.Page off = support.post("/console/notifications/webhooks/" + id + "/retry",
+                Map.of("_csrf", list.csrf()));
+        assertEquals("/console/notifications?notice=endpoint-off#failed-webhooks", off.header("Location")
+                .orElse(off.body()), "its endpoint is off: nothing is queued");
+        assertTrue(support.get("/console/notifications?notice=endpoint-off").html().getElementById(
+                "notifications-notice").text().startsWith("Its endpoint is off"));
+        Api.Reply on = api.send(api.request(endpoint, ann.token()).header("Content-Type", "application/json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"enabled\":true}")));
+        assertEquals(200, on.status(), on.body());
+        RECEIVER.answer(hooks, request -> WebhookReceiver.Answer.status(204));
+        WebClient.Page retried = support.post("/console/notifications/webhooks/" + id + "/retry",
+                Map.of("_csrf", list.csrf()));
+        assertEquals(303, retried.status(), retried.body());
+        assertEquals(id, await(hooks, 2).get(1).webhookId(), "the same message, by its webhook-id");
+        Await.until(Duration.ofSeconds(10), () -> api.get(message, ann.token()).json().getJsonObject("message").getString("status")
+                .equals("DELIVERED"), "delivered");
+        assertEquals(409, support.post("/console/notifications/webhooks/" + id + "/retry",
+                Map.of("_csrf", list.csrf())).status(), "no longer failed");
+        assertEquals(null, support.get("/console/notifications").html()
+                .selectFirst("input[name=ids][value=" + id + "]"), "off the list");
+        assertEquals(2, RECEIVER.received(hooks).size());
     }
 
     private double metric(String name) {

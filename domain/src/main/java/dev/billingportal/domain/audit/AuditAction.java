@@ -28,6 +28,8 @@ public enum AuditAction {
     ACCOUNT_CREATED(Audience.PROVIDER),
     TRANSACTION_POSTED(Audience.PROVIDER),
     NOTIFICATION_RETRIED(Audience.PROVIDER),
+    /** An operator sent a failed webhook message again from the billing team's list. */
+    WEBHOOK_MESSAGE_RETRIED(Audience.PROVIDER),
 
     OPERATOR_INVITED(Audience.PROVIDER),
     OPERATOR_REINVITED(Audience.PROVIDER),

@@ -1,10 +1,12 @@
 package dev.billingportal.application.port.out;
 
+import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.webhook.WebhookAttempt;
 import dev.billingportal.domain.webhook.WebhookEndpointId;
 import dev.billingportal.domain.webhook.WebhookMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,10 @@ public interface WebhookMessages {
 
     /** A message as stored, with the lease it is held under, if any. */
     record Held(WebhookMessage message, Optional<UUID> lease) {
+    }
+
+    /** A failed message with its endpoint's owner (none: the provider's) and address, for the console's list. */
+    record Failed(WebhookMessage message, Optional<AccountId> account, String endpointUrl) {
     }
 
     /** Where a page of messages ends: newest first by (createdAt, id). */
@@ -63,6 +69,15 @@ public interface WebhookMessages {
      * outbox entries; returns how many. A pending message stays, however old.
      */
     int deleteSettledBefore(Instant before, int limit);
+
+    /** FAILED messages of every endpoint, newest first: what the billing team looks at (spec §12). */
+    List<Failed> failedNewestFirst(Optional<Position> after, int limit);
+
+    /** How many messages are FAILED (through the status index: cheap for the few that fail). */
+    long countFailed();
+
+    /** The latest attempt of each of these messages that has one. */
+    Map<String, WebhookAttempt> lastAttempts(Collection<String> messages);
 
     /** How many messages are in each status. */
     Map<WebhookMessage.Status, Long> countByStatus();

@@ -15,7 +15,6 @@ import dev.billingportal.application.port.out.WebhookEndpoints;
 import dev.billingportal.application.port.out.WebhookMessages;
 import dev.billingportal.application.port.out.WebhookPayloads;
 import dev.billingportal.application.port.out.WebhookSender;
-import dev.billingportal.application.service.paging.KeysetCursor;
 import dev.billingportal.domain.access.AccountAccessPolicy;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.access.Permission;
@@ -228,11 +227,7 @@ public final class WebhookEndpointService implements ManageWebhookEndpointsUseCa
             WebhookMessage found = messages.lock(message).map(WebhookMessages.Held::message)
                     .filter(held -> held.endpoint().equals(endpoint.id()))
                     .orElseThrow(() -> new NotFound("The message"));
-            if (!endpoint.enabled() && found.type() != WebhookEventType.WEBHOOK_TEST) {
-                throw RuleViolation.field("enabled", "is off: turn the endpoint on before resending to it");
-            }
-            found.resend(now);
-            messages.queue(found, now, WebhookLeases.QUEUED);
+            WebhookResend.resend(messages, endpoint, found, now);
             unitOfWork.afterCommit(relayWakeUp);
             return found;
         });
@@ -257,17 +252,12 @@ public final class WebhookEndpointService implements ManageWebhookEndpointsUseCa
     public Page<WebhookMessage> messages(Actor actor, Optional<AccountId> account, WebhookEndpointId id,
                                          PageRequest page) {
         require(actor, account, Use.READ);
-        Optional<WebhookMessages.Position> after = page.cursor().map(WebhookEndpointService::position);
+        Optional<WebhookMessages.Position> after = MessagePages.after(page);
         List<WebhookMessage> found = unitOfWork.inTransaction(() -> {
             owned(account, endpoints.find(id));
             return messages.newestFirst(id, after, page.limit() + 1);
         });
-        if (found.size() <= page.limit()) {
-            return new Page<>(found, Optional.empty());
-        }
-        List<WebhookMessage> items = found.subList(0, page.limit());
-        WebhookMessage last = items.getLast();
-        return new Page<>(items, Optional.of(KeysetCursor.encode(last.createdAt().toString(), last.id())));
+        return MessagePages.of(found, page.limit(), message -> message);
     }
 
     @Override
@@ -302,14 +292,5 @@ public final class WebhookEndpointService implements ManageWebhookEndpointsUseCa
         // Named by its address without the query: a receiver's URL may carry a token, which the audit must not keep.
         auditLog.record(AuditEvent.about(new AuditSubject(AuditSubject.Kind.WEBHOOK_ENDPOINT, endpoint.id().value(),
                 endpoint.url().shown()), endpoint.account(), actor, action, List.of(), now));
-    }
-
-    private static WebhookMessages.Position position(String cursor) {
-        List<String> parts = KeysetCursor.decode(cursor, 2);
-        try {
-            return new WebhookMessages.Position(Instant.parse(parts.get(0)), parts.get(1));
-        } catch (java.time.format.DateTimeParseException malformed) {
-            throw KeysetCursor.invalid();
-        }
     }
 }

@@ -1,14 +1,17 @@
 package dev.billingportal.adapter.out.persistence;
 
 import dev.billingportal.application.port.out.WebhookMessages;
+import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.webhook.WebhookAttempt;
 import dev.billingportal.domain.webhook.WebhookEndpointId;
 import dev.billingportal.domain.webhook.WebhookEventType;
 import dev.billingportal.domain.webhook.WebhookMessage;
+import dev.billingportal.domain.webhook.WebhookUrl;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -148,8 +151,7 @@ public final class JpaWebhookMessages implements WebhookMessages {
                         + " ORDER BY a.attemptedAt, a.id", WebhookAttemptRow.class)
                 .setParameter("message", message)
                 .getResultStream()
-                .map(row -> new WebhookAttempt(row.attemptedAt, Duration.ofMillis(row.tookMs),
-                        Optional.ofNullable(row.httpStatus), Optional.ofNullable(row.error), row.answer))
+                .map(JpaWebhookMessages::attempt)
                 .toList();
     }
 
@@ -188,6 +190,43 @@ public final class JpaWebhookMessages implements WebhookMessages {
     }
 
     @Override
+    public List<Failed> failedNewestFirst(Optional<Position> after, int limit) {
+        String older = after.isPresent()
+                ? " AND (m.createdAt < :at OR (m.createdAt = :at AND m.id < :id))" : "";
+        var query = unitOfWork.entityManager()
+                .createQuery("SELECT m, e.accountId, e.url FROM WebhookMessageRow m, WebhookEndpointRow e"
+                        + " WHERE e.id = m.endpointId AND m.status = 'FAILED'" + older
+                        + " ORDER BY m.createdAt DESC, m.id DESC", Object[].class)
+                .setMaxResults(limit);
+        after.ifPresent(position -> query.setParameter("at", position.createdAt()).setParameter("id", position.id()));
+        return query.getResultStream().map(row -> new Failed(toDomain((WebhookMessageRow) row[0]),
+                Optional.ofNullable((UUID) row[1]).map(AccountId::new),
+                WebhookUrl.stored((String) row[2]).shown())).toList();
+    }
+
+    @Override
+    public long countFailed() {
+        return unitOfWork.entityManager()
+                .createQuery("SELECT COUNT(m) FROM WebhookMessageRow m WHERE m.status = 'FAILED'", Long.class)
+                .getSingleResult();
+    }
+
+    @Override
+    public Map<String, WebhookAttempt> lastAttempts(Collection<String> messages) {
+        if (messages.isEmpty()) {
+            return Map.of(); // "IN ()" is a syntax error on PostgreSQL
+        }
+        Map<String, WebhookAttempt> last = new java.util.HashMap<>();
+        unitOfWork.entityManager()
+                .createQuery("SELECT a FROM WebhookAttemptRow a WHERE a.messageId IN :ids"
+                        + " ORDER BY a.attemptedAt, a.id", WebhookAttemptRow.class)
+                .setParameter("ids", List.copyOf(messages))
+                .getResultStream()
+                .forEach(row -> last.put(row.messageId, attempt(row)));
+        return last;
+    }
+
+    @Override
     public Map<WebhookMessage.Status, Long> countByStatus() {
         Map<WebhookMessage.Status, Long> counts = new EnumMap<>(WebhookMessage.Status.class);
         for (WebhookMessage.Status status : WebhookMessage.Status.values()) {
@@ -198,6 +237,11 @@ public final class JpaWebhookMessages implements WebhookMessages {
                 .getResultList()
                 .forEach(row -> counts.put(WebhookMessage.Status.valueOf((String) row[0]), (Long) row[1]));
         return counts;
+    }
+
+    private static WebhookAttempt attempt(WebhookAttemptRow row) {
+        return new WebhookAttempt(row.attemptedAt, Duration.ofMillis(row.tookMs), Optional.ofNullable(row.httpStatus),
+                Optional.ofNullable(row.error), row.answer);
     }
 
     private WebhookMessageRow row(String id) {

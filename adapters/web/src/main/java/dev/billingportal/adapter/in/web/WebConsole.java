@@ -46,6 +46,8 @@ import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
 import dev.billingportal.application.port.in.webhook.ManageWebhookEndpointsUseCase;
+import dev.billingportal.application.port.in.webhook.FailedWebhooksQuery;
+import dev.billingportal.application.port.in.webhook.RetryFailedWebhookUseCase;
 import dev.billingportal.application.port.in.webhook.WebhookEndpointsQuery;
 import dev.billingportal.domain.access.Actor;
 import io.helidon.microprofile.server.RoutingPath;
@@ -152,6 +154,10 @@ public class WebConsole implements HttpService {
     ManageWebhookEndpointsUseCase manageWebhooks;
     @Inject
     WebhookEndpointsQuery webhookQuery;
+    @Inject
+    FailedWebhooksQuery failedWebhooks;
+    @Inject
+    RetryFailedWebhookUseCase retryWebhook;
 
     @Override
     public void routing(HttpRules rules) {
@@ -164,7 +170,7 @@ public class WebConsole implements HttpService {
                 retry, stepUp, recoveryCodes, deliveries, audit, operators, inviteOperator, changeRole,
                 disableOperator, resetSecondFactor, reinviteOperator, keys, createKey, rotateKey, revokeKey, accounts,
                 invoices, post, passkeyCeremonies, passkeys, transactions, exportTransactions, invoice, renderInvoice,
-                accountAudit, createAccount, manageWebhooks, webhookQuery))
+                accountAudit, createAccount, manageWebhooks, webhookQuery, failedWebhooks, retryWebhook))
                 .register(rules);
     }
 }

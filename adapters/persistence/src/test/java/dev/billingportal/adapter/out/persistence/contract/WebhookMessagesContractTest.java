@@ -230,4 +230,37 @@ class WebhookMessagesContractTest {
         assertTrue(stores.unitOfWork().inTransaction(() -> stores.webhookMessages().find(messages.get(2).id()))
                 .isPresent(), "a pending message stays, however old");
     }
+
+    @EveryStore
+    void theFailedOfEveryEndpointListNewestFirstWithTheirOwnerAndTheirLastAttempt(Stores stores) {
+        WebhookEndpoint endpoint = endpoint(stores);
+        Instant at = later();
+        List<WebhookMessage> messages = record(stores, endpoint, at, 3);
+        long failedBefore = stores.unitOfWork().inTransaction(() -> stores.webhookMessages().countFailed());
+        WebhookAttempt first = new WebhookAttempt(at.plusSeconds(1), Duration.ofMillis(3), Optional.of(500),
+                Optional.empty(), "oops");
+        WebhookAttempt last = new WebhookAttempt(at.plusSeconds(9), Duration.ofMillis(3), Optional.empty(),
+                Optional.of("timeout"), "");
+        for (WebhookMessage message : messages.subList(0, 2)) {
+            message.endpointDisabled();
+            stores.unitOfWork().inTransaction(() -> {
+                stores.webhookMessages().recordAttempt(message.id(), first);
+                stores.webhookMessages().recordAttempt(message.id(), last);
+                stores.webhookMessages().update(message);
+            });
+        }
+        assertEquals(failedBefore + 2, stores.unitOfWork().inTransaction(() -> stores.webhookMessages()
+                .countFailed()));
+        List<WebhookMessages.Failed> failed = stores.unitOfWork().inTransaction(() -> stores.webhookMessages()
+                .failedNewestFirst(Optional.empty(), 1000)).stream()
+                .filter(row -> row.message().endpoint().equals(endpoint.id())).toList();
+        assertEquals(List.of(messages.get(1).id(), messages.get(0).id()), failed.stream()
+                .map(row -> row.message().id()).toList(), "newest first, the pending one left out");
+        assertEquals(endpoint.account(), failed.getFirst().account());
+        assertEquals("https://hooks.example.com/billing", failed.getFirst().endpointUrl());
+        assertEquals(java.util.Map.of(messages.get(0).id(), last, messages.get(1).id(), last),
+                stores.unitOfWork().inTransaction(() -> stores.webhookMessages().lastAttempts(List.of(
+                        messages.get(0).id(), messages.get(1).id(), messages.get(2).id()))),
+                "the latest of each, none for one never tried");
+    }
 }

@@ -48,6 +48,8 @@ import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
 import dev.billingportal.application.port.in.webhook.ManageWebhookEndpointsUseCase;
+import dev.billingportal.application.port.in.webhook.FailedWebhooksQuery;
+import dev.billingportal.application.port.in.webhook.RetryFailedWebhookUseCase;
 import dev.billingportal.application.port.in.webhook.WebhookEndpointsQuery;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.failure.StepUpRequired;
@@ -80,7 +82,8 @@ public final class ConsoleRoutes {
                            ExportTransactionsQuery exportTransactions, GetInvoiceQuery invoice,
                            RenderInvoiceQuery renderInvoice, ListAuditEventsQuery accountAudit,
                            CreateAccountUseCase createAccount, ManageWebhookEndpointsUseCase manageWebhooks,
-                           WebhookEndpointsQuery webhooks) {
+                           WebhookEndpointsQuery webhooks, FailedWebhooksQuery failedWebhooks,
+                           RetryFailedWebhookUseCase retryWebhook) {
     }
 
     /** A page for a signed-in operator. */
@@ -102,12 +105,14 @@ public final class ConsoleRoutes {
     public void register(HttpRules rules) {
         SignInFlow signIn = new SignInFlow(console, useCases.signIn(), useCases.completeSignIn(),
                 useCases.passkeyCeremonies(), useCases.enrol(), useCases.links(), useCases.signOut());
-        HomePage home = new HomePage(console, useCases.findAccounts(), useCases.deliveries(), useCases.audit());
+        HomePage home = new HomePage(console, useCases.findAccounts(), useCases.deliveries(),
+                useCases.failedWebhooks(), useCases.audit());
         ProfilePage profile = new ProfilePage(console, useCases.profiles(), useCases.enrol(),
                 useCases.recoveryCodes(), useCases.passkeyCeremonies(), useCases.passkeys());
         StepUpPage stepUp = new StepUpPage(console, useCases.stepUp(), useCases.passkeyCeremonies(),
                 useCases.profiles());
-        NotificationsPage failed = new NotificationsPage(console, useCases.deliveries(), useCases.retry());
+        NotificationsPage failed = new NotificationsPage(console, useCases.deliveries(), useCases.retry(),
+                useCases.failedWebhooks(), useCases.retryWebhook());
         AuditPage audit = new AuditPage(console, useCases.audit());
         OperatorsPage operators = new OperatorsPage(console, useCases.operators(), useCases.inviteOperator(),
                 useCases.changeRole(), useCases.disableOperator(), useCases.resetSecondFactor(),
@@ -187,6 +192,8 @@ public final class ConsoleRoutes {
         rules.post(ApiKeysPage.PATH + "/{keyId}/revoke", signedIn(keys::revoke));
         rules.post(NotificationsPage.PATH + "/{deliveryId}/retry", signedIn(account::retry));
         rules.post(NotificationsPage.PATH + "/retry", signedIn(failed::retrySelected));
+        rules.post(NotificationsPage.WEBHOOKS + "/{messageId}/retry", signedIn(failed::retryWebhook));
+        rules.post(NotificationsPage.WEBHOOKS + "/retry", signedIn(failed::retrySelectedWebhooks));
 
         // The provider's own endpoints (administrators), and an account's as the billing team sees them.
         String provider = Console.WEBHOOKS;

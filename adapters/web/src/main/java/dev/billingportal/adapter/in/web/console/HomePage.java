@@ -7,6 +7,7 @@ import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.account.FindAccountsQuery;
 import dev.billingportal.application.port.in.audit.ListProviderAuditQuery;
 import dev.billingportal.application.port.in.notification.ListDeliveriesQuery;
+import dev.billingportal.application.port.in.webhook.FailedWebhooksQuery;
 import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.domain.access.Permission;
 import dev.billingportal.domain.account.AccountMatch;
@@ -16,8 +17,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code /console}: one search box for what the caller on the phone knows (spec §12), how many notifications wait for
- * a retry, and the operator's own latest actions (the provider's audit by its actor index).
+ * {@code /console}: one search box for what the caller on the phone knows (spec §12), how many notifications and
+ * webhook messages wait for a retry, and the operator's own latest actions (the provider's audit by its actor index).
  */
 public final class HomePage {
     static final int RECENT = 5;
@@ -25,13 +26,15 @@ public final class HomePage {
     private final Console console;
     private final FindAccountsQuery findAccounts;
     private final ListDeliveriesQuery deliveries;
+    private final FailedWebhooksQuery failedWebhooks;
     private final ListProviderAuditQuery audit;
 
     public HomePage(Console console, FindAccountsQuery findAccounts, ListDeliveriesQuery deliveries,
-                    ListProviderAuditQuery audit) {
+                    FailedWebhooksQuery failedWebhooks, ListProviderAuditQuery audit) {
         this.console = console;
         this.findAccounts = findAccounts;
         this.deliveries = deliveries;
+        this.failedWebhooks = failedWebhooks;
         this.audit = audit;
     }
 
@@ -65,6 +68,7 @@ public final class HomePage {
         AuditLog.ProviderFilter mine = new AuditLog.ProviderFilter(Optional.of(visit.operator().id().value()),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         return new ConsoleHomeView.Overview(deliveries.count(visit.actor(), DeliveryStatus.FAILED),
+                failedWebhooks.count(visit.actor()),
                 audit.list(visit.actor(), mine, PageRequest.first(RECENT)).items().stream()
                         .map(event -> AuditPage.row(visit.t(), visit.formats(), event, true)).toList());
     }

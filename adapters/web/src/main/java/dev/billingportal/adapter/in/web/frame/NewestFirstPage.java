@@ -19,7 +19,13 @@ public record NewestFirstPage<T>(Page<T> page, Optional<String> olderHref, Optio
     /** The page {@code path} asks for, or empty when the reader was redirected to the newest instead. */
     public static <T> Optional<NewestFirstPage<T>> read(WebExchange exchange, String path, int size,
                                                  Function<PageRequest, Page<T>> query) {
-        Optional<String> cursor = exchange.query("cursor").filter(value -> !value.isBlank());
+        return read(exchange, path, "cursor", size, query);
+    }
+
+    /** The same, for one of several lists on a page, each paging by its own parameter. */
+    public static <T> Optional<NewestFirstPage<T>> read(WebExchange exchange, String path, String parameter,
+                                                        int size, Function<PageRequest, Page<T>> query) {
+        Optional<String> cursor = exchange.query(parameter).filter(value -> !value.isBlank());
         Page<T> page;
         try {
             page = query.apply(new PageRequest(cursor, size));
@@ -28,7 +34,7 @@ public record NewestFirstPage<T>(Page<T> page, Optional<String> olderHref, Optio
             return Optional.empty();
         }
         return Optional.of(new NewestFirstPage<>(page, page.nextCursor().map(next -> path
-                + (path.contains("?") ? "&" : "?") + "cursor="
+                + (path.contains("?") ? "&" : "?") + parameter + "="
                 + URLEncoder.encode(next, StandardCharsets.UTF_8)), cursor.map(ignored -> path)));
     }
 }

@@ -37,6 +37,8 @@ public final class CardLabels {
                     "notifications.recipient", "notifications.status")),
             Map.entry("table--failed", List.of("notifications.when", "notifications.what", "notifications.recipient",
                     "console.notifications.reason", "console.account.actions")),
+            Map.entry("table--failed-webhooks", List.of("notifications.when", "webhooks.event",
+                    "console.notifications.endpoint", "console.notifications.reason", "console.account.actions")),
             Map.entry("table--audit", List.of("notifications.when", "console.audit.who", "notifications.what",
                     "console.audit.changes", "console.audit.reason")),
             Map.entry("table--operators", List.of("console.profile.name", "console.signin.email",

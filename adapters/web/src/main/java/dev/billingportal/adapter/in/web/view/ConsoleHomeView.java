@@ -11,8 +11,8 @@ import java.util.Optional;
 public record ConsoleHomeView(Chrome chrome, String query, boolean searched, List<Found> found,
                               Optional<String> error, Optional<Overview> overview, boolean mayOpenAccounts) {
 
-    /** Before a search: how many notifications failed, and the operator's own latest actions. */
-    public record Overview(long failedNotifications, List<ConsoleAuditView.Row> recent) {
+    /** Before a search: how many notifications and webhook messages failed, and the operator's latest actions. */
+    public record Overview(long failedNotifications, long failedWebhooks, List<ConsoleAuditView.Row> recent) {
         public Overview {
             recent = List.copyOf(recent);
         }

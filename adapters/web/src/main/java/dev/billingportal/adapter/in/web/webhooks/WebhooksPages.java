@@ -241,12 +241,17 @@ public final class WebhooksPages {
     }
 
     private static WebhookMessageView.AttemptRow attemptRow(Texts t, Formats formats, WebhookAttempt attempt) {
-        String outcome = attempt.status().map(code -> t.get("webhooks.httpStatus", code))
-                .orElseGet(() -> attempt.error().map(error -> t.has("webhooks.error." + error)
-                        ? t.get("webhooks.error." + error) : error).orElse(""));
+        String outcome = outcome(t, attempt);
         boolean succeeded = attempt.status().filter(code -> code >= 200 && code < 300).isPresent();
         return new WebhookMessageView.AttemptRow(formats.localDateTime(attempt.at()),
                 t.get("webhooks.ms", attempt.took().toMillis()), outcome, succeeded, attempt.answer());
+    }
+
+    /** What an attempt came to, in the reader's words: the receiver's HTTP status, or why there was none. */
+    public static String outcome(Texts t, WebhookAttempt attempt) {
+        return attempt.status().map(code -> t.get("webhooks.httpStatus", code))
+                .orElseGet(() -> attempt.error().map(error -> t.has("webhooks.error." + error)
+                        ? t.get("webhooks.error." + error) : error).orElse(""));
     }
 
     /** The form's field messages, with the reason a refused address or the limit gives. */

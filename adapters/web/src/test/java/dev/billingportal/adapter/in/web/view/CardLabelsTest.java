@@ -94,7 +94,11 @@ class CardLabelsTest {
         Document failed = Jsoup.parse(new String(views.render("console/notifications.jte",
                 new ConsoleNotificationsView(console, List.of(new ConsoleNotificationsView.Row("3", "2 nov. 2026",
                         "Invitation", "ann@example.com", "550 no such user", Optional.of("/console/accounts/1"))),
-                        Optional.empty(), Optional.empty(), Optional.empty(), "America/Toronto")),
+                        Optional.empty(), Optional.empty(), List.of(new ConsoleNotificationsView.WebhookRow(
+                                "msg_p5jXN8AQM9LWM0D4loKWxJek", "2 nov. 2026", "Transaction inscrite",
+                                "https://erp.example.com/hooks", "Point de terminaison d'un compte",
+                                Optional.of("/console/accounts/1"), "HTTP 500", Optional.empty())), Optional.empty(),
+                        Optional.empty(), Optional.empty(), "America/Toronto")),
                 StandardCharsets.UTF_8));
         Document audit = Jsoup.parse(new String(views.render("console/audit.jte", new ConsoleAuditView(console,
                 new ConsoleAuditView.Filters("", "", "", "", ""), List.of(), Map.of(), List.of(new ConsoleAuditView.Row(
@@ -130,6 +134,7 @@ class CardLabelsTest {
         pages.putAll(Map.of("table--users", users, "table--latest", dashboard, "table--months", dashboard,
                 "table--history", history, "table--invoices", invoices, "table--lines", detail,
                 "table--applied", detail, "table--notifications", notifications));
+        pages.put("table--failed-webhooks", failed);
         assertEquals(CardLabels.TABLES.keySet(), pages.keySet(), "every labelled table is checked here");
         for (Map.Entry<String, Document> page : pages.entrySet()) {
             Element table = page.getValue().selectFirst("table." + page.getKey());
