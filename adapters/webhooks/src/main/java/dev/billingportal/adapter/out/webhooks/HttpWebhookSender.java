@@ -35,15 +35,17 @@ import org.apache.hc.core5.util.Timeout;
  * {@link CheckedDns} for a host's addresses and connects to exactly those, so the address checked is the address
  * connected to; TLS is verified for the endpoint's host name. No redirect is followed, nothing is retried here (the
  * schedule is the message's), no cookie is kept, at most {@value #MAX_READ} bytes of an answer are read and
- * {@value #EXCERPT} kept. Connections per endpoint are bounded, so one slow receiver holds few.
+ * {@value #EXCERPT} kept. The pool bounds connections in all, not per host: one host may serve many endpoints (a
+ * receiving service's), and what keeps one slow endpoint from holding the workers is the workers' own limit of attempts
+ * in flight per endpoint — a per-host cap would make a failing endpoint's attempts block a healthy neighbour's.
  */
 public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
     static final int MAX_READ = 64 * 1024;
     static final int EXCERPT = 1024;
 
-    /** The limits of an attempt: spec §13's 15 s for the answer, and how many connections one endpoint may hold. */
-    public record Limits(Duration connect, Duration answer, int connectionsPerEndpoint, int connections) {
-        public static final Limits SPEC = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(15), 4, 64);
+    /** The limits of an attempt: spec §13's 15 s for the answer, and how many connections the client holds in all. */
+    public record Limits(Duration connect, Duration answer, int connections) {
+        public static final Limits SPEC = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(15), 64);
     }
 
     private final CheckedDns dns;
@@ -87,7 +89,7 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
                         .setConnectTimeout(Timeout.of(limits.connect()))
                         .setSocketTimeout(Timeout.of(limits.answer()))
                         .build())
-                .setMaxConnPerRoute(limits.connectionsPerEndpoint())
+                .setMaxConnPerRoute(limits.connections())
                 .setMaxConnTotal(limits.connections())
                 .build();
         return HttpClients.custom()

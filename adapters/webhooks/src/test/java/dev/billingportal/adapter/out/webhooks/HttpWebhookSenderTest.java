@@ -60,7 +60,7 @@ class HttpWebhookSenderTest {
         receiver.start();
         AddressRules rules = new AddressRules(List.of(Network.parse("127.0.0.1/32")));
         sender = new HttpWebhookSender(this::lookup, rules, new HttpWebhookSender.Limits(Duration.ofSeconds(2),
-                Duration.ofMillis(800), 2, 8), Clock.systemUTC());
+                Duration.ofMillis(800), 8), Clock.systemUTC());
     }
 
     @AfterEach
