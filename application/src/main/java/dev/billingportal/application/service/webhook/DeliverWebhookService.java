@@ -12,6 +12,7 @@ import dev.billingportal.domain.webhook.WebhookEventType;
 import dev.billingportal.domain.webhook.WebhookMessage;
 import dev.billingportal.domain.webhook.WebhookSignature;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +29,10 @@ import java.util.function.DoubleSupplier;
  * due again and sent with the same {@code webhook-id}.
  */
 public final class DeliverWebhookService implements DeliverWebhookUseCase {
-    /** An endpoint's attempts in flight in one process: the sender's connections per endpoint. */
+    /** An endpoint's attempts in flight in one process. */
     public static final int IN_FLIGHT_PER_ENDPOINT = 4;
+    /** How long a worker waits for a place at its endpoint before deferring the message. */
+    static final Duration PATIENCE = Duration.ofMillis(100);
 
     private final UnitOfWork unitOfWork;
     private final WebhookMessages messages;
@@ -61,8 +64,11 @@ public final class DeliverWebhookService implements DeliverWebhookUseCase {
     private record Skip() implements Step {
     }
 
-    /** The endpoint has as many attempts in flight as it may: the message waits a moment. */
-    private record Wait() implements Step {
+    /**
+     * The endpoint has as many attempts in flight as it may: the worker waits a moment for a place, then the message
+     * waits a second ({@code deferred}: recorded so).
+     */
+    private record Wait(WebhookEndpointId endpoint, boolean deferred) implements Step {
     }
 
     /** This worker holds the message under {@code lease}, to the endpoint as it was when taken. */
@@ -72,12 +78,16 @@ public final class DeliverWebhookService implements DeliverWebhookUseCase {
     @Override
     public Outcome deliver(String id, UUID lease) {
         AtomicReference<WebhookEndpointId> place = new AtomicReference<>();
-        Step step;
-        try {
-            step = unitOfWork.inTransaction(() -> take(id, lease, place));
-        } catch (RuntimeException failed) {
-            Optional.ofNullable(place.getAndSet(null)).ifPresent(inFlight::release); // the hold was not stored
-            throw failed;
+        Step step = takeInTransaction(id, lease, place, false);
+        // A burst of one endpoint's messages meets its limit; its attempts take milliseconds, a deferral a second:
+        // wait for a place a moment (another waiting worker may take a freed one first), then defer.
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (step instanceof Wait busy && System.nanoTime() < deadline) {
+            inFlight.awaitPlace(busy.endpoint(), Duration.ofNanos(deadline - System.nanoTime()));
+            step = takeInTransaction(id, lease, place, false);
+        }
+        if (step instanceof Wait) {
+            step = takeInTransaction(id, lease, place, true);
         }
         return switch (step) {
             case Skip skip -> Outcome.NOTHING_TO_DO;
@@ -89,7 +99,18 @@ public final class DeliverWebhookService implements DeliverWebhookUseCase {
         };
     }
 
-    private Step take(String id, UUID lease, AtomicReference<WebhookEndpointId> place) {
+    /** Takes the message in a transaction of its own; {@code orDefer}: the last try, which records the deferral. */
+    private Step takeInTransaction(String id, UUID lease, AtomicReference<WebhookEndpointId> place,
+                                   boolean orDefer) {
+        try {
+            return unitOfWork.inTransaction(() -> take(id, lease, place, orDefer));
+        } catch (RuntimeException failed) {
+            Optional.ofNullable(place.getAndSet(null)).ifPresent(inFlight::release); // the hold was not stored
+            throw failed;
+        }
+    }
+
+    private Step take(String id, UUID lease, AtomicReference<WebhookEndpointId> place, boolean orDefer) {
         Optional.ofNullable(place.getAndSet(null)).ifPresent(inFlight::release); // a unit of work run again
         Optional<WebhookMessages.Held> held = messages.lock(id);
         if (held.isEmpty() || held.get().message().status() != WebhookMessage.Status.PENDING
@@ -108,9 +129,11 @@ public final class DeliverWebhookService implements DeliverWebhookUseCase {
             return new Skip();
         }
         if (!inFlight.tryTake(endpoint.get().id())) {
-            message.deferred(now.plus(WebhookLeases.DEFERRED));
-            messages.update(message);
-            return new Wait();
+            if (orDefer) {
+                message.deferred(now.plus(WebhookLeases.DEFERRED));
+                messages.update(message);
+            }
+            return new Wait(endpoint.get().id(), orDefer);
         }
         place.set(endpoint.get().id());
         UUID mine = UUID.randomUUID();

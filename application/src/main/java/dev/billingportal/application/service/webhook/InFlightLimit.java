@@ -1,18 +1,20 @@
 package dev.billingportal.application.service.webhook;
 
 import dev.billingportal.domain.webhook.WebhookEndpointId;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * How many attempts one endpoint may have in flight in this process. A worker that finds the endpoint at its limit
- * does not wait for it: it defers the message and takes the next one, so an endpoint that hangs for its full 15 s on
- * every call holds at most this many workers, and every other endpoint's messages go on (spec §13: one endpoint's
- * failures never delay another's messages).
+ * waits a moment at most ({@link #awaitPlace}), outside any transaction — an endpoint answering in milliseconds frees a
+ * place well within it — and then defers the message and takes the next one, so an endpoint that hangs for its full
+ * 15 s on every call holds at most this many workers, and every other endpoint's messages go on (spec §13: one
+ * endpoint's failures never delay another's messages).
  */
 final class InFlightLimit {
     private final int perEndpoint;
-    private final ConcurrentMap<WebhookEndpointId, Integer> inFlight = new ConcurrentHashMap<>();
+    private final Map<WebhookEndpointId, Integer> inFlight = new HashMap<>();
 
     InFlightLimit(int perEndpoint) {
         if (perEndpoint < 1) {
@@ -22,20 +24,38 @@ final class InFlightLimit {
     }
 
     /** Takes a place for an attempt to {@code endpoint}; false when it has none free. */
-    boolean tryTake(WebhookEndpointId endpoint) {
-        boolean[] taken = {false};
-        inFlight.compute(endpoint, (id, count) -> {
-            int now = count == null ? 0 : count;
-            if (now >= perEndpoint) {
-                return now;
-            }
-            taken[0] = true;
-            return now + 1;
-        });
-        return taken[0];
+    synchronized boolean tryTake(WebhookEndpointId endpoint) {
+        int now = inFlight.getOrDefault(endpoint, 0);
+        if (now >= perEndpoint) {
+            return false;
+        }
+        inFlight.put(endpoint, now + 1);
+        return true;
     }
 
-    void release(WebhookEndpointId endpoint) {
+    synchronized void release(WebhookEndpointId endpoint) {
         inFlight.computeIfPresent(endpoint, (id, count) -> count <= 1 ? null : count - 1);
+        notifyAll();
+    }
+
+    /**
+     * Waits up to {@code patience} until {@code endpoint} has a free place (without taking it: another worker may be
+     * first); true if it has one.
+     */
+    synchronized boolean awaitPlace(WebhookEndpointId endpoint, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        try {
+            while (inFlight.getOrDefault(endpoint, 0) >= perEndpoint) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Recording at event time, one attempt per queue message, and what each answer does to message and endpoint. */
@@ -221,13 +222,15 @@ class DeliverWebhookServiceTest {
                 assertTrue(System.nanoTime() < healthyDone, "the healthy endpoint's message went through");
                 Thread.sleep(10);
             }
-            long deferred = 0;
-            for (Future<Outcome> outcome : outcomes) {
-                if (outcome.isDone() && outcome.get() == Outcome.DEFERRED) {
-                    deferred++;
-                }
+            // Beyond its places, a worker waits a moment at most (PATIENCE), then defers — while the others hang.
+            long deferredBy = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (deferred(outcomes) < 2) {
+                assertTrue(System.nanoTime() < deferredBy, "the hanging endpoint's messages beyond its places wait,"
+                        + " not a worker");
+                Thread.sleep(10);
             }
-            assertEquals(2, deferred, "the hanging endpoint's messages beyond its places wait, not a worker");
+            assertEquals(2, deferred(outcomes));
+            assertEquals(1, release.getCount(), "deferred while the others still hang");
             release.countDown();
             for (Future<Outcome> outcome : outcomes) {
                 outcome.get(10, TimeUnit.SECONDS);
@@ -243,6 +246,51 @@ class DeliverWebhookServiceTest {
         assertEquals(2, waiting.size());
         waiting.forEach(message -> assertFalse(message.nextAttemptAt().orElseThrow().isAfter(
                 portal.clock.instant().plusSeconds(1)), "due again in a second"));
+    }
+
+    private static long deferred(List<Future<Outcome>> outcomes) throws Exception {
+        long deferred = 0;
+        for (Future<Outcome> outcome : outcomes) {
+            if (outcome.isDone() && outcome.get() == Outcome.DEFERRED) {
+                deferred++;
+            }
+        }
+        return deferred;
+    }
+
+    @Test
+    void aBurstBeyondAFastEndpointsPlacesWaitsAMomentForOneInsteadOfASecond() throws Exception {
+        endpoint(Optional.of(account), "/fast", List.of("*"));
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        fixture.answer = request -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(20); // a receiver answering in milliseconds
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            return WebhookServicesFixture.answered(200);
+        };
+        int burst = DeliverWebhookService.IN_FLIGHT_PER_ENDPOINT * 2;
+        for (int i = 0; i < burst; i++) {
+            event(WebhookEventType.PORTAL_USER_ADDED, ann);
+        }
+        List<Outbox.Webhook> queued = fixture.publish();
+        ExecutorService workers = Executors.newFixedThreadPool(queued.size());
+        try {
+            List<Future<Outcome>> outcomes = queued.stream()
+                    .map(webhook -> workers.submit(() -> fixture.deliver.deliver(webhook.message(), webhook.lease())))
+                    .toList();
+            for (Future<Outcome> outcome : outcomes) {
+                assertEquals(Outcome.ATTEMPTED, outcome.get(10, TimeUnit.SECONDS), "sent, not deferred a second");
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+        assertEquals(burst, fixture.received.size());
+        assertTrue(most.get() <= DeliverWebhookService.IN_FLIGHT_PER_ENDPOINT, "never beyond its places: " + most);
     }
 
     @Test
