@@ -22,7 +22,7 @@ record BenchSettings(boolean quick, long transactions, long depth, int historySa
 
     /** The groups of measures a run can be limited to ({@code --only history,mail}). */
     enum Measure {
-        STARTUP, HISTORY, POSTING, MAIL, PAGES;
+        STARTUP, HISTORY, POSTING, MAIL, PAGES, WEBHOOKS;
 
         static Set<Measure> parse(String list) {
             Set<Measure> measures = EnumSet.noneOf(Measure.class);
@@ -31,7 +31,7 @@ record BenchSettings(boolean quick, long transactions, long depth, int historySa
                     measures.add(valueOf(name.trim().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException unknown) {
                     throw new IllegalArgumentException("unknown measure " + name + " (known: startup, history,"
-                            + " posting, mail, pages)");
+                            + " posting, mail, pages, webhooks)");
                 }
             }
             return measures;
@@ -98,7 +98,7 @@ record BenchSettings(boolean quick, long transactions, long depth, int historySa
                 };
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + " (known: --quick, --db h2|postgresql, --transactions N, --output FILE, --work-dir DIR, --jfr,"
-                        + " --only startup,history,posting,mail,pages)");
+                        + " --only startup,history,posting,mail,pages,webhooks)");
             }
         }
         if (quick) {

@@ -47,7 +47,7 @@ public final class PerformanceBench {
         requireDiskSpace(work, settings);
         Report report = new Report();
         AtomicLong ids = new AtomicLong();
-        try (SmtpSink sink = new SmtpSink()) {
+        try (SmtpSink sink = new SmtpSink(); WebhookSink webhookSink = new WebhookSink()) {
             Path dataDir = work.resolve("portal").resolve("data");
             BenchDatabase database = BenchDatabase.of(settings.database(), dataDir);
             report.database(database.describe());
@@ -60,6 +60,8 @@ public final class PerformanceBench {
             List<PortalClient.Member> posting = new ArrayList<>();
             PortalClient.Member mail;
             PortalClient.Member pagesMember = null;
+            PortalClient.Member webhookMember = null;
+            WebhookDelivery webhooks = new WebhookDelivery();
             try (MeasuredProcess process = portal.start()) {
                 coldStart = process.startupTime().toMillis();
                 PortalClient client = portal.client();
@@ -77,6 +79,10 @@ public final class PerformanceBench {
                 }
                 if (settings.measures(BenchSettings.Measure.PAGES)) {
                     pagesMember = WebPages.setUp(client, sink);
+                }
+                if (settings.measures(BenchSettings.Measure.WEBHOOKS)) {
+                    webhookMember = client.newAccount("hooks@bench.example", sink, false);
+                    webhooks.setUp(client, webhookMember, webhookSink);
                 }
                 awaitQuiet(sink);
             }
@@ -113,9 +119,10 @@ public final class PerformanceBench {
             boolean measurePosting = settings.measures(BenchSettings.Measure.POSTING);
             boolean measureMail = settings.measures(BenchSettings.Measure.MAIL);
             boolean measurePages = settings.measures(BenchSettings.Measure.PAGES);
+            boolean measureWebhooks = settings.measures(BenchSettings.Measure.WEBHOOKS);
             WebPages webPages = new WebPages(settings);
             HistoryWebPages historyWebPages = new HistoryWebPages(lastSequence, settings);
-            if (!measureHistory && !measurePosting && !measureMail && !measurePages) {
+            if (!measureHistory && !measurePosting && !measureMail && !measurePages && !measureWebhooks) {
                 return report;
             }
             WarmUp warmUp = new WarmUp(settings);
@@ -155,6 +162,12 @@ public final class PerformanceBench {
                     log("e-mail latency at half load");
                     delivery.measureLatency(client, mail, sink, ids, settings);
                 }
+                if (measureWebhooks) {
+                    log("webhooks end to end");
+                    webhooks.measureEndToEnd(client, webhookMember, webhookSink, ids, settings);
+                    log("webhook latency at half load");
+                    webhooks.measureLatency(client, webhookMember, webhookSink, ids, settings);
+                }
                 process.stop();
             }
 
@@ -172,6 +185,10 @@ public final class PerformanceBench {
                 if (measureMail) {
                     log("raw mail loop recording each delivery");
                     delivery.measureRecordedLoop(sink, raw, mail, settings);
+                }
+                if (measureWebhooks) {
+                    log("raw webhook loop recording each attempt");
+                    webhooks.measureRawLoop(database, raw, webhookMember, settings);
                 }
             }
             if (measureMail) {
@@ -195,6 +212,9 @@ public final class PerformanceBench {
             if (measurePages) {
                 webPages.report(report);
                 historyWebPages.report(report);
+            }
+            if (measureWebhooks) {
+                webhooks.report(report, settings);
             }
             report.section("Disk", List.of("portal database after the run: " + Report.mib(database.bytesOnDisk())));
             Plots.write(report, settings, measureHistory ? pages : null, measurePosting ? postingThroughput : null,

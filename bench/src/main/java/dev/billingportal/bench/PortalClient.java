@@ -40,9 +40,14 @@ final class PortalClient {
 
     /** Creates an account whose first user has billing notifications on, accepts the invitation, signs in. */
     Member newAccount(String username, SmtpSink sink) throws InterruptedException {
+        return newAccount(username, sink, true);
+    }
+
+    /** The same, the first user wanting billing notifications or not. */
+    Member newAccount(String username, SmtpSink sink, boolean billingNotifications) throws InterruptedException {
         JsonObject account = json(send("POST", "/api/v1/operator/accounts", operatorToken, """
-                {"name":"Bench account %s","currency":"CAD","firstUser":%s}""".formatted(username, user(username)),
-                null), 201);
+                {"name":"Bench account %s","currency":"CAD","firstUser":%s}""".formatted(username,
+                user(username, billingNotifications)), null), 201);
         String invitation = sink.invitationFor(username);
         send("POST", "/api/v1/auth/invitations/accept", null,
                 "{\"token\":\"" + invitation + "\",\"password\":\"" + PASSWORD + "\"}", null, 204);
@@ -53,7 +58,14 @@ final class PortalClient {
 
     /** Adds a user with billing notifications on; invited users receive billing notifications at once. */
     void addUser(Member member, String username) {
-        send("POST", "/api/v1/accounts/" + member.accountId() + "/users", member.token(), user(username), null, 201);
+        send("POST", "/api/v1/accounts/" + member.accountId() + "/users", member.token(), user(username, true), null,
+                201);
+    }
+
+    /** Adds a webhook endpoint for the account's posted transactions; returns its signing secret. */
+    String addWebhookEndpoint(Member member, String url) {
+        return json(send("POST", "/api/v1/accounts/" + member.accountId() + "/webhook-endpoints", member.token(),
+                "{\"url\":\"" + url + "\",\"eventTypes\":[\"transaction.posted\"]}", null), 201).getString("secret");
     }
 
     /** Posts a payment whose reference carries {@code id}; returns once the portal has answered 201. */
@@ -145,10 +157,10 @@ final class PortalClient {
         }
     }
 
-    private static String user(String username) {
+    private static String user(String username, boolean billingNotifications) {
         return """
                 {"username":"%s","firstName":"Bench","lastName":"User","timeZone":"America/Toronto",\
-                "billingNotifications":true}""".formatted(username);
+                "billingNotifications":%s}""".formatted(username, billingNotifications);
     }
 
     private void send(String method, String path, String token, String body, String idempotencyKey, int expected) {

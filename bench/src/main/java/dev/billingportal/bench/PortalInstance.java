@@ -63,6 +63,9 @@ final class PortalInstance {
                         "PORTAL_MAIL_TRANSPORT", "smtp",
                         "PORTAL_MAIL_SMTP_HOST", "127.0.0.1",
                         "PORTAL_MAIL_SMTP_PORT", Integer.toString(smtpPort)));
+        // The bench's webhook receiver listens on plain HTTP on loopback, which a real portal refuses (spec §13).
+        all.put("PORTAL_WEBHOOKS_INSECURE_HOSTS", "127.0.0.1");
+        all.put("PORTAL_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.1/32");
         // One secrets key for every instance: the scale-out bench runs several processes on one database.
         all.put("PORTAL_SECRETS_KEY", SECRETS_KEY);
         all.putAll(environment);

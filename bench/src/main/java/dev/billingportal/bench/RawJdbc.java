@@ -84,6 +84,21 @@ final class RawJdbc implements AutoCloseable {
         return new DeliveryRecorder(database.connect(), deliveries);
     }
 
+    /** Every webhook message of {@code account}'s endpoints, with its endpoint's URL, for the raw webhook loop. */
+    List<String[]> webhookMessages(UUID account) throws SQLException {
+        List<String[]> messages = new ArrayList<>();
+        try (PreparedStatement select = reader.prepareStatement("SELECT m.id, e.url FROM webhook_message m"
+                + " JOIN webhook_endpoint e ON e.id = m.endpoint_id WHERE e.account_id = ?")) {
+            select.setObject(1, account);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    messages.add(new String[] {rows.getString(1), rows.getString(2)});
+                }
+            }
+        }
+        return messages;
+    }
+
     /** Every delivery of {@code account}'s billing notifications, for the raw mail loop to record against. */
     List<UUID> deliveries(UUID account) throws SQLException {
         List<UUID> ids = new ArrayList<>();

@@ -27,7 +27,8 @@ class BenchQuickIT {
             "p99 post → SMTP accepted", "/users page (200 users)", "/ dashboard page",
             "/transactions page at depth ~200000 / its first page, p50",
             "/transactions page at depth ~200000 / its first page, p99",
-            "/transactions page at depth ~200000 / the JSON API's same page");
+            "/transactions page at depth ~200000 / the JSON API's same page",
+            "raw loop signing, POSTing and committing its attempt row", "p99 post → webhook receiver");
     /** Goal 5 under JDK 25's AOT cache, each application trained by a start of its own (where the JDK has it). */
     private static final List<String> AOT_MEASURES = List.of("startup to ready (median), an AOT cache each",
             "resident memory after 1 000 requests (median), an AOT cache each");
