@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
@@ -51,11 +55,36 @@ public final class TestPortal {
         return new MapConfigSource(values, 500);
     }
 
+    /**
+     * A new data directory, deleted when the test JVM exits: a full test run makes hundreds (databases, broker
+     * journals), some gigabytes in all, which would otherwise stay in the temporary directory run after run.
+     */
     public static Path newDataDir() {
         try {
-            return Files.createTempDirectory("portal-test-");
+            Path dir = Files.createTempDirectory("portal-test-");
+            synchronized (DATA_DIRS) {
+                if (DATA_DIRS.isEmpty()) {
+                    Runtime.getRuntime().addShutdownHook(new Thread(TestPortal::deleteDataDirs, "delete-data-dirs"));
+                }
+                DATA_DIRS.add(dir);
+            }
+            return dir;
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
+        }
+    }
+
+    private static final List<Path> DATA_DIRS = new ArrayList<>();
+
+    private static void deleteDataDirs() {
+        synchronized (DATA_DIRS) {
+            for (Path dir : DATA_DIRS) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                } catch (IOException | UncheckedIOException gone) {
+                    // best effort: the JVM is exiting
+                }
+            }
         }
     }
 
