@@ -204,7 +204,9 @@ final class ArchitectureRules {
                 confined(root, ".adapter.out.passwords..", "org.bouncycastle.."),
                 confined(root, ".adapter.out.passkeys..", "com.webauthn4j.."),
                 confined(root, ".adapter.out.documents..", "org.apache.pdfbox.."),
-                confined(root, ".adapter.out.documents..", "org.apache.commons.csv.."),
+                // CSV out (the history as a sheet) and in (a bill run's file, read by the REST adapter that takes it).
+                confinedToAny(root, List.of(".adapter.out.documents..", ".adapter.in.rest.billrun.."),
+                        "org.apache.commons.csv.."),
                 confined(root, ".adapter.in.web..", "gg.jte.."),
                 confined(root, ".adapter.in.web..", "io.nayuki.qrcodegen.."),
                 confined(root, ".adapter.in.web..", "io.helidon.webserver.."),

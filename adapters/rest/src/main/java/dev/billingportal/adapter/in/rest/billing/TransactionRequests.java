@@ -47,7 +47,7 @@ public final class TransactionRequests {
     }
 
     /** The body's text, for the command to judge; lines and taxes keep their positions as sent. */
-    static TransactionInput read(JsonFields fields) {
+    public static TransactionInput read(JsonFields fields) {
         JsonFields invoice = fields.object("invoice");
         return new TransactionInput(fields.string("type"), fields.string("amount"), fields.string("currency"),
                 fields.string("postedAt"), fields.string("reference"), fields.string("description"),

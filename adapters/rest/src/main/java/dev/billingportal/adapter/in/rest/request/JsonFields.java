@@ -34,8 +34,13 @@ public final class JsonFields {
         this.errors = errors;
     }
 
-    static JsonFields root(JsonObject object) {
+    public static JsonFields root(JsonObject object) {
         return new JsonFields(object, FieldPath.root(), new ArrayList<>());
+    }
+
+    /** The values read so far that had the wrong JSON type, each named with its path. */
+    public List<FieldError> errors() {
+        return List.copyOf(errors);
     }
 
     /** A string field's text; null when absent, and when not a string (then an error). */
