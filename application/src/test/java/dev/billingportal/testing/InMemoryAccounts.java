@@ -28,6 +28,11 @@ public final class InMemoryAccounts implements Accounts {
     }
 
     @Override
+    public Optional<Account> findByNumber(AccountNumber number) {
+        return accounts.values().stream().filter(account -> account.number().equals(number)).findFirst();
+    }
+
+    @Override
     public boolean numberTaken(AccountNumber number) {
         return accounts.values().stream().anyMatch(account -> account.number().equals(number));
     }

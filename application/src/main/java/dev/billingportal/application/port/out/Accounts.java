@@ -13,6 +13,9 @@ public interface Accounts {
 
     Optional<Account> find(AccountId id);
 
+    /** The account with this number (numbers are unique). */
+    Optional<Account> findByNumber(AccountNumber number);
+
     boolean numberTaken(AccountNumber number);
 
     /** Whether the portal holds any account at all. */

@@ -27,14 +27,11 @@ import dev.billingportal.domain.billing.Money;
 import dev.billingportal.domain.billing.Transaction;
 import dev.billingportal.domain.billing.TransactionId;
 import dev.billingportal.domain.billing.TransactionType;
-import dev.billingportal.domain.failure.InvalidInput;
-import dev.billingportal.domain.failure.InvalidValue;
 import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.failure.RuleViolation;
 import dev.billingportal.domain.notification.EventFacts;
 import dev.billingportal.domain.notification.NotificationKind;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -50,7 +47,6 @@ import java.util.Optional;
  */
 public final class PostTransactionService implements PostTransactionUseCase {
     /** Back-dating is normal; a transaction far in the future is a mistake. */
-    private static final Duration MAX_FUTURE = Duration.ofDays(1);
 
     private final UnitOfWork unitOfWork;
     private final Accounts accounts;
@@ -103,15 +99,10 @@ public final class PostTransactionService implements PostTransactionUseCase {
     }
 
     private Transaction post(Account account, Ledger ledger, String key, String fingerprint, TransactionRequest request) {
-        if (request.currency().isPresent() && !request.currency().get().equals(account.currency())) {
-            throw RuleViolation.field("currency", "must be the account's currency " + account.currency());
-        }
-        Money amount = amount(request, account);
+        PostingRules.currency(request, account);
+        Money amount = PostingRules.amount(request, account);
         Instant now = clock.instant();
-        Instant postedAt = request.postedAt().orElse(now);
-        if (postedAt.isAfter(now.plus(MAX_FUTURE))) {
-            throw RuleViolation.field("postedAt", "must not be more than a day in the future");
-        }
+        Instant postedAt = PostingRules.postedAt(request, now);
         long sequence = ledger.nextSequence();
         TransactionId id = TransactionId.random();
         InvoiceId invoiceId = null;
@@ -152,19 +143,6 @@ public final class PostTransactionService implements PostTransactionUseCase {
                 : transaction.reference() != null ? " " + transaction.reference() : "";
         return transaction.type().name() + number + " " + transaction.amount() + " "
                 + transaction.amount().currency().value();
-    }
-
-    private static Money amount(TransactionRequest request, Account account) {
-        Money amount;
-        try {
-            amount = Money.of(request.amount(), account.currency());
-        } catch (InvalidValue invalid) {
-            throw InvalidInput.field("amount", invalid.getMessage());
-        }
-        if (!amount.isPositive()) {
-            throw InvalidInput.field("amount", "must be greater than zero; the type gives the sign");
-        }
-        return amount;
     }
 
     private static Map<String, String> facts(Transaction transaction, TransactionRequest request) {

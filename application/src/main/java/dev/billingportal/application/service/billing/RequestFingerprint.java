@@ -10,11 +10,11 @@ import java.util.StringJoiner;
  * What identifies a posting request for idempotency: every field, written out in one fixed order, hashed.
  * The same request sent twice — whatever its JSON whitespace or key order — has the same fingerprint.
  */
-final class RequestFingerprint {
+public final class RequestFingerprint {
     private RequestFingerprint() {
     }
 
-    static String of(TransactionRequest request) {
+    public static String of(TransactionRequest request) {
         StringJoiner canonical = new StringJoiner("\n");
         canonical.add("type=" + request.type());
         canonical.add("amount=" + request.amount());

@@ -50,6 +50,17 @@ public final class JpaAccounts implements Accounts {
     }
 
     @Override
+    public Optional<Account> findByNumber(AccountNumber number) {
+        return unitOfWork.entityManager()
+                .createQuery("SELECT a FROM AccountRow a WHERE a.accountNumber = :number", AccountRow.class)
+                .setParameter("number", number.value())
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .map(JpaAccounts::toDomain);
+    }
+
+    @Override
     public boolean numberTaken(AccountNumber number) {
         return !unitOfWork.entityManager()
                 .createQuery("SELECT a.id FROM AccountRow a WHERE a.accountNumber = :number", java.util.UUID.class)

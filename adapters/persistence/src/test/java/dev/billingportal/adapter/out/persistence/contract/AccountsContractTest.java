@@ -30,6 +30,10 @@ class AccountsContractTest {
                 AccountNumber.parse(ContractFixtures.unique("free").toUpperCase(Locale.ROOT)))));
         assertTrue(stores.unitOfWork().inTransaction(() -> stores.accounts().find(AccountId.random())).isEmpty());
         assertTrue(stores.unitOfWork().inTransaction(() -> stores.accounts().any()), "an account exists now");
+        assertEquals(account, stores.unitOfWork().inTransaction(() -> stores.accounts().findByNumber(
+                account.number())).orElseThrow());
+        assertTrue(stores.unitOfWork().inTransaction(() -> stores.accounts().findByNumber(AccountNumber.parse(
+                ContractFixtures.unique("none").toUpperCase(Locale.ROOT)))).isEmpty());
     }
 
     @EveryStore

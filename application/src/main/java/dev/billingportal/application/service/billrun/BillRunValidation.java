@@ -1,0 +1,200 @@
+package dev.billingportal.application.service.billrun;
+
+import dev.billingportal.application.port.in.billing.PostTransactionCommand;
+import dev.billingportal.application.port.in.billing.TransactionRequest;
+import dev.billingportal.application.port.in.billrun.BillRunLineInput;
+import dev.billingportal.application.port.out.Accounts;
+import dev.billingportal.application.port.out.Invoices;
+import dev.billingportal.application.port.out.Transactions;
+import dev.billingportal.application.service.billing.PostingRules;
+import dev.billingportal.application.service.billing.RequestFingerprint;
+import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.account.Account;
+import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.account.AccountNumber;
+import dev.billingportal.domain.billing.Invoice;
+import dev.billingportal.domain.billing.InvoiceArithmetic;
+import dev.billingportal.domain.billing.InvoiceDraft;
+import dev.billingportal.domain.billing.InvoiceId;
+import dev.billingportal.domain.billing.Money;
+import dev.billingportal.domain.billing.Transaction;
+import dev.billingportal.domain.billing.TransactionType;
+import dev.billingportal.domain.billrun.BillRunError;
+import dev.billingportal.domain.failure.FieldError;
+import dev.billingportal.domain.failure.FieldPath;
+import dev.billingportal.domain.failure.InvalidInput;
+import dev.billingportal.domain.failure.InvalidValue;
+import dev.billingportal.domain.failure.RuleViolation;
+import dev.billingportal.domain.failure.StateConflict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Checks a bill run's lines, in file order, before anything is posted (spec §14): each line against §5's rules and its
+ * account's state, with a single posting's own messages ({@link PostTransactionCommand}, {@link PostingRules}), and
+ * against the lines before it — an invoice number issued twice, a payment beyond what the file's earlier lines leave
+ * due, an idempotency key reused for another request. A line whose key was already posted with the same request is
+ * valid as it stands: posting it will count it as replayed. Runs within the caller's transaction; one instance per
+ * file.
+ */
+final class BillRunValidation {
+    /** A line that may be posted: to {@code account}, as {@code command}. */
+    record Valid(long line, Account account, PostTransactionCommand command) {
+    }
+
+    private record AccountInvoice(AccountId account, InvoiceId invoice) {
+    }
+
+    /** A line seen earlier in the file under an idempotency key; {@code posted}: the key was posted before. */
+    private record Seen(long line, String fingerprint, boolean posted) {
+    }
+
+    private final Accounts accounts;
+    private final Invoices invoices;
+    private final Transactions transactions;
+    private final Actor actor;
+    private final Instant now;
+    private final Map<String, Optional<Account>> byNumber = new HashMap<>();
+    private final Map<UUID, Optional<Account>> byId = new HashMap<>();
+    /** The invoices the file's lines settle, as those lines leave them, by the account that named them. */
+    private final Map<AccountInvoice, Optional<Invoice>> settled = new HashMap<>();
+    private final Map<AccountId, Set<String>> invoiceNumbers = new HashMap<>();
+    private final Map<AccountId, Map<String, Seen>> keys = new HashMap<>();
+
+    BillRunValidation(Accounts accounts, Invoices invoices, Transactions transactions, Actor actor, Instant now) {
+        this.accounts = accounts;
+        this.invoices = invoices;
+        this.transactions = transactions;
+        this.actor = actor;
+        this.now = now;
+    }
+
+    /** The line's errors (none: {@code valid} is its posting), each field once. */
+    List<BillRunError> check(BillRunLineInput input, Consumer<Valid> valid) {
+        List<FieldError> errors = new ArrayList<>(input.unreadable());
+        Optional<Account> account = account(input, errors);
+        PostTransactionCommand command = null;
+        try {
+            command = PostTransactionCommand.of(actor, account.map(Account::id).orElseGet(AccountId::random),
+                    input.idempotencyKey(), input.transaction());
+        } catch (InvalidInput invalid) {
+            invalid.errors().stream().filter(error -> notReported(errors, error.field())).forEach(errors::add);
+        }
+        if (command != null && account.isPresent() && errors.isEmpty()) {
+            againstTheAccount(input.line(), account.get(), command, errors);
+        }
+        if (errors.isEmpty()) {
+            valid.accept(new Valid(input.line(), account.orElseThrow(), command));
+            return List.of();
+        }
+        return errors.stream().map(error -> new BillRunError(input.line(), name(error.field()), error.message()))
+                .toList();
+    }
+
+    private Optional<Account> account(BillRunLineInput input, List<FieldError> errors) {
+        Optional<Account> byNumberFound = Optional.empty();
+        if (input.accountNumber() != null) {
+            try {
+                AccountNumber number = AccountNumber.parse(input.accountNumber());
+                byNumberFound = byNumber.computeIfAbsent(number.value(), ignored -> accounts.findByNumber(number));
+                if (byNumberFound.isEmpty()) {
+                    errors.add(FieldError.of("accountNumber", "is not an account's number"));
+                }
+            } catch (InvalidValue malformed) {
+                errors.add(FieldError.of("accountNumber", "is not an account number"));
+            }
+        }
+        Optional<Account> byIdFound = Optional.empty();
+        if (input.accountId() != null) {
+            try {
+                UUID id = UUID.fromString(input.accountId());
+                byIdFound = byId.computeIfAbsent(id, ignored -> accounts.find(new AccountId(id)));
+                if (byIdFound.isEmpty()) {
+                    errors.add(FieldError.of("accountId", "is not an account's id"));
+                }
+            } catch (IllegalArgumentException malformed) {
+                errors.add(FieldError.of("accountId", "is not an id"));
+            }
+        }
+        if (input.accountNumber() == null && input.accountId() == null) {
+            errors.add(FieldError.of("accountNumber", "is required (or accountId)"));
+        }
+        if (byNumberFound.isPresent() && byIdFound.isPresent() && !byNumberFound.get().equals(byIdFound.get())) {
+            errors.add(FieldError.of("accountId", "names another account than accountNumber"));
+            return Optional.empty();
+        }
+        return byNumberFound.isPresent() ? byNumberFound : byIdFound;
+    }
+
+    /** The rules a posting meets against its account, and against the file's earlier lines. */
+    private void againstTheAccount(long line, Account account, PostTransactionCommand command,
+                                   List<FieldError> errors) {
+        TransactionRequest request = command.request();
+        String fingerprint = RequestFingerprint.of(request);
+        Map<String, Seen> accountKeys = keys.computeIfAbsent(account.id(), ignored -> new HashMap<>());
+        Seen earlier = accountKeys.get(command.idempotencyKey());
+        if (earlier != null) {
+            if (!earlier.fingerprint().equals(fingerprint)) {
+                errors.add(FieldError.of("idempotencyKey", earlier.posted()
+                        ? "was already used for a different request; use a new key for a new transaction"
+                        : "was already used on line " + earlier.line() + " for a different request"));
+            }
+            return; // the same request again: posted once, then replayed
+        }
+        Optional<Transaction> posted = transactions.findByIdempotencyKey(account.id(), command.idempotencyKey());
+        if (posted.isPresent()) {
+            if (!posted.get().requestFingerprint().equals(fingerprint)) {
+                errors.add(FieldError.of("idempotencyKey",
+                        "was already used for a different request; use a new key for a new transaction"));
+            } else {
+                accountKeys.put(command.idempotencyKey(), new Seen(line, fingerprint, true));
+            }
+            return; // posted before: a replay, judged when it was posted
+        }
+        try {
+            PostingRules.currency(request, account);
+            Money amount = PostingRules.amount(request, account);
+            PostingRules.postedAt(request, now);
+            if (request.type() == TransactionType.INVOICE) {
+                InvoiceDraft draft = request.invoice().orElseThrow();
+                InvoiceArithmetic.check(draft, account.currency(), amount);
+                Set<String> numbers = invoiceNumbers.computeIfAbsent(account.id(), ignored -> new HashSet<>());
+                if (numbers.contains(draft.invoiceNumber())
+                        || invoices.numberTaken(account.id(), draft.invoiceNumber())) {
+                    throw InvoiceDraft.numberTaken(draft.invoiceNumber());
+                }
+                numbers.add(draft.invoiceNumber());
+            } else if (request.invoiceId().isPresent()) {
+                Invoice invoice = settled.computeIfAbsent(new AccountInvoice(account.id(),
+                                request.invoiceId().get()), key -> invoices.find(key.account(), key.invoice()))
+                        .orElseThrow(() -> RuleViolation.field("invoiceId", "is not an invoice of this account"));
+                invoice.apply(request.type(), amount);
+            }
+            accountKeys.put(command.idempotencyKey(), new Seen(line, fingerprint, false));
+        } catch (InvalidInput failure) {
+            errors.addAll(failure.errors());
+        } catch (RuleViolation failure) {
+            errors.addAll(failure.errors());
+        } catch (StateConflict failure) {
+            errors.addAll(failure.errors().isEmpty() ? List.of(FieldError.of("line", failure.getMessage()))
+                    : failure.errors());
+        }
+    }
+
+    private static boolean notReported(List<FieldError> errors, FieldPath field) {
+        return errors.stream().noneMatch(error -> error.field().contains(field));
+    }
+
+    private static String name(FieldPath field) {
+        String text = field.toString();
+        return text.isEmpty() ? "line" : text;
+    }
+}
