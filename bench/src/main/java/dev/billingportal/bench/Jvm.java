@@ -1,9 +1,9 @@
 package dev.billingportal.bench;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 
 /** What the bench needs of its own JVM to start others alike. */
 final class Jvm {

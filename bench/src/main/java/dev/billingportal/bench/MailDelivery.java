@@ -4,11 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Goal 4: billing-notification mails per second end to end — from the first post until the SMTP sink accepted
@@ -25,9 +21,9 @@ final class MailDelivery {
     /** As many as the portal's notification workers by default (portal.notifications.workers). */
     static final int RAW_THREADS = 8;
 
-    private RawMailLoop.Result rawLoop;
+    private RawLoops.Result rawLoop;
     private JitSettling rawWarmUp;
-    private RawMailLoop.Result recordedLoop;
+    private RawLoops.Result recordedLoop;
     private JitSettling recordedWarmUp;
     private int deliveries;
     private final Latencies latency = new Latencies();
@@ -64,31 +60,13 @@ final class MailDelivery {
         long intervalNanos = (long) (1e9 / latencyPostsPerSecond);
         long count = Math.max(1, settings.latencyTime().toNanos() / intervalNanos);
         long target = sink.accepted() + count * settings.mailRecipients();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        long start = System.nanoTime();
-        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (long i = 0; i < count; i++) {
-                long due = start + i * intervalNanos;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                senders.submit(() -> {
-                    long id = ids.incrementAndGet();
-                    long sent = System.nanoTime();
-                    sink.onMessage(id, accepted -> latency.record(accepted - sent));
-                    try {
-                        client.postPayment(account.accountId(), id);
-                    } catch (RuntimeException e) {
-                        failure.compareAndSet(null, e);
-                    }
-                });
-            }
-        }
+        OpenLoop.run(count, intervalNanos, () -> {
+            long id = ids.incrementAndGet();
+            long sent = System.nanoTime();
+            sink.onMessage(id, accepted -> latency.record(accepted - sent));
+            client.postPayment(account.accountId(), id);
+        });
         latencyPosts = count;
-        if (failure.get() != null) {
-            throw new IllegalStateException("a post failed", failure.get());
-        }
         if (!sink.awaitAccepted(target, DELIVERY_TIMEOUT)) {
             throw new IllegalStateException("only " + sink.accepted() + " of " + target + " mails arrived");
         }
@@ -121,11 +99,11 @@ final class MailDelivery {
         return mails / (endToEnd.toNanos() / 1e9);
     }
 
-    RawMailLoop.Result recordedLoop() {
+    RawLoops.Result recordedLoop() {
         return recordedLoop;
     }
 
-    RawMailLoop.Result rawLoop() {
+    RawLoops.Result rawLoop() {
         return rawLoop;
     }
 

@@ -9,10 +9,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The machine's limit for sending mail with Jakarta Mail to the local sink: {@code threads} loops, each on one
@@ -23,18 +20,11 @@ final class RawMailLoop {
     private RawMailLoop() {
     }
 
-    /** How many messages were sent, in how long. */
-    record Result(long sent, Duration took) {
-        double perSecond() {
-            return sent / (took.toNanos() / 1e9);
-        }
-    }
-
     /**
      * Sends messages on {@code threads} loops until at least {@code count} have gone and {@code minimum} has passed:
      * a few thousand messages take well under a second here, too short to measure on a shared machine.
      */
-    static Result send(int smtpPort, int threads, long count, Duration minimum) throws InterruptedException {
+    static RawLoops.Result send(int smtpPort, int threads, long count, Duration minimum) throws InterruptedException {
         return send(smtpPort, threads, count, minimum, null);
     }
 
@@ -56,7 +46,7 @@ final class RawMailLoop {
      * As {@link #send(int, int, long, Duration)}, each mail between a {@code recordings} claim and its record of the
      * send (none when {@code recordings} is null).
      */
-    static Result send(int smtpPort, int threads, long count, Duration minimum, Recordings recordings)
+    static RawLoops.Result send(int smtpPort, int threads, long count, Duration minimum, Recordings recordings)
             throws InterruptedException {
         // As the portal does (its mail adapter's StreamProviders): name Jakarta Mail's stream provider rather than
         // have it looked up through ServiceLoader for every body part. The baseline is Jakarta Mail at its best.
@@ -67,42 +57,45 @@ final class RawMailLoop {
         properties.put("mail.smtp.connectiontimeout", "5000");
         properties.put("mail.smtp.timeout", "5000");
         Session session = Session.getInstance(properties);
-        AtomicLong next = new AtomicLong();
-        List<Thread> loops = new ArrayList<>();
-        List<Exception> failures = new ArrayList<>();
-        long started = System.nanoTime();
-        long earliestEnd = started + minimum.toNanos();
-        for (int t = 0; t < threads; t++) {
-            loops.add(Thread.ofPlatform().name("raw-mail-" + t).start(() -> {
-                try (Transport transport = session.getTransport("smtp");
-                     Recording recording = recordings == null ? null : recordings.open()) {
-                    transport.connect();
-                    long n;
-                    while ((n = next.getAndIncrement()) < count || System.nanoTime() < earliestEnd) {
-                        if (recording != null) {
-                            recording.claim(n);
-                        }
-                        MimeMessage message = message(session, n);
-                        transport.sendMessage(message, message.getAllRecipients());
-                        if (recording != null) {
-                            recording.sent(n);
-                        }
-                    }
-                } catch (Exception failure) {
-                    synchronized (failures) {
-                        failures.add(failure);
-                    }
-                }
-            }));
+        return RawLoops.run("raw-mail", threads, count, minimum, () -> new MailSender(session, recordings));
+    }
+
+    /** One thread's kept-open SMTP connection, and its recording around each mail when there is one. */
+    private static final class MailSender implements RawLoops.Sender {
+        private final Session session;
+        private final Transport transport;
+        private Recording recording;
+
+        MailSender(Session session, Recordings recordings) throws Exception {
+            this.session = session;
+            transport = session.getTransport("smtp");
+            try {
+                recording = recordings == null ? null : recordings.open();
+                transport.connect();
+            } catch (Exception failed) {
+                close();
+                throw failed;
+            }
         }
-        for (Thread loop : loops) {
-            loop.join();
+
+        @Override
+        public void send(long n) throws Exception {
+            if (recording != null) {
+                recording.claim(n);
+            }
+            MimeMessage message = message(session, n);
+            transport.sendMessage(message, message.getAllRecipients());
+            if (recording != null) {
+                recording.sent(n);
+            }
         }
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException("raw mail loop failed", failures.get(0));
+
+        @Override
+        public void close() throws Exception {
+            try (Transport closing = transport; Recording alsoClosing = recording) {
+                // both closed, the recording first
+            }
         }
-        // Each loop stopped after taking a number it did not send.
-        return new Result(next.get() - threads, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private static MimeMessage message(Session session, long n) throws MessagingException {

@@ -11,13 +11,11 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -35,55 +33,32 @@ final class RawWebhookLoop {
     record Message(String id, String url, String secret) {
     }
 
-    static RawMailLoop.Result send(BenchDatabase database, List<Message> messages, int threads, long count,
-                                   Duration minimum) throws InterruptedException {
+    static RawLoops.Result send(BenchDatabase database, List<Message> messages, int threads, long count,
+                                Duration minimum) throws InterruptedException {
         if (messages.isEmpty()) {
             throw new IllegalArgumentException("no webhook messages to send");
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        AtomicLong next = new AtomicLong();
-        List<Thread> loops = new ArrayList<>();
-        List<Exception> failures = new ArrayList<>();
-        long started = System.nanoTime();
-        long earliestEnd = started + minimum.toNanos();
-        for (int t = 0; t < threads; t++) {
-            loops.add(Thread.ofPlatform().name("raw-webhook-" + t).start(() -> {
-                try (Connection connection = database.connect()) {
-                    connection.setAutoCommit(false);
-                    Loop loop = new Loop(connection, http);
-                    long n;
-                    while ((n = next.getAndIncrement()) < count || System.nanoTime() < earliestEnd) {
-                        loop.send(messages.get((int) (n % messages.size())));
-                    }
-                } catch (Exception failure) {
-                    synchronized (failures) {
-                        failures.add(failure);
-                    }
-                }
-            }));
-        }
-        for (Thread loop : loops) {
-            loop.join();
-        }
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException("raw webhook loop failed", failures.get(0));
-        }
-        return new RawMailLoop.Result(next.get() - threads, Duration.ofNanos(System.nanoTime() - started));
+        return RawLoops.run("raw-webhook", threads, count, minimum,
+                () -> new Loop(database.connect(), http, messages));
     }
 
-    /** One thread's statements, prepared once, and its signers, one per secret. */
-    private static final class Loop {
+    /** One thread's connection and statements, prepared once, and its signers, one per secret. */
+    private static final class Loop implements RawLoops.Sender {
         private final Connection connection;
         private final HttpClient http;
+        private final List<Message> messages;
         private final PreparedStatement body;
         private final PreparedStatement attempt;
         private final PreparedStatement delivered;
         private final Map<String, Mac> signers = new HashMap<>();
 
-        Loop(Connection connection, HttpClient http) throws Exception {
+        Loop(Connection connection, HttpClient http, List<Message> messages) throws Exception {
             this.connection = connection;
             this.http = http;
+            this.messages = messages;
+            connection.setAutoCommit(false);
             body = connection.prepareStatement("SELECT body FROM webhook_message WHERE id = ?");
             attempt = connection.prepareStatement("INSERT INTO webhook_attempt (id, message_id, attempted_at, took_ms,"
                     + " http_status, error, answer) VALUES (?, ?, ?, ?, ?, NULL, ?)");
@@ -92,7 +67,9 @@ final class RawWebhookLoop {
                     + " lease_until = NULL WHERE id = ?");
         }
 
-        void send(Message message) throws Exception {
+        @Override
+        public void send(long n) throws Exception {
+            Message message = messages.get((int) (n % messages.size()));
             String text;
             body.setString(1, message.id());
             try (ResultSet row = body.executeQuery()) {
@@ -127,6 +104,11 @@ final class RawWebhookLoop {
             delivered.setString(2, message.id());
             delivered.executeUpdate();
             connection.commit();
+        }
+
+        @Override
+        public void close() throws Exception {
+            connection.close();
         }
 
         private static Mac signer(String secret) {

@@ -6,11 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Issue 24's goal: webhook messages per second end to end — from the first post until the receiver took the last
@@ -30,7 +26,7 @@ final class WebhookDelivery {
     private Duration endToEnd;
     /** Of the measured round: from the first post to the last post's answer. */
     private Duration posting;
-    private RawMailLoop.Result rawLoop;
+    private RawLoops.Result rawLoop;
     private JitSettling rawWarmUp;
     private int recorded;
     private double latencyPostsPerSecond;
@@ -70,31 +66,13 @@ final class WebhookDelivery {
         long intervalNanos = (long) (1e9 / latencyPostsPerSecond);
         long count = Math.max(1, settings.latencyTime().toNanos() / intervalNanos);
         long target = sink.taken() + count * ENDPOINTS;
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        long start = System.nanoTime();
-        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (long i = 0; i < count; i++) {
-                long due = start + i * intervalNanos;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                senders.submit(() -> {
-                    long id = ids.incrementAndGet();
-                    long sent = System.nanoTime();
-                    sink.onMessage(id, taken -> latency.record(taken - sent));
-                    try {
-                        client.postPayment(account.accountId(), id);
-                    } catch (RuntimeException e) {
-                        failure.compareAndSet(null, e);
-                    }
-                });
-            }
-        }
+        OpenLoop.run(count, intervalNanos, () -> {
+            long id = ids.incrementAndGet();
+            long sent = System.nanoTime();
+            sink.onMessage(id, taken -> latency.record(taken - sent));
+            client.postPayment(account.accountId(), id);
+        });
         latencyPosts = count;
-        if (failure.get() != null) {
-            throw new IllegalStateException("a post failed", failure.get());
-        }
         if (!sink.awaitTaken(target, DELIVERY_TIMEOUT)) {
             throw new IllegalStateException("only " + sink.taken() + " of " + target + " webhook messages arrived");
         }
