@@ -66,9 +66,9 @@ public final class DeliverWebhookService implements DeliverWebhookUseCase {
 
     /**
      * The endpoint has as many attempts in flight as it may: the worker waits a moment for a place, then the message
-     * waits a second ({@code deferred}: recorded so).
+     * waits a second.
      */
-    private record Wait(WebhookEndpointId endpoint, boolean deferred) implements Step {
+    private record Wait(WebhookEndpointId endpoint) implements Step {
     }
 
     /** This worker holds the message under {@code lease}, to the endpoint as it was when taken. */
@@ -133,7 +133,7 @@ public final class DeliverWebhookService implements DeliverWebhookUseCase {
                 message.deferred(now.plus(WebhookLeases.DEFERRED));
                 messages.update(message);
             }
-            return new Wait(endpoint.get().id(), orDefer);
+            return new Wait(endpoint.get().id());
         }
         place.set(endpoint.get().id());
         UUID mine = UUID.randomUUID();
