@@ -48,10 +48,7 @@ class WebhookDeliveryTest {
 
     @AddConfigSource
     static ConfigSource config() {
-        return TestPortal.config(MAILBOX.port(), Map.of(
-                "portal.webhooks.insecure-hosts", "127.0.0.1",
-                "portal.webhooks.allowed-networks", "127.0.0.1/32",
-                "portal.webhooks.scheduler-interval-ms", "200"));
+        return TestPortal.config(MAILBOX.port(), TestPortal.WEBHOOKS_ON_LOOPBACK);
     }
 
     @AfterAll

@@ -60,10 +60,7 @@ class WebhookFaultsTest {
 
     @AddConfigSource
     static ConfigSource config() {
-        return TestPortal.config(MAILBOX.port(), Map.of(
-                "portal.webhooks.insecure-hosts", "127.0.0.1",
-                "portal.webhooks.allowed-networks", "127.0.0.1/32",
-                "portal.webhooks.scheduler-interval-ms", "200"));
+        return TestPortal.config(MAILBOX.port(), TestPortal.WEBHOOKS_ON_LOOPBACK);
     }
 
     @AfterAll
@@ -82,6 +79,11 @@ class WebhookFaultsTest {
 
     private static String path(String name) {
         return "/" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A new account whose first user's name starts with {@code name}. */
+    private Member newAccount(String name) {
+        return onboarding.newAccount(name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
     }
 
     /** An endpoint for the transactions posted to {@code owner}'s account (none: the provider's, every account's). */
@@ -175,8 +177,7 @@ class WebhookFaultsTest {
     @Test
     void aThousandEventsToThreeEndpointsWithOneRequestInTenFailingAreEachDeliveredUnderOneWebhookId() {
         int events = 1000;
-        Member owner = onboarding.newAccount("chaos-" + UUID.randomUUID().toString().substring(0, 8)
-                + "@example.com");
+        Member owner = newAccount("chaos");
         long seed = new Random().nextLong();
         System.out.println("WebhookFaultsTest seed " + seed);
         Random faults = new Random(seed);
@@ -231,8 +232,7 @@ class WebhookFaultsTest {
     @Test
     void theBrokerRestartedMidLoadLosesNoMessageAndRepeatsNone() {
         int events = 300;
-        Member owner = onboarding.newAccount("broker-" + UUID.randomUUID().toString().substring(0, 8)
-                + "@example.com");
+        Member owner = newAccount("broker");
         String hooks = path("restart");
         String secret = endpoint(owner, hooks);
         EmbeddedBroker broker = CDI.current().select(Portal.class).get().messaging().orElseThrow()
@@ -258,8 +258,7 @@ class WebhookFaultsTest {
     @Test
     void anEndpointFailingSlowlyDoesNotDelayAHealthyOnesMessages() {
         int events = 120;
-        Member owner = onboarding.newAccount("neighbour-" + UUID.randomUUID().toString().substring(0, 8)
-                + "@example.com");
+        Member owner = newAccount("neighbour");
         String healthy = path("healthy");
         String failing = path("failing");
         endpoint(owner, healthy);

@@ -56,6 +56,15 @@ public final class TestPortal {
     }
 
     /**
+     * Webhooks to a receiver of the test's own on loopback (plain HTTP, which a real portal refuses), and due retries
+     * queued every 200 ms rather than every second.
+     */
+    public static final Map<String, String> WEBHOOKS_ON_LOOPBACK = Map.of(
+            "portal.webhooks.insecure-hosts", "127.0.0.1",
+            "portal.webhooks.allowed-networks", "127.0.0.1/32",
+            "portal.webhooks.scheduler-interval-ms", "200");
+
+    /**
      * A new data directory, deleted when the test JVM exits: a full test run makes hundreds (databases, broker
      * journals), some gigabytes in all, which would otherwise stay in the temporary directory run after run.
      */

@@ -16,7 +16,6 @@ import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterAll;
@@ -39,10 +38,7 @@ class WebhooksJourneyTest {
 
     @AddConfigSource
     static ConfigSource config() {
-        return TestPortal.config(MAILBOX.port(), Map.of(
-                "portal.webhooks.insecure-hosts", "127.0.0.1",
-                "portal.webhooks.allowed-networks", "127.0.0.1/32",
-                "portal.webhooks.scheduler-interval-ms", "200"));
+        return TestPortal.config(MAILBOX.port(), TestPortal.WEBHOOKS_ON_LOOPBACK);
     }
 
     @AfterAll
