@@ -1,6 +1,8 @@
 package dev.billingportal.testing;
 
 import dev.billingportal.application.port.out.PasswordHasher;
+import dev.billingportal.application.service.billing.PostTransactionService;
+import dev.billingportal.application.service.billing.TransactionPosting;
 import dev.billingportal.application.service.notification.NotificationRecorder;
 import dev.billingportal.application.service.user.Invitations;
 import dev.billingportal.application.service.webhook.WebhookRecorder;
@@ -64,9 +66,17 @@ public final class InMemoryPortal {
     public final WebhookRecorder webhooks = new WebhookRecorder(stores.webhookEndpoints(), stores.webhookMessages(),
             new PlainWebhookPayloads(), stores.unitOfWork(), relayWakeUps::incrementAndGet,
                     new java.security.SecureRandom());
+    public final TransactionPosting transactionPosting = new TransactionPosting(stores.ledgers(),
+            stores.transactions(), stores.invoices(), recorder, webhooks, stores.auditLog());
     public final Invitations invitations = new Invitations(stores.users(), recorder, stores.auditLog());
     public final FakePasskeyVerifier passkeyVerifier = new FakePasskeyVerifier();
     private int accounts;
+
+    /** The provider's single postings (spec §5), over this portal's stores. */
+    public PostTransactionService postTransaction() {
+        return new PostTransactionService(stores.unitOfWork(), stores.accounts(), stores.ledgers(),
+                stores.transactions(), stores.users(), transactionPosting, clock);
+    }
 
     public Account account() {
         return account(CurrencyCode.CAD);

@@ -25,6 +25,7 @@ public final class InMemoryStores implements Stores {
     private final InMemoryDeliveries deliveries = new InMemoryDeliveries();
     private final InMemoryWebhookMessages webhookMessages = new InMemoryWebhookMessages(deliveries,
             webhookEndpoints);
+    private final InMemoryBillRuns billRuns = new InMemoryBillRuns();
     private final InMemoryAccountSearch accountSearch = new InMemoryAccountSearch(accounts, users, invoices);
 
     @Override
@@ -140,5 +141,10 @@ public final class InMemoryStores implements Stores {
     @Override
     public InMemoryWebhookMessages webhookMessages() {
         return webhookMessages;
+    }
+
+    @Override
+    public InMemoryBillRuns billRuns() {
+        return billRuns;
     }
 }

@@ -4,6 +4,7 @@ import dev.billingportal.application.port.out.AccountSearch;
 import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.ApiKeys;
 import dev.billingportal.application.port.out.AuditLog;
+import dev.billingportal.application.port.out.BillRuns;
 import dev.billingportal.application.port.out.ConsoleSessions;
 import dev.billingportal.application.port.out.Deliveries;
 import dev.billingportal.application.port.out.Invoices;
@@ -72,4 +73,6 @@ public interface Stores {
     WebhookEndpoints webhookEndpoints();
 
     WebhookMessages webhookMessages();
+
+    BillRuns billRuns();
 }

@@ -76,6 +76,7 @@ import dev.billingportal.application.service.apikey.ApiKeyService;
 import dev.billingportal.application.service.audit.ListAuditEventsService;
 import dev.billingportal.application.service.billing.InvoiceQueryService;
 import dev.billingportal.application.service.billing.PostTransactionService;
+import dev.billingportal.application.service.billing.TransactionPosting;
 import dev.billingportal.application.service.billing.TransactionQueryService;
 import dev.billingportal.application.service.demo.DemoAccountService;
 import dev.billingportal.application.service.notification.DeliverNotificationService;
@@ -228,8 +229,10 @@ final class PortalServices {
         auditEvents = audit;
         endUserSessions = new EndPortalUserSessionsService(unitOfWork, users, sessions, auditLog, clock);
 
-        postTransaction = new PostTransactionService(unitOfWork, accounts, ledgers, transactions, invoices, users,
-                recorder, webhooks, auditLog, clock);
+        TransactionPosting transactionPosting = new TransactionPosting(ledgers, transactions, invoices, recorder,
+                webhooks, auditLog);
+        postTransaction = new PostTransactionService(unitOfWork, accounts, ledgers, transactions, users,
+                transactionPosting, clock);
         transactionQueries = new TransactionQueryService(unitOfWork, accounts, users, transactions, sheets);
         invoiceQueries = new InvoiceQueryService(unitOfWork, accounts, users, invoices, ledgers, transactions, documents,
                 clock);

@@ -27,6 +27,8 @@ public enum AuditAction {
 
     ACCOUNT_CREATED(Audience.PROVIDER),
     TRANSACTION_POSTED(Audience.PROVIDER),
+    /** A bill run's file was sent and checked (spec §14); each line it posts is a TRANSACTION_POSTED of its own. */
+    BILL_RUN_SUBMITTED(Audience.PROVIDER),
     NOTIFICATION_RETRIED(Audience.PROVIDER),
     /** An operator sent a failed webhook message again from the billing team's list. */
     WEBHOOK_MESSAGE_RETRIED(Audience.PROVIDER),

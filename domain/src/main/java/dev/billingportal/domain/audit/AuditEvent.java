@@ -48,7 +48,13 @@ public record AuditEvent(UUID id, Optional<AccountId> accountId, Instant occurre
     /** Something done to a subject that is not a portal user (an operator, a key, a transaction…). */
     public static AuditEvent about(AuditSubject subject, Optional<AccountId> account, Actor actor, AuditAction action,
                                    List<FieldChange> changes, Instant now) {
-        return new AuditEvent(UUID.randomUUID(), account, now, actor.ref(), action, Optional.of(subject), changes,
+        return about(subject, account, actor.ref(), action, changes, now);
+    }
+
+    /** The same, by an actor as a record kept it (a bill run's lines, posted after its sender's request ended). */
+    public static AuditEvent about(AuditSubject subject, Optional<AccountId> account, ActorRef actor,
+                                   AuditAction action, List<FieldChange> changes, Instant now) {
+        return new AuditEvent(UUID.randomUUID(), account, now, actor, action, Optional.of(subject), changes,
                 Optional.empty(), Optional.empty());
     }
 

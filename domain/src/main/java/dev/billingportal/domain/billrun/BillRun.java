@@ -1,5 +1,6 @@
 package dev.billingportal.domain.billrun;
 
+import dev.billingportal.domain.access.ActorRef;
 import dev.billingportal.domain.failure.StateConflict;
 import java.time.Instant;
 import java.util.Comparator;
@@ -12,7 +13,9 @@ import java.util.Optional;
  * A month's postings sent as one file (spec §14). The whole file is validated before anything is posted: a file with
  * any bad line is {@code REJECTED} and posts nothing; otherwise the run is {@code POSTING}, each line posted exactly
  * as if alone (a line whose idempotency key was already used counted as replayed), then {@code DONE}. {@code FAILED}
- * is for a run that cannot go on (its file could not be read to the end).
+ * is for a run that could not post everything: its file could not be read to the end, or a line valid when the file
+ * was checked was refused when its turn came (a single posting took its invoice number meanwhile) — the run's errors
+ * name those lines; every other line is posted.
  */
 public final class BillRun {
     /** The most lines one file may hold. */
@@ -33,17 +36,18 @@ public final class BillRun {
     }
 
     private final BillRunId id;
-    private final String createdBy;
+    private final ActorRef createdBy;
     private final Instant createdAt;
     private Status status;
     private long lines;
     private long posted;
     private long replayed;
+    private long failed;
     private List<BillRunError> errors;
     private Optional<Instant> finishedAt;
 
-    private BillRun(BillRunId id, String createdBy, Instant createdAt, Status status, long lines, long posted,
-                    long replayed, List<BillRunError> errors, Optional<Instant> finishedAt) {
+    private BillRun(BillRunId id, ActorRef createdBy, Instant createdAt, Status status, long lines, long posted,
+                    long replayed, long failed, List<BillRunError> errors, Optional<Instant> finishedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
@@ -51,19 +55,21 @@ public final class BillRun {
         this.lines = lines;
         this.posted = posted;
         this.replayed = replayed;
+        this.failed = failed;
         this.errors = List.copyOf(errors);
         this.finishedAt = Objects.requireNonNull(finishedAt, "finishedAt");
     }
 
-    /** A run whose file is being read and checked; {@code createdBy}: the operator's or the key's name. */
-    public static BillRun validating(BillRunId id, String createdBy, Instant now) {
-        return new BillRun(id, createdBy, now, Status.VALIDATING, 0, 0, 0, List.of(), Optional.empty());
+    /** A run whose file is being read and checked; {@code createdBy}: the operator or key that sent it. */
+    public static BillRun validating(BillRunId id, ActorRef createdBy, Instant now) {
+        return new BillRun(id, createdBy, now, Status.VALIDATING, 0, 0, 0, 0, List.of(),
+                Optional.empty());
     }
 
-    public static BillRun reconstitute(BillRunId id, String createdBy, Instant createdAt, Status status, long lines,
-                                       long posted, long replayed, List<BillRunError> errors,
+    public static BillRun reconstitute(BillRunId id, ActorRef createdBy, Instant createdAt, Status status, long lines,
+                                       long posted, long replayed, long failed, List<BillRunError> errors,
                                        Optional<Instant> finishedAt) {
-        return new BillRun(id, createdBy, createdAt, status, lines, posted, replayed, errors, finishedAt);
+        return new BillRun(id, createdBy, createdAt, status, lines, posted, replayed, failed, errors, finishedAt);
     }
 
     /**
@@ -90,13 +96,36 @@ public final class BillRun {
     /** A chunk of lines was posted: {@code posted} new transactions, {@code replayed} lines already posted before. */
     public void progressed(long posted, long replayed, Instant now) {
         require(Status.POSTING, "posted");
-        if (posted < 0 || replayed < 0 || this.posted + this.replayed + posted + replayed > lines) {
+        if (posted < 0 || replayed < 0 || posted + replayed > remaining()) {
             throw new IllegalArgumentException("more lines posted than the run has");
         }
         this.posted += posted;
         this.replayed += replayed;
-        if (this.posted + this.replayed == lines) {
-            status = Status.DONE;
+        finishIfComplete(now);
+    }
+
+    /**
+     * A line valid when the file was checked was refused when its turn came; the others go on. Once every line is
+     * settled, a run with such a line is {@code FAILED}, its errors naming them.
+     */
+    public void lineRefused(BillRunError error, Instant now) {
+        require(Status.POSTING, "posted");
+        if (remaining() == 0) {
+            throw new IllegalArgumentException("more lines settled than the run has");
+        }
+        failed++;
+        if (errors.size() < MAX_ERRORS) {
+            List<BillRunError> more = new java.util.ArrayList<>(errors);
+            more.add(error);
+            more.sort(Comparator.comparingLong(BillRunError::line));
+            errors = List.copyOf(more);
+        }
+        finishIfComplete(now);
+    }
+
+    private void finishIfComplete(Instant now) {
+        if (remaining() == 0) {
+            status = failed == 0 ? Status.DONE : Status.FAILED;
             finishedAt = Optional.of(now);
         }
     }
@@ -119,16 +148,17 @@ public final class BillRun {
         }
     }
 
-    /** Lines neither posted nor replayed yet. */
+    /** Lines neither posted, replayed nor refused yet. */
     public long remaining() {
-        return lines - posted - replayed;
+        return lines - posted - replayed - failed;
     }
 
     public BillRunId id() {
         return id;
     }
 
-    public String createdBy() {
+    /** Who sent the file; its lines are posted in their name. */
+    public ActorRef createdBy() {
         return createdBy;
     }
 
@@ -150,6 +180,11 @@ public final class BillRun {
 
     public long replayed() {
         return replayed;
+    }
+
+    /** Lines refused when their turn came (see {@link #lineRefused}). */
+    public long failed() {
+        return failed;
     }
 
     public List<BillRunError> errors() {

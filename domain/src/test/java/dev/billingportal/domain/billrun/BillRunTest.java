@@ -3,10 +3,13 @@ package dev.billingportal.domain.billrun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.billingportal.domain.access.ActorKind;
+import dev.billingportal.domain.access.ActorRef;
 import dev.billingportal.domain.failure.StateConflict;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +17,8 @@ class BillRunTest {
     private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
 
     private static BillRun validating() {
-        return BillRun.validating(BillRunId.random(), "Bill Ing", NOW);
+        return BillRun.validating(BillRunId.random(),
+                new ActorRef(ActorKind.API_KEY, Optional.of(UUID.randomUUID()), "Bill Ing"), NOW);
     }
 
     @Test
@@ -74,5 +78,20 @@ class BillRunTest {
         assertEquals(BillRun.Status.FAILED, run.status());
         assertEquals(1, run.posted());
         assertThrows(StateConflict.class, () -> run.failed("file", "again", 2, NOW));
+    }
+
+    @Test
+    void aLineRefusedWhenItsTurnCameFailsTheRunOnceEveryOtherLineIsSettled() {
+        BillRun run = validating();
+        run.validated(3, List.of(), NOW);
+        run.lineRefused(new BillRunError(2, "invoice.invoiceNumber", "is taken"), NOW);
+        assertEquals(BillRun.Status.POSTING, run.status());
+        run.progressed(1, 1, NOW.plusSeconds(1));
+        assertEquals(BillRun.Status.FAILED, run.status());
+        assertEquals(List.of(new BillRunError(2, "invoice.invoiceNumber", "is taken")), run.errors());
+        assertEquals(1, run.failed());
+        assertEquals(0, run.remaining());
+        assertEquals(java.util.Optional.of(NOW.plusSeconds(1)), run.finishedAt());
+        assertThrows(StateConflict.class, () -> run.lineRefused(new BillRunError(3, "type", "x"), NOW));
     }
 }

@@ -46,31 +46,22 @@ import java.util.Optional;
  * together or not at all.
  */
 public final class PostTransactionService implements PostTransactionUseCase {
-    /** Back-dating is normal; a transaction far in the future is a mistake. */
-
     private final UnitOfWork unitOfWork;
     private final Accounts accounts;
     private final Ledgers ledgers;
     private final Transactions transactions;
-    private final Invoices invoices;
     private final PortalUsers users;
-    private final NotificationRecorder notifications;
-    private final WebhookRecorder webhooks;
-    private final AuditLog auditLog;
+    private final TransactionPosting posting;
     private final Clock clock;
 
     public PostTransactionService(UnitOfWork unitOfWork, Accounts accounts, Ledgers ledgers, Transactions transactions,
-                                  Invoices invoices, PortalUsers users, NotificationRecorder notifications,
-                                  WebhookRecorder webhooks, AuditLog auditLog, Clock clock) {
+                                  PortalUsers users, TransactionPosting posting, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.accounts = accounts;
         this.ledgers = ledgers;
         this.transactions = transactions;
-        this.invoices = invoices;
         this.users = users;
-        this.notifications = notifications;
-        this.webhooks = webhooks;
-        this.auditLog = auditLog;
+        this.posting = posting;
         this.clock = clock;
     }
 
@@ -90,78 +81,9 @@ public final class PostTransactionService implements PostTransactionUseCase {
                 }
                 return new Posted(earlier.get(), true);
             }
-            Transaction posted = post(account, ledger, command.idempotencyKey(), fingerprint, request);
-            auditLog.record(AuditEvent.about(new AuditSubject(AuditSubject.Kind.TRANSACTION, posted.id().value(),
-                            label(posted)), Optional.of(account.id()), command.actor(), AuditAction.TRANSACTION_POSTED,
-                    List.of(), posted.createdAt()).because(command.reason()));
+            Transaction posted = posting.post(account, ledger, command.idempotencyKey(), fingerprint, request,
+                    users.listByAccount(account.id(), false), command.actor().ref(), command.reason(), clock.instant());
             return new Posted(posted, false);
         });
-    }
-
-    private Transaction post(Account account, Ledger ledger, String key, String fingerprint, TransactionRequest request) {
-        PostingRules.currency(request, account);
-        Money amount = PostingRules.amount(request, account);
-        Instant now = clock.instant();
-        Instant postedAt = PostingRules.postedAt(request, now);
-        long sequence = ledger.nextSequence();
-        TransactionId id = TransactionId.random();
-        InvoiceId invoiceId = null;
-        String invoiceNumber = null;
-        if (request.type() == TransactionType.INVOICE) {
-            InvoiceDraft draft = request.invoice().orElseThrow();
-            InvoiceArithmetic.Checked figures = InvoiceArithmetic.check(draft, account.currency(), amount);
-            if (invoices.numberTaken(account.id(), draft.invoiceNumber())) {
-                throw InvoiceDraft.numberTaken(draft.invoiceNumber());
-            }
-            Invoice invoice = Invoice.issue(InvoiceId.random(), account.id(), id, sequence, draft, figures, postedAt);
-            invoices.add(invoice);
-            invoiceId = invoice.id();
-            invoiceNumber = invoice.invoiceNumber();
-        } else if (request.invoiceId().isPresent()) {
-            Invoice invoice = invoices.lock(account.id(), request.invoiceId().get())
-                    .orElseThrow(() -> RuleViolation.field("invoiceId", "is not an invoice of this account"));
-            invoice.apply(request.type(), amount);
-            invoices.update(invoice);
-            invoiceId = invoice.id();
-            invoiceNumber = invoice.invoiceNumber();
-        }
-        Money balanceAfter = ledger.balance().plus(request.type().effectOn(amount));
-        Transaction transaction = new Transaction(id, account.id(), sequence, request.type(), amount, postedAt,
-                request.reference().orElse(null), request.description().orElse(null), invoiceId, invoiceNumber,
-                balanceAfter, key, fingerprint, now);
-        transactions.add(transaction);
-        ledgers.save(account.id(), ledger.after(transaction));
-        notifications.billing(NotificationKind.TRANSACTION_POSTED, account, facts(transaction, request),
-                Optional.empty(), users.listByAccount(account.id(), false), now);
-        webhooks.transactionPosted(transaction, now);
-        return transaction;
-    }
-
-    /** How the audit names a posting: {@code INVOICE INV-2026-0042 113.00 CAD}. */
-    private static String label(Transaction transaction) {
-        String number = transaction.invoiceNumber() != null ? " " + transaction.invoiceNumber()
-                : transaction.reference() != null ? " " + transaction.reference() : "";
-        return transaction.type().name() + number + " " + transaction.amount() + " "
-                + transaction.amount().currency().value();
-    }
-
-    private static Map<String, String> facts(Transaction transaction, TransactionRequest request) {
-        Map<String, String> facts = new HashMap<>();
-        facts.put(EventFacts.TRANSACTION_TYPE, transaction.type().name());
-        facts.put(EventFacts.AMOUNT, transaction.amount().toString());
-        facts.put(EventFacts.CURRENCY, transaction.amount().currency().value());
-        facts.put(EventFacts.POSTED_AT, transaction.postedAt().toString());
-        facts.put(EventFacts.BALANCE_AFTER, transaction.balanceAfter().toString());
-        if (transaction.reference() != null) {
-            facts.put(EventFacts.REFERENCE, transaction.reference());
-        }
-        if (transaction.description() != null) {
-            facts.put(EventFacts.DESCRIPTION, transaction.description());
-        }
-        if (transaction.invoiceNumber() != null) {
-            facts.put(EventFacts.INVOICE_NUMBER, transaction.invoiceNumber());
-        }
-        request.invoice().ifPresent(draft -> facts.put(EventFacts.DUE_DATE, draft.dueDate().toString()));
-        return facts;
     }
 }

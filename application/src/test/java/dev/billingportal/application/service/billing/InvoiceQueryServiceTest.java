@@ -28,9 +28,7 @@ import org.junit.jupiter.api.Test;
 /** Invoices and the dashboard as a reader sees them: overdue after the due date on the reader's own calendar. */
 class InvoiceQueryServiceTest {
     private final InMemoryPortal portal = new InMemoryPortal();
-    private final PostTransactionService posting = new PostTransactionService(portal.stores.unitOfWork(),
-            portal.stores.accounts(), portal.stores.ledgers(), portal.stores.transactions(), portal.stores.invoices(),
-            portal.stores.users(), portal.recorder, portal.webhooks, portal.stores.auditLog(), portal.clock);
+    private final PostTransactionService posting = portal.postTransaction();
     private final InvoiceDocuments documents = (account, invoice, language) ->
             ("PDF of " + invoice.invoiceNumber() + " for " + account.name()).getBytes(StandardCharsets.UTF_8);
     private final InvoiceQueryService service = new InvoiceQueryService(portal.stores.unitOfWork(),

@@ -31,9 +31,7 @@ import org.junit.jupiter.api.Test;
 /** Spec §5: exact money, gapless sequences, running balances, idempotent posting, invoices settled within their total. */
 class PostTransactionServiceTest {
     private final InMemoryPortal portal = new InMemoryPortal();
-    private final PostTransactionService service = new PostTransactionService(portal.stores.unitOfWork(),
-            portal.stores.accounts(), portal.stores.ledgers(), portal.stores.transactions(), portal.stores.invoices(),
-            portal.stores.users(), portal.recorder, portal.webhooks, portal.stores.auditLog(), portal.clock);
+    private final PostTransactionService service = portal.postTransaction();
     private final Account account = portal.account();
 
     private Transaction post(String key, TransactionInput input) {

@@ -31,9 +31,7 @@ import org.junit.jupiter.api.Test;
 /** Spec §5's history: newest first, filtered in the reader's own time zone, keyset pages, and all of it for CSV. */
 class TransactionQueryServiceTest {
     private final InMemoryPortal portal = new InMemoryPortal();
-    private final PostTransactionService posting = new PostTransactionService(portal.stores.unitOfWork(),
-            portal.stores.accounts(), portal.stores.ledgers(), portal.stores.transactions(), portal.stores.invoices(),
-            portal.stores.users(), portal.recorder, portal.webhooks, portal.stores.auditLog(), portal.clock);
+    private final PostTransactionService posting = portal.postTransaction();
     private final TransactionQueryService service = new TransactionQueryService(portal.stores.unitOfWork(),
             portal.stores.accounts(), portal.stores.users(), portal.stores.transactions(), TransactionQueryServiceTest::sheet);
     private final Account account = portal.account();

@@ -19,9 +19,7 @@ import org.junit.jupiter.api.Test;
 /** A bill run's lines judged before anything is posted, with a single posting's messages. */
 class BillRunValidationTest {
     private final InMemoryPortal portal = new InMemoryPortal();
-    private final PostTransactionService posting = new PostTransactionService(portal.stores.unitOfWork(),
-            portal.stores.accounts(), portal.stores.ledgers(), portal.stores.transactions(), portal.stores.invoices(),
-            portal.stores.users(), portal.recorder, portal.webhooks, portal.stores.auditLog(), portal.clock);
+    private final PostTransactionService posting = portal.postTransaction();
     private final BillRunValidation validation = new BillRunValidation(portal.stores.accounts(),
             portal.stores.invoices(), portal.stores.transactions(), Actor.INSTALLATION, portal.clock.instant());
     private final Account first = portal.account();

@@ -36,9 +36,7 @@ class DemoAccountServiceTest {
                     portal.stores.auditLog(), portal.clock),
             new AddPortalUserService(portal.stores.unitOfWork(), portal.stores.accounts(), portal.stores.users(),
                     portal.invitations, portal.recorder, portal.webhooks, portal.clock),
-            new PostTransactionService(portal.stores.unitOfWork(), portal.stores.accounts(), portal.stores.ledgers(),
-                    portal.stores.transactions(), portal.stores.invoices(), portal.stores.users(), portal.recorder,
-                    portal.webhooks, portal.stores.auditLog(), portal.clock),
+            portal.postTransaction(),
             portal.stores.users(), InMemoryPortal.HASHER, portal.clock);
 
     @Test

@@ -4,6 +4,7 @@ import dev.billingportal.application.port.out.AccountSearch;
 import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.ApiKeys;
 import dev.billingportal.application.port.out.AuditLog;
+import dev.billingportal.application.port.out.BillRuns;
 import dev.billingportal.application.port.out.ConsoleSessions;
 import dev.billingportal.application.port.out.Deliveries;
 import dev.billingportal.application.port.out.Invoices;
@@ -181,5 +182,10 @@ public final class JpaStores implements Stores {
     @Override
     public WebhookMessages webhookMessages() {
         return new JpaWebhookMessages(unitOfWork);
+    }
+
+    @Override
+    public BillRuns billRuns() {
+        return new JpaBillRuns(unitOfWork);
     }
 }

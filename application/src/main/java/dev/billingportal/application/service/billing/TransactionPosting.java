@@ -1,0 +1,133 @@
+package dev.billingportal.application.service.billing;
+
+import dev.billingportal.application.port.in.billing.TransactionRequest;
+import dev.billingportal.application.port.out.AuditLog;
+import dev.billingportal.application.port.out.Invoices;
+import dev.billingportal.application.port.out.Ledgers;
+import dev.billingportal.application.port.out.Transactions;
+import dev.billingportal.application.service.notification.NotificationRecorder;
+import dev.billingportal.application.service.webhook.WebhookRecorder;
+import dev.billingportal.domain.access.ActorRef;
+import dev.billingportal.domain.account.Account;
+import dev.billingportal.domain.audit.AuditAction;
+import dev.billingportal.domain.audit.AuditEvent;
+import dev.billingportal.domain.audit.AuditSubject;
+import dev.billingportal.domain.audit.Reason;
+import dev.billingportal.domain.billing.Invoice;
+import dev.billingportal.domain.billing.InvoiceArithmetic;
+import dev.billingportal.domain.billing.InvoiceDraft;
+import dev.billingportal.domain.billing.InvoiceId;
+import dev.billingportal.domain.billing.Ledger;
+import dev.billingportal.domain.billing.Money;
+import dev.billingportal.domain.billing.Transaction;
+import dev.billingportal.domain.billing.TransactionId;
+import dev.billingportal.domain.billing.TransactionType;
+import dev.billingportal.domain.failure.RuleViolation;
+import dev.billingportal.domain.notification.EventFacts;
+import dev.billingportal.domain.notification.NotificationKind;
+import dev.billingportal.domain.user.PortalUser;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One transaction posted to an account whose ledger the caller holds locked (spec §5), whoever asked for it — a single
+ * posting or a bill run's line: the invoice issued or settled, the transaction with its sequence and running balance,
+ * the ledger moved on, the account's users notified, the webhooks recorded and the provider's audit entry, all in the
+ * caller's unit of work.
+ */
+public final class TransactionPosting {
+    private final Ledgers ledgers;
+    private final Transactions transactions;
+    private final Invoices invoices;
+    private final NotificationRecorder notifications;
+    private final WebhookRecorder webhooks;
+    private final AuditLog auditLog;
+
+    public TransactionPosting(Ledgers ledgers, Transactions transactions, Invoices invoices,
+                              NotificationRecorder notifications, WebhookRecorder webhooks, AuditLog auditLog) {
+        this.ledgers = ledgers;
+        this.transactions = transactions;
+        this.invoices = invoices;
+        this.notifications = notifications;
+        this.webhooks = webhooks;
+        this.auditLog = auditLog;
+    }
+
+    /**
+     * Posts {@code request} after {@code ledger} (the account's, locked) and returns the transaction; the ledger it
+     * leaves is {@code ledger.after(transaction)}. {@code recipients}: the account's users, whom the posting notifies.
+     * A rule the request breaks against the account throws, and the caller's unit of work writes nothing.
+     */
+    public Transaction post(Account account, Ledger ledger, String key, String fingerprint, TransactionRequest request,
+                            List<PortalUser> recipients, ActorRef actor, Optional<Reason> reason, Instant now) {
+        PostingRules.currency(request, account);
+        Money amount = PostingRules.amount(request, account);
+        Instant postedAt = PostingRules.postedAt(request, now);
+        long sequence = ledger.nextSequence();
+        TransactionId id = TransactionId.random();
+        InvoiceId invoiceId = null;
+        String invoiceNumber = null;
+        if (request.type() == TransactionType.INVOICE) {
+            InvoiceDraft draft = request.invoice().orElseThrow();
+            InvoiceArithmetic.Checked figures = InvoiceArithmetic.check(draft, account.currency(), amount);
+            if (invoices.numberTaken(account.id(), draft.invoiceNumber())) {
+                throw InvoiceDraft.numberTaken(draft.invoiceNumber());
+            }
+            Invoice invoice = Invoice.issue(InvoiceId.random(), account.id(), id, sequence, draft, figures, postedAt);
+            invoices.add(invoice);
+            invoiceId = invoice.id();
+            invoiceNumber = invoice.invoiceNumber();
+        } else if (request.invoiceId().isPresent()) {
+            Invoice invoice = invoices.lock(account.id(), request.invoiceId().get())
+                    .orElseThrow(() -> RuleViolation.field("invoiceId", "is not an invoice of this account"));
+            invoice.apply(request.type(), amount);
+            invoices.update(invoice);
+            invoiceId = invoice.id();
+            invoiceNumber = invoice.invoiceNumber();
+        }
+        Money balanceAfter = ledger.balance().plus(request.type().effectOn(amount));
+        Transaction transaction = new Transaction(id, account.id(), sequence, request.type(), amount, postedAt,
+                request.reference().orElse(null), request.description().orElse(null), invoiceId, invoiceNumber,
+                balanceAfter, key, fingerprint, now);
+        transactions.add(transaction);
+        ledgers.save(account.id(), ledger.after(transaction));
+        notifications.billing(NotificationKind.TRANSACTION_POSTED, account, facts(transaction, request),
+                Optional.empty(), recipients, now);
+        webhooks.transactionPosted(transaction, now);
+        auditLog.record(AuditEvent.about(new AuditSubject(AuditSubject.Kind.TRANSACTION, transaction.id().value(),
+                        label(transaction)), Optional.of(account.id()), actor, AuditAction.TRANSACTION_POSTED,
+                List.of(), transaction.createdAt()).because(reason));
+        return transaction;
+    }
+
+    /** How the audit names a posting: {@code INVOICE INV-2026-0042 113.00 CAD}. */
+    private static String label(Transaction transaction) {
+        String number = transaction.invoiceNumber() != null ? " " + transaction.invoiceNumber()
+                : transaction.reference() != null ? " " + transaction.reference() : "";
+        return transaction.type().name() + number + " " + transaction.amount() + " "
+                + transaction.amount().currency().value();
+    }
+
+    private static Map<String, String> facts(Transaction transaction, TransactionRequest request) {
+        Map<String, String> facts = new HashMap<>();
+        facts.put(EventFacts.TRANSACTION_TYPE, transaction.type().name());
+        facts.put(EventFacts.AMOUNT, transaction.amount().toString());
+        facts.put(EventFacts.CURRENCY, transaction.amount().currency().value());
+        facts.put(EventFacts.POSTED_AT, transaction.postedAt().toString());
+        facts.put(EventFacts.BALANCE_AFTER, transaction.balanceAfter().toString());
+        if (transaction.reference() != null) {
+            facts.put(EventFacts.REFERENCE, transaction.reference());
+        }
+        if (transaction.description() != null) {
+            facts.put(EventFacts.DESCRIPTION, transaction.description());
+        }
+        if (transaction.invoiceNumber() != null) {
+            facts.put(EventFacts.INVOICE_NUMBER, transaction.invoiceNumber());
+        }
+        request.invoice().ifPresent(draft -> facts.put(EventFacts.DUE_DATE, draft.dueDate().toString()));
+        return facts;
+    }
+}
