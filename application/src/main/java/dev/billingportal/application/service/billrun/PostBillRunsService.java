@@ -159,6 +159,7 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
                     RequestFingerprint.of(line.request()), line.request(), recipients, by, reason(run, line),
                     clock.instant());
             ledger = ledger.after(posted);
+            unitOfWork.checkpoint();
             settled.computeIfAbsent(BillRuns.Outcome.POSTED, ignored -> new ArrayList<>()).add(line.line());
         }
     }

@@ -76,6 +76,17 @@ public final class JpaUnitOfWork implements UnitOfWork {
         unit.afterCommit.add(action);
     }
 
+    @Override
+    public void checkpoint() {
+        EntityManager entityManager = entityManager();
+        try {
+            entityManager.flush();
+        } catch (RuntimeException failure) {
+            throw PersistenceFailures.translate(failure);
+        }
+        entityManager.clear();
+    }
+
     /** The current unit's entity manager; repositories call this. */
     EntityManager entityManager() {
         Unit unit = current.get();
