@@ -52,6 +52,8 @@ import dev.billingportal.application.port.in.billing.ListInvoicesQuery;
 import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
 import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
 import dev.billingportal.application.port.in.billing.RenderInvoiceQuery;
+import dev.billingportal.application.port.in.billrun.BillRunsQuery;
+import dev.billingportal.application.port.in.billrun.SubmitBillRunUseCase;
 import dev.billingportal.application.port.in.notification.ListDeliveriesQuery;
 import dev.billingportal.application.port.in.notification.ListNotificationsQuery;
 import dev.billingportal.application.port.in.notification.NotificationStatsQuery;
@@ -73,8 +75,8 @@ import dev.billingportal.application.port.in.user.GetPortalUserQuery;
 import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
-import dev.billingportal.application.port.in.webhook.ManageWebhookEndpointsUseCase;
 import dev.billingportal.application.port.in.webhook.FailedWebhooksQuery;
+import dev.billingportal.application.port.in.webhook.ManageWebhookEndpointsUseCase;
 import dev.billingportal.application.port.in.webhook.RetryFailedWebhookUseCase;
 import dev.billingportal.application.port.in.webhook.WebhookEndpointsQuery;
 import dev.billingportal.application.port.in.webhook.WebhookStatsQuery;
@@ -124,6 +126,7 @@ public class Portal {
     private NotificationListener listener;
     private WebhookListener webhookListener;
     private WebhookScheduler webhookScheduler;
+    private BillRunPoster billRunPoster;
     private HttpWebhookSender webhookSender;
     private Housekeeper housekeeper;
     private Mailer mailer;
@@ -161,6 +164,7 @@ public class Portal {
             SecretsKeyCheck.verify(database.dataSource(), seal, clock.instant());
             JpaUnitOfWork unitOfWork = new JpaUnitOfWork(database.entityManagerFactory());
             OutboxRelayHolder relayHolder = new OutboxRelayHolder();
+            billRunPoster = new BillRunPoster(settings.billRuns().workers(), settings.billRuns().pollInterval());
             mailer = Mailers.create(settings.mail(), clock);
             webhookSender = new HttpWebhookSender(new AddressRules(settings.webhooks().allowedNetworks()),
                     HttpWebhookSender.Limits.SPEC, clock);
@@ -168,7 +172,9 @@ public class Portal {
                     Optional.ofNullable(messaging).map(Messaging::deadLetters), mailer, new Argon2idPasswordHasher(),
                     new PdfInvoiceDocuments(), new CsvHistorySheets(),
                     new WebAuthnPasskeyVerifier(URI.create(settings.baseUrl())), new ApiWebhookPayloads(),
-                    webhookSender, relayHolder::wakeUp, clock);
+                    webhookSender, relayHolder::wakeUp, billRunPoster, clock);
+            // Every process posts bill runs, an api process too (spec §14): it needs only the database.
+            billRunPoster.start(services.postBillRuns);
             if (settings.role().runsWorkers()) {
                 relay = new OutboxRelay(services.relayOutbox, settings.outboxPollInterval(), settings.outboxBatchSize());
                 relayHolder.relay = relay;
@@ -236,6 +242,10 @@ public class Portal {
     }
 
     private synchronized void stopQuietly() {
+        if (billRunPoster != null) {
+            billRunPoster.close();
+            billRunPoster = null;
+        }
         if (housekeeper != null) {
             housekeeper.close();
             housekeeper = null;
@@ -330,6 +340,16 @@ public class Portal {
     @Produces
     WebhookEndpointsQuery webhookEndpointsQuery() {
         return services.webhookEndpoints;
+    }
+
+    @Produces
+    SubmitBillRunUseCase submitBillRun() {
+        return services.submitBillRun;
+    }
+
+    @Produces
+    BillRunsQuery billRuns() {
+        return services.billRuns;
     }
 
     @Produces

@@ -4,6 +4,7 @@ import dev.billingportal.adapter.out.persistence.JpaAccountSearch;
 import dev.billingportal.adapter.out.persistence.JpaAccounts;
 import dev.billingportal.adapter.out.persistence.JpaApiKeys;
 import dev.billingportal.adapter.out.persistence.JpaAuditLog;
+import dev.billingportal.adapter.out.persistence.JpaBillRuns;
 import dev.billingportal.adapter.out.persistence.JpaConsoleSessions;
 import dev.billingportal.adapter.out.persistence.JpaDeliveries;
 import dev.billingportal.adapter.out.persistence.JpaInvoices;
@@ -33,6 +34,9 @@ import dev.billingportal.application.port.in.account.FindAccountsQuery;
 import dev.billingportal.application.port.in.account.GetAccountQuery;
 import dev.billingportal.application.port.in.audit.ListAuditEventsQuery;
 import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
+import dev.billingportal.application.port.in.billrun.BillRunsQuery;
+import dev.billingportal.application.port.in.billrun.PostBillRunsUseCase;
+import dev.billingportal.application.port.in.billrun.SubmitBillRunUseCase;
 import dev.billingportal.application.port.in.demo.SeedDemoUseCase;
 import dev.billingportal.application.port.in.notification.ApplyRetentionUseCase;
 import dev.billingportal.application.port.in.notification.DeliverNotificationUseCase;
@@ -78,6 +82,9 @@ import dev.billingportal.application.service.billing.InvoiceQueryService;
 import dev.billingportal.application.service.billing.PostTransactionService;
 import dev.billingportal.application.service.billing.TransactionPosting;
 import dev.billingportal.application.service.billing.TransactionQueryService;
+import dev.billingportal.application.service.billrun.BillRunsService;
+import dev.billingportal.application.service.billrun.PostBillRunsService;
+import dev.billingportal.application.service.billrun.SubmitBillRunService;
 import dev.billingportal.application.service.demo.DemoAccountService;
 import dev.billingportal.application.service.notification.DeliverNotificationService;
 import dev.billingportal.application.service.notification.MailComposer;
@@ -166,6 +173,10 @@ final class PortalServices {
     final FailedWebhooksService failedWebhooks;
     final DeliverWebhookUseCase deliverWebhook;
     final QueueDueWebhooksUseCase queueDueWebhooks;
+    /** Bill runs (spec §14): the file checked, its lines posted by every process's poster, the runs read. */
+    final SubmitBillRunUseCase submitBillRun;
+    final PostBillRunsUseCase postBillRuns;
+    final BillRunsQuery billRuns;
 
     /** What the console's authenticator apps show as the account's issuer. */
     static final String TOTP_ISSUER = "Billing Console";
@@ -173,7 +184,8 @@ final class PortalServices {
     PortalServices(PortalSettings settings, Optional<String> installationKey, SecretSeal seal, JpaUnitOfWork unitOfWork,
                    NotificationQueue queue, Optional<DeadLetters> deadLetters, Mailer mailer, PasswordHasher hasher,
                    InvoiceDocuments documents, HistorySheets sheets, PasskeyVerifier passkeyVerifier,
-                   WebhookPayloads webhookPayloads, WebhookSender webhookSender, Runnable relayWakeUp, Clock clock) {
+                   WebhookPayloads webhookPayloads, WebhookSender webhookSender, Runnable relayWakeUp,
+                   BillRunPoster billRunPoster, Clock clock) {
         JpaAccounts accounts = new JpaAccounts(unitOfWork);
         JpaPortalUsers users = new JpaPortalUsers(unitOfWork);
         JpaDeliveries notifications = new JpaDeliveries(unitOfWork);
@@ -233,6 +245,12 @@ final class PortalServices {
                 webhooks, auditLog);
         postTransaction = new PostTransactionService(unitOfWork, accounts, ledgers, transactions, users,
                 transactionPosting, clock);
+        JpaBillRuns billRunStore = new JpaBillRuns(unitOfWork);
+        submitBillRun = new SubmitBillRunService(unitOfWork, billRunStore, accounts, invoices, transactions, auditLog,
+                billRunPoster::wakeUp, clock);
+        postBillRuns = new PostBillRunsService(unitOfWork, billRunStore, accounts, ledgers, transactions, users,
+                transactionPosting, billRunPoster.chunks(), settings.billRuns().lease(), clock);
+        billRuns = new BillRunsService(unitOfWork, billRunStore);
         transactionQueries = new TransactionQueryService(unitOfWork, accounts, users, transactions, sheets);
         invoiceQueries = new InvoiceQueryService(unitOfWork, accounts, users, invoices, ledgers, transactions, documents,
                 clock);

@@ -33,7 +33,23 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
                              Duration relayStuckAfter,
                              Map<SessionChannel, SessionTimeouts> sessions, WebSettings web, boolean demo,
                              Housekeeping housekeeping, RateLimits rateLimits, Optional<String> secretsKey,
-                             SessionTimeouts console, Webhooks webhooks) {
+                             SessionTimeouts console, Webhooks webhooks, BillRuns billRuns) {
+
+    /**
+     * Bill runs (spec §14): how many chunks of a run one process posts side by side
+     * ({@code portal.bill-runs.workers}), how long a process holds a run it posts before another may take it over
+     * ({@code portal.bill-runs.lease-ms}: a killed process's run waits that long), and how often each process looks
+     * for a run to post or to take over ({@code portal.bill-runs.poll-interval-ms}).
+     */
+    public record BillRuns(int workers, Duration lease, Duration pollInterval) {
+        public BillRuns {
+            if (workers < 1 || lease.compareTo(Duration.ofSeconds(1)) < 0 || pollInterval.isNegative()
+                    || pollInterval.isZero()) {
+                throw new IllegalArgumentException("portal.bill-runs.workers must be at least 1,"
+                        + " portal.bill-runs.lease-ms at least 1000 and portal.bill-runs.poll-interval-ms positive");
+            }
+        }
+    }
 
     /**
      * Webhooks (spec §13): the hosts plain {@code http} may go to ({@code portal.webhooks.insecure-hosts}), the
@@ -178,7 +194,11 @@ public record PortalSettings(Role role, Path dataDir, String baseUrl, Optional<S
                         // a database connection while it waits (DeliverWebhookService).
                         integer(config, "portal.webhooks.workers", 16),
                         Duration.ofMillis(integer(config, "portal.webhooks.scheduler-interval-ms", 1_000)),
-                        integer(config, "portal.webhooks.batch-size", 200)));
+                        integer(config, "portal.webhooks.batch-size", 200)),
+                // Each chunk holds a database connection while it posts: well below portal.db.pool-size.
+                new BillRuns(integer(config, "portal.bill-runs.workers", 4),
+                        Duration.ofMillis(integer(config, "portal.bill-runs.lease-ms", 60_000)),
+                        Duration.ofMillis(integer(config, "portal.bill-runs.poll-interval-ms", 5_000))));
     }
 
     /** A comma-separated list; empty when the key is not set. */

@@ -44,7 +44,7 @@ class OperatorPermissionsTest {
     private static final List<String> TABLES = List.of("operator", "console_session", "operator_recovery_code",
             "passkey", "api_key", "api_key_secret", "account", "portal_user", "one_time_token", "notification_event",
             "notification", "outbox_entry", "user_session", "audit_event", "invoice", "account_transaction",
-            "webhook_endpoint", "webhook_secret", "webhook_message", "webhook_attempt");
+            "webhook_endpoint", "webhook_secret", "webhook_message", "webhook_attempt", "bill_run", "bill_run_line");
 
     /** What each operator endpoint needs (spec §11): R reads, A assists customers, B posts billing, D administers. */
     private static final Map<String, Character> NEEDS = Map.ofEntries(
@@ -65,7 +65,8 @@ class OperatorPermissionsTest {
             Map.entry("operatorUpdateWebhookEndpoint", 'D'), Map.entry("operatorDeleteWebhookEndpoint", 'D'),
             Map.entry("operatorRotateWebhookSecret", 'D'), Map.entry("operatorSendWebhookTestEvent", 'D'),
             Map.entry("operatorListWebhookMessages", 'D'), Map.entry("operatorGetWebhookMessage", 'D'),
-            Map.entry("operatorResendWebhookMessage", 'D'));
+            Map.entry("operatorResendWebhookMessage", 'D'), Map.entry("submitBillRun", 'B'),
+            Map.entry("listBillRuns", 'B'), Map.entry("getBillRun", 'B'));
 
     /** What each role holds, as the spec's table says (not as the code does). */
     private static final Map<String, String> HOLDS = Map.of("support", "RA", "billing", "RAB", "admin", "RABD");
@@ -80,7 +81,8 @@ class OperatorPermissionsTest {
         MAILBOX.stop();
     }
 
-    private record Endpoint(String operationId, String method, String path) {
+    /** {@code contentType}: what its body is sent as — JSON unless the endpoint takes only other types. */
+    private record Endpoint(String operationId, String method, String path, String contentType) {
         @Override
         public String toString() {
             return method + " " + path + " (" + operationId + ")";
@@ -125,7 +127,8 @@ class OperatorPermissionsTest {
         Map<String, String> ids = Map.of("accountId", member.accountId(), "userId", member.userId(),
                 "operatorId", targetOperator, "keyId", targetKey, "transactionId", UUID.randomUUID().toString(),
                 "invoiceId", UUID.randomUUID().toString(), "notificationId", UUID.randomUUID().toString(),
-                "endpointId", UUID.randomUUID().toString(), "messageId", "msg_p5jXN8AQM9LWM0D4loKWxJek");
+                "endpointId", UUID.randomUUID().toString(), "messageId", "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                "billRunId", UUID.randomUUID().toString());
 
         List<Caller> refusedAlways = List.of(new Caller("nobody", null, 401),
                 new Caller("a portal user's API session", member.token(), 403),
@@ -195,7 +198,8 @@ class OperatorPermissionsTest {
     private static Api.Reply call(Api api, Endpoint endpoint, String path, String token) {
         HttpRequest.Builder request = api.request(path, token);
         if (endpoint.method().equals("POST") || endpoint.method().equals("PUT")) {
-            request.header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+            request.header("Content-Type", endpoint.contentType())
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
                     .method(endpoint.method(), HttpRequest.BodyPublishers.ofString("{}"));
         } else {
             request.method(endpoint.method(), HttpRequest.BodyPublishers.noBody());
@@ -230,8 +234,12 @@ class OperatorPermissionsTest {
             JsonObject operations = paths.getJsonObject(path);
             for (String method : operations.keySet()) {
                 if (List.of("get", "post", "put", "patch", "delete").contains(method)) {
-                    endpoints.add(new Endpoint(operations.getJsonObject(method).getString("operationId"),
-                            method.toUpperCase(Locale.ROOT), path));
+                    JsonObject operation = operations.getJsonObject(method);
+                    JsonObject body = operation.getJsonObject("requestBody");
+                    String contentType = body == null || body.getJsonObject("content").containsKey("application/json")
+                            ? "application/json" : body.getJsonObject("content").keySet().iterator().next();
+                    endpoints.add(new Endpoint(operation.getString("operationId"), method.toUpperCase(Locale.ROOT),
+                            path, contentType));
                 }
             }
         }

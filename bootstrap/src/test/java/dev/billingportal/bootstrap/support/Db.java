@@ -83,4 +83,29 @@ public final class Db {
             throw new IllegalStateException(failure);
         }
     }
+
+    /** Every row the query reads, each as its columns' text. */
+    public List<List<String>> rows(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<List<String>> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    List<String> row = new ArrayList<>(columns);
+                    for (int column = 1; column <= columns; column++) {
+                        row.add(result.getString(column));
+                    }
+                    rows.add(row);
+                }
+            }
+            connection.rollback();
+            return rows;
+        } catch (SQLException failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
 }

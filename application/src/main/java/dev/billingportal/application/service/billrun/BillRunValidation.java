@@ -79,6 +79,11 @@ final class BillRunValidation {
 
     /** The line's errors (none: {@code valid} is its posting), each field once. */
     List<BillRunError> check(BillRunLineInput input, Consumer<Valid> valid) {
+        if (input.unreadable().stream().anyMatch(error -> error.field().toString().equals("line"))) {
+            // Not read at all (not JSON, not an object): its fields would only all be missing.
+            return input.unreadable().stream().map(error -> new BillRunError(input.line(), name(error.field()),
+                    error.message())).toList();
+        }
         List<FieldError> errors = new ArrayList<>(input.unreadable());
         Optional<Account> account = account(input, errors);
         PostTransactionCommand command = null;

@@ -41,6 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + "invoices, payments, refunds and credits"),
                 @Tag(name = "Operator: users", description = "For the provider's billing team: every user of an "
                         + "account, and restoring deleted ones"),
+                @Tag(name = "Operator: bill runs", description = "For the provider's billing team: a month's "
+                        + "postings as one file, checked whole, then posted exactly once"),
                 @Tag(name = "Operator: notifications", description = "For the provider's billing team: deliveries "
                         + "of every account, and re-driving failed ones"),
                 @Tag(name = "Operator: audit", description = "For the provider's billing team: who did what, on "

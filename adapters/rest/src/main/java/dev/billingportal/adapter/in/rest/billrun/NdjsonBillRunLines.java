@@ -1,6 +1,7 @@
 package dev.billingportal.adapter.in.rest.billrun;
 
 import dev.billingportal.adapter.in.rest.billing.TransactionRequests;
+import dev.billingportal.adapter.in.rest.request.JsonBodies;
 import dev.billingportal.adapter.in.rest.request.JsonFields;
 import dev.billingportal.application.port.in.billing.TransactionInput;
 import dev.billingportal.application.port.in.billrun.BillRunLineInput;
@@ -26,6 +27,10 @@ import java.util.NoSuchElementException;
  */
 final class NdjsonBillRunLines implements Iterator<BillRunLineInput> {
     private static final JsonProvider JSON = JsonProvider.provider();
+    /** A line may be as long as a single posting's body may be large (one character: at least one byte). */
+    static final int MAX_LINE_CHARS = (int) JsonBodies.MAX_BYTES;
+    /** Stands for a line past the limit (compared by identity). */
+    private static final String TOO_LONG = new String("line too long");
 
     private final BufferedReader reader;
     private long number;
@@ -44,7 +49,10 @@ final class NdjsonBillRunLines implements Iterator<BillRunLineInput> {
                 ended = true;
             } else {
                 number++;
-                if (!text.isBlank()) {
+                if (text == TOO_LONG) {
+                    next = BillRunLineInput.unreadable(number, FieldError.of("line", "is longer than "
+                            + MAX_LINE_CHARS + " characters, the most a single posting's body may be"));
+                } else if (!text.isBlank()) {
                     next = parse(number, text);
                 }
             }
@@ -62,9 +70,30 @@ final class NdjsonBillRunLines implements Iterator<BillRunLineInput> {
         return line;
     }
 
+    /**
+     * The next line without its end ({@code \n} or {@code \r\n}), null at the end of the file, {@link #TOO_LONG}
+     * for a line past {@link #MAX_LINE_CHARS} — read to its end but not kept, so no line sits whole on the heap.
+     */
     private String readLine() {
         try {
-            return reader.readLine();
+            StringBuilder line = new StringBuilder();
+            boolean tooLong = false;
+            int c;
+            while ((c = reader.read()) != -1 && c != '\n') {
+                if (line.length() < MAX_LINE_CHARS) {
+                    line.append((char) c);
+                } else {
+                    tooLong = true;
+                }
+            }
+            if (c == -1 && line.isEmpty() && !tooLong) {
+                return null;
+            }
+            if (tooLong) {
+                return TOO_LONG;
+            }
+            int end = line.length();
+            return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
         } catch (CharacterCodingException notUtf8) {
             throw InvalidInput.field("body", "is not valid UTF-8 (line " + (number + 1) + ")");
         } catch (IOException unreadable) {

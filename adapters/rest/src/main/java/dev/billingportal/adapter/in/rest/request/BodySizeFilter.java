@@ -1,6 +1,7 @@
 package dev.billingportal.adapter.in.rest.request;
 
 import dev.billingportal.adapter.in.rest.problem.PortalFailureMapper;
+import dev.billingportal.domain.billrun.BillRun;
 import dev.billingportal.domain.failure.InputTooLarge;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,8 +12,8 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Refuses a body announced as larger than 1 MiB before anything reads it. Bodies without a
- * Content-Length are limited while they are read ({@link JsonBodies}).
+ * Refuses a body announced as larger than 1 MiB — 64 MiB for a bill run's file (spec §14) — before anything reads it.
+ * Bodies without a Content-Length are limited while they are read ({@link JsonBodies}, {@code BillRunFiles}).
  */
 @Provider
 @PreMatching
@@ -22,9 +23,25 @@ public class BodySizeFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        int length = request.getLength();
-        if (length > JsonBodies.MAX_BYTES) {
-            request.abortWith(PortalFailureMapper.response(new InputTooLarge(JsonBodies.MAX_BYTES)));
+        long limit = isBillRun(request) ? BillRun.MAX_BYTES : JsonBodies.MAX_BYTES;
+        String length = request.getHeaderString("Content-Length");
+        if (length != null && announced(length) > limit) {
+            request.abortWith(PortalFailureMapper.response(new InputTooLarge(limit)));
         }
+    }
+
+    /** What Content-Length announces; past a long's range, as large as can be. */
+    private static long announced(String length) {
+        try {
+            return Long.parseLong(length.strip());
+        } catch (NumberFormatException notANumber) {
+            return length.strip().chars().allMatch(Character::isDigit) ? Long.MAX_VALUE : -1;
+        }
+    }
+
+    private static boolean isBillRun(ContainerRequestContext request) {
+        // The path is relative to the application's (/api/v1), with or without its leading slash.
+        String path = request.getUriInfo().getPath().replaceAll("^/+|/+$", "");
+        return "POST".equals(request.getMethod()) && path.equals("operator/bill-runs");
     }
 }

@@ -136,4 +136,17 @@ class BillRunFilesTest {
         InputTooLarge tooLarge = assertThrows(InputTooLarge.class, () -> all(BillRunFiles.ndjson(endless)));
         assertEquals(BillRun.MAX_BYTES, tooLarge.maxBytes());
     }
+
+    @Test
+    void anNdjsonLineLongerThanASinglePostingsBodyIsThatLinesErrorAndIsNotKept() {
+        String payment = "{\"accountNumber\":\"ACC-000001\",\"idempotencyKey\":\"k\",\"type\":\"PAYMENT\","
+                + "\"amount\":\"1.00\"}";
+        String padded = "{\"reference\":\"" + "x".repeat(NdjsonBillRunLines.MAX_LINE_CHARS) + "\"}";
+        List<BillRunLineInput> lines = all(BillRunFiles.ndjson(text(payment + "\r\n" + padded + "\n" + payment)));
+        assertEquals(List.of(1L, 2L, 3L), lines.stream().map(BillRunLineInput::line).toList());
+        assertEquals(List.of(), lines.get(0).unreadable(), "a CRLF line end is a line end");
+        assertEquals(List.of("line is longer than 1048576 characters, the most a single posting's body may be"),
+                errors(lines.get(1)));
+        assertEquals("1.00", lines.get(2).transaction().amount(), "the last line, without its end, is read");
+    }
 }
