@@ -266,5 +266,10 @@ class BillRunsTest {
 
         Api.Reply json = runs.send("application/json", "{}");
         assertEquals(415, json.status(), json.body());
+        assertTrue(json.body().contains("application/x-ndjson or text/csv"), json.body());
+        Api.Reply untyped = api.send(api.request(BillRuns.PATH, TestPortal.OPERATOR_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(415, untyped.status(), "no Content-Type at all (found by ApiFuzzIT): " + untyped.body());
+        assertTrue(untyped.contentType().startsWith("application/problem+json"), untyped.contentType());
     }
 }

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -89,6 +90,9 @@ public class BillRunResource {
     @APIResponse(responseCode = "415", description = "Neither application/x-ndjson nor text/csv")
     public Response submit(InputStream body, @Context HttpHeaders headers, @Context UriInfo uri) {
         MediaType type = headers.getMediaType();
+        if (type == null) {
+            throw new NotSupportedException(); // no Content-Type: JAX-RS lets it through @Consumes
+        }
         Iterator<BillRunLineInput> lines = type.isCompatible(MediaType.valueOf(BillRunFiles.CSV))
                 ? BillRunFiles.csv(body) : BillRunFiles.ndjson(body);
         BillRun run = submit.submit(caller.actor(), lines);

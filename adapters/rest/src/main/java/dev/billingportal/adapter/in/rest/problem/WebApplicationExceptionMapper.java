@@ -23,7 +23,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 404 -> "No resource at this path.";
             case 405 -> "This method is not allowed here.";
             case 406 -> "The requested media type cannot be produced here.";
-            case 415 -> "The body must be JSON (Content-Type: application/json).";
+            case 415 -> "The body's Content-Type is not one this endpoint takes: application/json, or for a bill run's "
+                    + "file application/x-ndjson or text/csv.";
             default -> title + ".";
         };
         String code = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
