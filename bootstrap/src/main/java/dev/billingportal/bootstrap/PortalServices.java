@@ -1,5 +1,7 @@
 package dev.billingportal.bootstrap;
 
+import dev.billingportal.adapter.in.rest.billrun.ApiBillRunLines;
+import dev.billingportal.adapter.out.documents.CsvBillRunErrorSheets;
 import dev.billingportal.adapter.out.persistence.JpaAccountSearch;
 import dev.billingportal.adapter.out.persistence.JpaAccounts;
 import dev.billingportal.adapter.out.persistence.JpaApiKeys;
@@ -247,10 +249,10 @@ final class PortalServices {
                 transactionPosting, clock);
         JpaBillRuns billRunStore = new JpaBillRuns(unitOfWork);
         submitBillRun = new SubmitBillRunService(unitOfWork, billRunStore, accounts, invoices, transactions, auditLog,
-                billRunPoster::wakeUp, clock);
+                new ApiBillRunLines(), billRunPoster::wakeUp, clock);
         postBillRuns = new PostBillRunsService(unitOfWork, billRunStore, accounts, ledgers, transactions, users,
                 transactionPosting, billRunPoster.chunks(), settings.billRuns().lease(), clock);
-        billRuns = new BillRunsService(unitOfWork, billRunStore);
+        billRuns = new BillRunsService(unitOfWork, billRunStore, new CsvBillRunErrorSheets());
         transactionQueries = new TransactionQueryService(unitOfWork, accounts, users, transactions, sheets);
         invoiceQueries = new InvoiceQueryService(unitOfWork, accounts, users, invoices, ledgers, transactions, documents,
                 clock);

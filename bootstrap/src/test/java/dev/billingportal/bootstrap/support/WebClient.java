@@ -86,6 +86,29 @@ public final class WebClient {
         return send(request);
     }
 
+    /**
+     * A form that uploads a file, as a browser sends it ({@code multipart/form-data}, its {@code Origin}): the parts
+     * in the order given, the file's part where {@code fields} has {@code fileField} — or last when it has not.
+     */
+    public Page postFile(String path, Map<String, String> fields, String fileField, String filename,
+                         String contentType, String content) {
+        String boundary = "----portal-test-" + java.util.UUID.randomUUID();
+        StringBuilder body = new StringBuilder();
+        String filePart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                + "\"; filename=\"" + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n" + content + "\r\n";
+        fields.forEach((name, value) -> body.append(name.equals(fileField) ? filePart : "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n"));
+        if (!fields.containsKey(fileField)) {
+            body.append(filePart);
+        }
+        body.append("--").append(boundary).append("--\r\n");
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Origin", origin())
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        return send(request);
+    }
+
     /** Signs in through the sign-in page's form; the session cookie is kept. */
     public Page signIn(String username, String password) {
         String csrf = get("/sign-in").csrf();

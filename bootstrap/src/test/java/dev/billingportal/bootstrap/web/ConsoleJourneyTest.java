@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Await;
+import dev.billingportal.bootstrap.support.BillRuns;
 import dev.billingportal.bootstrap.support.Billing;
 import dev.billingportal.bootstrap.support.Browser;
 import dev.billingportal.bootstrap.support.ConsoleInvitation;
@@ -397,6 +398,84 @@ class ConsoleJourneyTest {
                     TestPortal.OPERATOR_TOKEN).json().getJsonArray("items").getJsonObject(0);
             assertEquals(number, invoice.getString("invoiceNumber"));
             assertEquals("117.13", invoice.getString("total"));
+        }
+    }
+
+    @ParameterizedTest(name = "JavaScript {0}")
+    @ValueSource(booleans = {true, false})
+    void aBillingOperatorUploadsABillRunReadsItsBadLinesThenWatchesTheFixedFilePost(boolean javascript)
+            throws java.io.IOException {
+        String mode = javascript ? "js" : "nojs";
+        String email = "bill-" + UUID.randomUUID().toString().substring(0, 8) + "@provider.example";
+        String link = invite(email, "Bill Runner", "billing");
+        List<BillRuns.Account> accounts = new BillRuns(api, null).accounts(40);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder good = new StringBuilder();
+        for (int line = 0; line < 50; line++) {
+            for (BillRuns.Account account : accounts) {
+                good.append(BillRuns.payment(account, tag + "-" + line, "1.00")).append('\n');
+            }
+        }
+        String bad = good.toString().replaceFirst("\"amount\":\"1\\.00\"", "\"amount\":\"-1.00\"");
+        java.nio.file.Path files = java.nio.file.Files.createTempDirectory("bill-runs");
+        java.nio.file.Path badFile = java.nio.file.Files.writeString(files.resolve("november-draft.ndjson"), bad);
+        java.nio.file.Path goodFile = java.nio.file.Files.writeString(files.resolve("november.ndjson"), good);
+
+        try (Browser browser = Browser.start(api.base(), javascript, "en-CA,en", 1280, 900)) {
+            ConsoleInvitation.accept(browser, link, Clock.systemUTC());
+            browser.link("Bill runs").click();
+            browser.waitForHeading("Bill runs");
+            assertAccessible(browser, "the bill runs page");
+            browser.screenshot("console-bill-runs-en-" + mode);
+
+            browser.field("The file").sendKeys(badFile.toAbsolutePath().toString());
+            browser.button("Check and post").click();
+            browser.waitUntil("the rejected run", () -> browser.path().matches("/console/bill-runs/[0-9a-f-]{36}")
+                    && browser.driver().findElements(By.id("run-status")).size() == 1);
+            assertEquals("Rejected: nothing posted", browser.element("run-status").getText());
+            WebElement badLine = browser.row("amount");
+            assertTrue(badLine.getText().startsWith("1 amount"), badLine.getText());
+            assertTrue(browser.link("Download the bad lines (CSV)").getAttribute("href").endsWith("/errors.csv"));
+            assertAccessible(browser, "a rejected bill run's report");
+            browser.fullPageScreenshot("console-bill-run-rejected-en-" + mode);
+
+            browser.link("All bill runs").click();
+            browser.waitForHeading("Bill runs");
+            browser.field("The file").sendKeys(goodFile.toAbsolutePath().toString());
+            browser.button("Check and post").click();
+            browser.waitUntil("the run's page", () -> browser.path().matches("/console/bill-runs/[0-9a-f-]{36}")
+                    && browser.driver().findElements(By.id("run-status")).size() == 1);
+            assertEquals("Posting", browser.element("run-status").getText(), "2 000 lines take a while");
+            assertAccessible(browser, "a bill run posting");
+            browser.screenshot("console-bill-run-posting-en-" + mode);
+            if (javascript) {
+                browser.script("window.stillThisPage = true;");
+                Await.until(Duration.ofSeconds(90), () -> shows(browser, "run-status", "Done"),
+                        "done, swapped in by htmx");
+                assertEquals(Boolean.TRUE, browser.script("return window.stillThisPage === true;"),
+                        "the progress came in place: the page was not reloaded");
+            } else {
+                assertTrue(browser.driver().findElement(By.tagName("main")).getText()
+                        .contains("reload it to see the progress"), "without JavaScript the page says to reload");
+                String run = browser.path();
+                Await.until(Duration.ofSeconds(90), () -> {
+                    browser.open(run);
+                    return shows(browser, "run-status", "Done");
+                }, "done after a reload");
+            }
+            assertEquals("2000", browser.element("run-posted").getText());
+            assertEquals("2000", browser.element("run-bar").getAttribute("value"));
+            assertAccessible(browser, "a bill run done");
+            browser.fullPageScreenshot("console-bill-run-done-en-" + mode);
+        }
+    }
+
+    /** Whether the element shows the text now; an element being swapped or not yet there does not. */
+    private static boolean shows(Browser browser, String id, String text) {
+        try {
+            return text.equals(browser.element(id).getText());
+        } catch (org.openqa.selenium.WebDriverException swappedOrAbsent) {
+            return false;
         }
     }
 

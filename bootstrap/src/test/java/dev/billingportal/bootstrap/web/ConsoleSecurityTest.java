@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Await;
+import dev.billingportal.bootstrap.support.BillRuns;
 import dev.billingportal.bootstrap.support.Mailbox;
 import dev.billingportal.bootstrap.support.Onboarding;
 import dev.billingportal.bootstrap.support.Onboarding.Member;
@@ -283,6 +284,97 @@ class ConsoleSecurityTest {
         assertEquals(1, transactions(ann), "nothing posted by support");
         assertTrue(support.browser().get("/console/accounts/" + ann.accountId()).html()
                 .select("a[href$=/transactions/new]").isEmpty(), "nor the link to it");
+    }
+
+    @Test
+    void billingUploadsABillRunFollowsItAndGetsItsBadLinesWhileSupportNeitherSeesNorSendsOne() {
+        Operator billing = enrolled("billing");
+        Operator support = enrolled("support");
+        List<BillRuns.Account> accounts = new BillRuns(api, null).accounts(2);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String good = BillRuns.payment(accounts.get(0), tag + "-1", "10.00") + "\n"
+                + BillRuns.payment(accounts.get(1), tag + "-2", "20.00") + "\n";
+        String bad = BillRuns.payment(accounts.get(0), tag + "-1", "10.00") + "\n"
+                + BillRuns.payment(accounts.get(1), tag + "-2", "twenty, \\\"CAD\\\"") + "\n";
+
+        WebClient.Page list = billing.browser().get("/console/bill-runs");
+        assertEquals(200, list.status());
+        assertEquals(1, list.html().select("nav a[href=/console/bill-runs]").size(), "billing has the page");
+        assertEquals("multipart/form-data", list.html().selectFirst("form[action=/console/bill-runs]")
+                .attr("enctype"));
+        String csrf = list.csrf();
+
+        // The token travels before the file; one after it, or none, is refused and the file is never checked.
+        Map<String, String> tokenAfterTheFile = new java.util.LinkedHashMap<>();
+        tokenAfterTheFile.put("file", "");
+        tokenAfterTheFile.put("_csrf", csrf);
+        assertEquals(403, billing.browser().postFile("/console/bill-runs", tokenAfterTheFile, "file", "run.ndjson",
+                "application/x-ndjson", good).status());
+        assertEquals(403, billing.browser().postFile("/console/bill-runs", Map.of(), "file", "run.ndjson",
+                "application/x-ndjson", good).status());
+        assertEquals(0, runsSentBy(billing), "nothing checked without the token");
+        assertEquals(422, billing.browser().postFile("/console/bill-runs", Map.of("_csrf", csrf), "file", "",
+                "application/octet-stream", "").status(), "no file chosen");
+        WebClient.Page text = billing.browser().postFile("/console/bill-runs", Map.of("_csrf", csrf), "file",
+                "notes.txt", "text/plain", good);
+        assertEquals(415, text.status());
+        assertEquals("Send an NDJSON (.ndjson) or CSV (.csv) file.", text.html().getElementById("upload-error")
+                .text());
+
+        WebClient.Page rejected = billing.browser().postFile("/console/bill-runs", Map.of("_csrf", csrf), "file",
+                "november.ndjson", "application/octet-stream", bad);
+        assertEquals(303, rejected.status(), rejected.body());
+        String rejectedRun = rejected.header("Location").orElseThrow();
+        assertTrue(rejectedRun.matches("/console/bill-runs/[0-9a-f-]{36}"), rejectedRun);
+        WebClient.Page report = billing.browser().get(rejectedRun);
+        assertEquals("REJECTED", report.html().getElementById("run-progress").attr("data-status"));
+        assertEquals("", report.html().getElementById("run-progress").attr("hx-trigger"), "a finished run is not polled");
+        assertEquals(List.of("2", "amount"), report.html().select(".table--bill-run-errors tbody tr").first()
+                .select("td").eachText().subList(0, 2));
+        WebClient.Page csv = billing.browser().get(rejectedRun + "/errors.csv");
+        assertEquals(200, csv.status());
+        assertTrue(csv.header("Content-Type").orElseThrow().startsWith("text/csv"));
+        List<String> rows = csv.body().lines().toList();
+        assertEquals("line,field,message", rows.get(0));
+        assertTrue(rows.get(1).startsWith("2,amount,"), csv.body());
+        assertEquals(2, rows.size(), csv.body());
+        assertEquals(0, posted(accounts.get(0)), "a rejected file posts nothing");
+
+        WebClient.Page accepted = billing.browser().postFile("/console/bill-runs", Map.of("_csrf", csrf), "file",
+                "november.ndjson", "application/x-ndjson", good);
+        assertEquals(303, accepted.status(), accepted.body());
+        String run = accepted.header("Location").orElseThrow();
+        Await.until(Duration.ofSeconds(30), () -> "DONE".equals(billing.browser().get(run, Map.of("HX-Request",
+                "true")).html().getElementById("run-progress").attr("data-status")), "the run done");
+        WebClient.Page fragment = billing.browser().get(run, Map.of("HX-Request", "true"));
+        assertTrue(fragment.html().select("header, nav").isEmpty(), "to htmx, the progress alone");
+        assertEquals("2", fragment.html().getElementById("run-posted").text());
+        assertEquals("2", fragment.html().getElementById("run-bar").attr("value"));
+        assertEquals(1, posted(accounts.get(0)));
+        assertEquals(1, posted(accounts.get(1)));
+        assertEquals(2, runsSentBy(billing), "the rejected run and this one");
+
+        assertTrue(support.browser().get("/console").html().select("a[href=/console/bill-runs]").isEmpty(),
+                "support does not see the page");
+        assertEquals(403, support.browser().get("/console/bill-runs").status());
+        assertEquals(403, support.browser().get(run).status());
+        assertEquals(403, support.browser().get(rejectedRun + "/errors.csv").status());
+        WebClient.Page forged = support.browser().postFile("/console/bill-runs", Map.of("_csrf",
+                support.browser().get("/console").csrf()), "file", "forged.ndjson", "application/x-ndjson",
+                BillRuns.payment(accounts.get(0), tag + "-forged", "99.00") + "\n");
+        assertEquals(403, forged.status());
+        assertEquals(1, posted(accounts.get(0)), "nothing posted by support");
+        assertEquals(404, billing.browser().get("/console/bill-runs/" + UUID.randomUUID()).status());
+    }
+
+    /** The bill runs listed on the billing operator's page. */
+    private static int runsSentBy(Operator operator) {
+        return operator.browser().get("/console/bill-runs").html().select(".table--bill-runs tbody tr").size();
+    }
+
+    private int posted(BillRuns.Account account) {
+        return api.get("/api/v1/operator/accounts/" + account.id() + "/transactions", TestPortal.OPERATOR_TOKEN)
+                .json().getJsonArray("items").size();
     }
 
     private int transactions(Member member) {

@@ -3,6 +3,7 @@ package dev.billingportal.application.service.billrun;
 import dev.billingportal.application.port.in.Page;
 import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.billrun.BillRunsQuery;
+import dev.billingportal.application.port.out.BillRunErrorSheets;
 import dev.billingportal.application.port.out.BillRuns;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.application.service.paging.KeysetCursor;
@@ -12,6 +13,7 @@ import dev.billingportal.domain.access.ProviderAccessPolicy;
 import dev.billingportal.domain.billrun.BillRun;
 import dev.billingportal.domain.billrun.BillRunId;
 import dev.billingportal.domain.failure.NotFound;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -22,10 +24,17 @@ import java.util.UUID;
 public final class BillRunsService implements BillRunsQuery {
     private final UnitOfWork unitOfWork;
     private final BillRuns runs;
+    private final BillRunErrorSheets sheets;
 
-    public BillRunsService(UnitOfWork unitOfWork, BillRuns runs) {
+    public BillRunsService(UnitOfWork unitOfWork, BillRuns runs, BillRunErrorSheets sheets) {
         this.unitOfWork = unitOfWork;
         this.runs = runs;
+        this.sheets = sheets;
+    }
+
+    @Override
+    public void exportErrors(Actor actor, BillRunId id, OutputStream out) {
+        sheets.write(find(actor, id).errors(), out);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.billingportal.application.service.billrun;
 
+import dev.billingportal.application.port.in.billrun.BillRunFile;
 import dev.billingportal.application.port.in.billrun.BillRunLineInput;
 import dev.billingportal.application.port.in.billrun.SubmitBillRunUseCase;
 import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.AuditLog;
+import dev.billingportal.application.port.out.BillRunLines;
 import dev.billingportal.application.port.out.BillRuns;
 import dev.billingportal.application.port.out.Invoices;
 import dev.billingportal.application.port.out.Transactions;
@@ -44,19 +46,28 @@ public final class SubmitBillRunService implements SubmitBillRunUseCase {
     private final Invoices invoices;
     private final Transactions transactions;
     private final AuditLog auditLog;
+    private final BillRunLines files;
     private final Runnable posterWakeUp;
     private final Clock clock;
 
     public SubmitBillRunService(UnitOfWork unitOfWork, BillRuns runs, Accounts accounts, Invoices invoices,
-                                Transactions transactions, AuditLog auditLog, Runnable posterWakeUp, Clock clock) {
+                                Transactions transactions, AuditLog auditLog, BillRunLines files,
+                                Runnable posterWakeUp, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.runs = runs;
         this.accounts = accounts;
         this.invoices = invoices;
         this.transactions = transactions;
         this.auditLog = auditLog;
+        this.files = files;
         this.posterWakeUp = posterWakeUp;
         this.clock = clock;
+    }
+
+    @Override
+    public BillRun submit(Actor actor, BillRunFile file) {
+        ProviderAccessPolicy.require(actor, Permission.POST_BILLING); // before a byte of the file is read
+        return submit(actor, files.read(file));
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.billing.TransactionInput;
+import dev.billingportal.application.port.in.billrun.BillRunFile;
 import dev.billingportal.application.port.in.billrun.BillRunLineInput;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.domain.access.Actor;
@@ -22,6 +23,7 @@ import dev.billingportal.domain.failure.InputTooLarge;
 import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.notification.NotificationKind;
 import dev.billingportal.testing.InMemoryPortal;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -35,13 +37,19 @@ import org.junit.jupiter.api.Test;
 class BillRunServicesTest {
     private final InMemoryPortal portal = new InMemoryPortal();
     private final List<String> wakeUps = new ArrayList<>();
+    private final List<BillRunFile.Format> filesRead = new ArrayList<>();
+    private final List<List<BillRunError>> sheets = new ArrayList<>();
     private final SubmitBillRunService submit = new SubmitBillRunService(portal.stores.unitOfWork(),
             portal.stores.billRuns(), portal.stores.accounts(), portal.stores.invoices(), portal.stores.transactions(),
-            portal.stores.auditLog(), () -> wakeUps.add("wake"), portal.clock);
+            portal.stores.auditLog(), file -> {
+                filesRead.add(file.format());
+                return payments(3).iterator();
+            }, () -> wakeUps.add("wake"), portal.clock);
     private final PostBillRunsService post = new PostBillRunsService(portal.stores.unitOfWork(),
             portal.stores.billRuns(), portal.stores.accounts(), portal.stores.ledgers(), portal.stores.transactions(),
             portal.stores.users(), portal.transactionPosting, Runnable::run, Duration.ofSeconds(30), portal.clock);
-    private final BillRunsService query = new BillRunsService(portal.stores.unitOfWork(), portal.stores.billRuns());
+    private final BillRunsService query = new BillRunsService(portal.stores.unitOfWork(), portal.stores.billRuns(),
+            (errors, out) -> sheets.add(errors));
     private final Actor billing = new Actor.ApiKeyActor(ApiKeyId.random(), "Month-end", OperatorRole.BILLING);
     private final Account first = portal.account();
     private final Account second = portal.account();
@@ -181,5 +189,18 @@ class BillRunServicesTest {
         assertThrows(NotFound.class, () -> query.find(billing, dev.billingportal.domain.billrun.BillRunId.random()));
         assertEquals(Optional.of(run.id()), query.list(billing, PageRequest.first(10)).items().stream()
                 .map(BillRun::id).findFirst());
+    }
+
+    @Test
+    void aFileIsReadThroughItsReaderAndNotAtAllForACallerWhoMayNot() {
+        Actor support = new Actor.ApiKeyActor(ApiKeyId.random(), "Helpdesk", OperatorRole.SUPPORT);
+        assertThrows(AccessDenied.class, () -> submit.submit(support,
+                new BillRunFile(InputStream.nullInputStream(), BillRunFile.Format.CSV)));
+        assertEquals(List.of(), filesRead, "refused before the file is read");
+
+        BillRun run = submit.submit(billing, new BillRunFile(InputStream.nullInputStream(), BillRunFile.Format.CSV));
+        assertEquals(List.of(BillRunFile.Format.CSV), filesRead);
+        assertEquals(3, run.lines());
+        assertEquals(BillRun.Status.POSTING, run.status());
     }
 }

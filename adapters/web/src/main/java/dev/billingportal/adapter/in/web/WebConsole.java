@@ -32,6 +32,8 @@ import dev.billingportal.application.port.in.billing.ListInvoicesQuery;
 import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
 import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
 import dev.billingportal.application.port.in.billing.RenderInvoiceQuery;
+import dev.billingportal.application.port.in.billrun.BillRunsQuery;
+import dev.billingportal.application.port.in.billrun.SubmitBillRunUseCase;
 import dev.billingportal.application.port.in.notification.ListDeliveriesQuery;
 import dev.billingportal.application.port.in.notification.ListNotificationsQuery;
 import dev.billingportal.application.port.in.notification.RetryNotificationUseCase;
@@ -45,8 +47,8 @@ import dev.billingportal.application.port.in.user.EndPortalUserSessionsUseCase;
 import dev.billingportal.application.port.in.user.ListPortalUsersQuery;
 import dev.billingportal.application.port.in.user.ReinvitePortalUserUseCase;
 import dev.billingportal.application.port.in.user.RestorePortalUserUseCase;
-import dev.billingportal.application.port.in.webhook.ManageWebhookEndpointsUseCase;
 import dev.billingportal.application.port.in.webhook.FailedWebhooksQuery;
+import dev.billingportal.application.port.in.webhook.ManageWebhookEndpointsUseCase;
 import dev.billingportal.application.port.in.webhook.RetryFailedWebhookUseCase;
 import dev.billingportal.application.port.in.webhook.WebhookEndpointsQuery;
 import dev.billingportal.domain.access.Actor;
@@ -158,6 +160,10 @@ public class WebConsole implements HttpService {
     FailedWebhooksQuery failedWebhooks;
     @Inject
     RetryFailedWebhookUseCase retryWebhook;
+    @Inject
+    SubmitBillRunUseCase submitBillRun;
+    @Inject
+    BillRunsQuery billRuns;
 
     @Override
     public void routing(HttpRules rules) {
@@ -170,7 +176,8 @@ public class WebConsole implements HttpService {
                 retry, stepUp, recoveryCodes, deliveries, audit, operators, inviteOperator, changeRole,
                 disableOperator, resetSecondFactor, reinviteOperator, keys, createKey, rotateKey, revokeKey, accounts,
                 invoices, post, passkeyCeremonies, passkeys, transactions, exportTransactions, invoice, renderInvoice,
-                accountAudit, createAccount, manageWebhooks, webhookQuery, failedWebhooks, retryWebhook))
+                accountAudit, createAccount, manageWebhooks, webhookQuery, failedWebhooks, retryWebhook,
+                submitBillRun, billRuns))
                 .register(rules);
     }
 }

@@ -16,4 +16,7 @@ public interface SubmitBillRunUseCase {
      * unreadable body) is thrown to the caller after the run is recorded {@code FAILED}, nothing posted.
      */
     BillRun submit(Actor actor, Iterator<BillRunLineInput> lines);
+
+    /** The same for a file as sent, read line by line as it is checked. */
+    BillRun submit(Actor actor, BillRunFile file);
 }

@@ -5,7 +5,7 @@ import dev.billingportal.adapter.in.rest.access.CurrentCaller;
 import dev.billingportal.adapter.in.rest.access.OperatorEndpoint;
 import dev.billingportal.adapter.in.rest.request.PathIds;
 import dev.billingportal.application.port.in.PageRequest;
-import dev.billingportal.application.port.in.billrun.BillRunLineInput;
+import dev.billingportal.application.port.in.billrun.BillRunFile;
 import dev.billingportal.application.port.in.billrun.BillRunsQuery;
 import dev.billingportal.application.port.in.billrun.SubmitBillRunUseCase;
 import dev.billingportal.domain.access.Permission;
@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.Iterator;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -93,9 +92,9 @@ public class BillRunResource {
         if (type == null) {
             throw new NotSupportedException(); // no Content-Type: JAX-RS lets it through @Consumes
         }
-        Iterator<BillRunLineInput> lines = type.isCompatible(MediaType.valueOf(BillRunFiles.CSV))
-                ? BillRunFiles.csv(body) : BillRunFiles.ndjson(body);
-        BillRun run = submit.submit(caller.actor(), lines);
+        BillRunFile.Format format = type.isCompatible(MediaType.valueOf(BillRunFiles.CSV))
+                ? BillRunFile.Format.CSV : BillRunFile.Format.NDJSON;
+        BillRun run = submit.submit(caller.actor(), new BillRunFile(body, format));
         return JsonResponses.status(Response.Status.ACCEPTED, BillRunResponse.of(run))
                 .location(uri.getAbsolutePathBuilder().path(run.id().toString()).build())
                 .build();

@@ -34,6 +34,8 @@ import dev.billingportal.application.port.in.billing.ListInvoicesQuery;
 import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
 import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
 import dev.billingportal.application.port.in.billing.RenderInvoiceQuery;
+import dev.billingportal.application.port.in.billrun.BillRunsQuery;
+import dev.billingportal.application.port.in.billrun.SubmitBillRunUseCase;
 import dev.billingportal.application.port.in.notification.ListDeliveriesQuery;
 import dev.billingportal.application.port.in.notification.ListNotificationsQuery;
 import dev.billingportal.application.port.in.notification.RetryNotificationUseCase;
@@ -83,7 +85,8 @@ public final class ConsoleRoutes {
                            RenderInvoiceQuery renderInvoice, ListAuditEventsQuery accountAudit,
                            CreateAccountUseCase createAccount, ManageWebhookEndpointsUseCase manageWebhooks,
                            WebhookEndpointsQuery webhooks, FailedWebhooksQuery failedWebhooks,
-                           RetryFailedWebhookUseCase retryWebhook) {
+                           RetryFailedWebhookUseCase retryWebhook, SubmitBillRunUseCase submitBillRun,
+                           BillRunsQuery billRuns) {
     }
 
     /** A page for a signed-in operator. */
@@ -131,6 +134,7 @@ public final class ConsoleRoutes {
         InvoicesPages invoices = new InvoicesPages(console.frame(), useCases.invoices(), useCases.invoice(),
                 useCases.renderInvoice());
         WebhooksPages webhooks = new WebhooksPages(console.frame(), useCases.manageWebhooks(), useCases.webhooks());
+        BillRunsPage billRuns = new BillRunsPage(console, useCases.submitBillRun(), useCases.billRuns());
 
         rules.get(ConsoleSite.SIGN_IN, guard.open(signIn::showSignIn));
         rules.post(ConsoleSite.SIGN_IN, guard.open(signIn::submitSignIn));
@@ -194,6 +198,10 @@ public final class ConsoleRoutes {
         rules.post(NotificationsPage.PATH + "/retry", signedIn(failed::retrySelected));
         rules.post(NotificationsPage.WEBHOOKS + "/{messageId}/retry", signedIn(failed::retryWebhook));
         rules.post(NotificationsPage.WEBHOOKS + "/retry", signedIn(failed::retrySelectedWebhooks));
+        rules.get(BillRunsPage.PATH, signedIn(billRuns::list));
+        rules.post(BillRunsPage.PATH, signedIn(billRuns::upload));
+        rules.get(BillRunsPage.PATH + "/{runId}", signedIn(billRuns::show));
+        rules.get(BillRunsPage.PATH + "/{runId}/errors.csv", signedIn(billRuns::errorsCsv));
 
         // The provider's own endpoints (administrators), and an account's as the billing team sees them.
         String provider = Console.WEBHOOKS;

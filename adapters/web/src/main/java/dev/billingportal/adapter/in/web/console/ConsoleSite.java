@@ -18,6 +18,8 @@ final class ConsoleSite {
     private static final List<Site.Link> EVERYONE = List.of(new Site.Link("search", HOME, "console.nav.search"),
             new Site.Link("notifications", NotificationsPage.PATH, "console.nav.notifications"),
             new Site.Link("audit", AuditPage.PATH, "console.nav.audit"));
+    /** The billing team's and administrators' (spec §11: bill runs post). */
+    private static final Site.Link BILL_RUNS = new Site.Link("bill-runs", BillRunsPage.PATH, "console.nav.billRuns");
     /** And an administrator's (spec §11: operators, API keys and the provider's webhooks are theirs only). */
     private static final List<Site.Link> ADMINISTRATORS = List.of(
             new Site.Link("operators", OperatorsPage.PATH, "console.nav.operators"),
@@ -34,11 +36,16 @@ final class ConsoleSite {
 
     /** The frame of a signed-in operator's pages: a control their role may not use is not shown (spec §12). */
     static Site of(OperatorRole role) {
-        if (!role.may(Permission.ADMINISTER)) {
+        if (!role.may(Permission.POST_BILLING) && !role.may(Permission.ADMINISTER)) {
             return SITE;
         }
         List<Site.Link> nav = new ArrayList<>(EVERYONE);
-        nav.addAll(ADMINISTRATORS);
+        if (role.may(Permission.POST_BILLING)) {
+            nav.add(BILL_RUNS);
+        }
+        if (role.may(Permission.ADMINISTER)) {
+            nav.addAll(ADMINISTRATORS);
+        }
         return site(nav);
     }
 

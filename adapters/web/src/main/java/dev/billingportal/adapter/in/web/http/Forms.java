@@ -39,6 +39,11 @@ public final class Forms {
         return parse(utf8(readAtMost(body)));
     }
 
+    /** Fields read some other way (a multipart form's text fields), each name possibly repeated. */
+    static Forms of(Map<String, List<String>> fields) {
+        return new Forms(fields);
+    }
+
     /** The fields of a query string or form body, each name possibly repeated. */
     public static Forms parse(String encoded) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
@@ -101,7 +106,7 @@ public final class Forms {
         return utf8(bytes.toByteArray());
     }
 
-    private static String utf8(byte[] bytes) {
+    static String utf8(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

@@ -7,6 +7,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ public final class WebExchange {
     private final ServerRequest request;
     private final ServerResponse response;
     private Forms form;
+    private Optional<MultipartForm.FilePart> upload = Optional.empty();
 
     public WebExchange(ServerRequest request, ServerResponse response) {
         this.request = request;
@@ -69,12 +71,34 @@ public final class WebExchange {
         return request.headers().cookies().first(name).asOptional();
     }
 
-    /** The submitted form's fields; read once, at most {@value Forms#MAX_BYTES} bytes. */
+    /**
+     * The submitted form's fields; read once, at most {@value Forms#MAX_BYTES} bytes. Of a form that uploads a file,
+     * the fields before the file ({@link #upload()}).
+     */
     public Forms form() {
         if (form == null) {
-            form = isPost() ? Forms.read(request.content().inputStream()) : Forms.parse(request.query().rawValue());
+            if (!isPost()) {
+                form = Forms.parse(request.query().rawValue());
+            } else if (MultipartForm.isMultipart(header("Content-Type"))) {
+                MultipartForm multipart = MultipartForm.read(request.content().inputStream(),
+                        header("Content-Type").orElseThrow());
+                form = multipart.fields();
+                upload = multipart.file();
+            } else {
+                form = Forms.read(request.content().inputStream());
+            }
         }
         return form;
+    }
+
+    /** The file a {@code multipart/form-data} form uploads, still to be read: empty when it sent none. */
+    public Optional<Upload> upload() {
+        form();
+        return upload.map(file -> new Upload(file.filename(), file.contentType(), file.content()));
+    }
+
+    /** An uploaded file: the name the browser gave it, its declared type, and its bytes, read once. */
+    public record Upload(String filename, Optional<String> contentType, InputStream content) {
     }
 
     /** The host the browser addressed, as {@code Origin} would name this very portal. */
