@@ -58,8 +58,13 @@ final class PortalClient {
 
     /** Adds a user with billing notifications on; invited users receive billing notifications at once. */
     void addUser(Member member, String username) {
-        send("POST", "/api/v1/accounts/" + member.accountId() + "/users", member.token(), user(username, true), null,
-                201);
+        addUser(member, username, true);
+    }
+
+    /** The same, the user wanting billing notifications or not. */
+    void addUser(Member member, String username, boolean billingNotifications) {
+        send("POST", "/api/v1/accounts/" + member.accountId() + "/users", member.token(),
+                user(username, billingNotifications), null, 201);
     }
 
     /** Adds a webhook endpoint for the account's posted transactions; returns its signing secret. */
