@@ -528,10 +528,10 @@ class ConsoleJourneyTest {
     }
 
     @Test
-    void inFrenchOnAPhoneEveryPageFitsAndSaysItInFrench() {
+    void inFrenchOnAPhoneEveryPageFitsAndSaysItInFrench() throws java.io.IOException {
         String email = "sami-" + UUID.randomUUID().toString().substring(0, 8) + "@provider.example";
         Api.Reply invited = api.post("/api/v1/operator/operators", TestPortal.OPERATOR_TOKEN, "{\"email\":\"" + email
-                + "\",\"name\":\"Sami Tremblay\",\"role\":\"support\",\"language\":\"fr-CA\"}");
+                + "\",\"name\":\"Sami Tremblay\",\"role\":\"billing\",\"language\":\"fr-CA\"}");
         assertEquals(201, invited.status(), invited.body());
         Await.until(Duration.ofSeconds(20), () -> !MAILBOX.to(email).isEmpty(), "the invitation");
         Matcher link = LINK.matcher(Mailbox.text(MAILBOX.to(email).get(0)));
@@ -542,6 +542,12 @@ class ConsoleJourneyTest {
         assertEquals(201, account.status(), account.body());
         String invoice = "FAC-" + UUID.randomUUID().toString().substring(0, 8);
         assertEquals(201, new Billing(api).post(account.json().getString("id"), Billing.invoice(invoice)).status());
+        BillRuns.Account billed = new BillRuns(api, null).accounts(1).get(0);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        java.nio.file.Path badFile = java.nio.file.Files.createTempDirectory("bill-runs").resolve("novembre.ndjson");
+        java.nio.file.Files.writeString(badFile, BillRuns.payment(billed, tag + "-1", "1.00") + "\n"
+                + BillRuns.payment(billed, tag + "-2", "-1.00") + "\n" + BillRuns.payment(billed, tag + "-3", "1.00")
+                + "\n");
 
         try (Browser browser = Browser.start(api.base(), true, "fr-CA,fr", 375, 800)) {
             browser.open(link.group(1));
@@ -598,13 +604,26 @@ class ConsoleJourneyTest {
             browser.fullPageScreenshot("console-audit-fr-375");
             browser.open("/console/profile");
             browser.waitForHeading("Votre profil");
-            assertTrue(browser.driver().findElement(By.tagName("main")).getText().contains("Soutien"));
+            assertTrue(browser.driver().findElement(By.tagName("main")).getText().contains("Facturation"));
             assertFits(browser, "le profil");
             browser.fullPageScreenshot("console-profile-fr-375");
             browser.link("Ajouter une clé d'accès").click();
             browser.waitForHeading("Ajouter une clé d'accès");
             assertFits(browser, "l'ajout d'une clé d'accès");
             browser.screenshot("console-passkey-new-fr-375");
+            browser.open("/console/bill-runs");
+            browser.waitForHeading("Facturations groupées");
+            assertFits(browser, "les facturations groupées");
+            browser.field("Le fichier").sendKeys(badFile.toAbsolutePath().toString());
+            browser.button("Vérifier et comptabiliser").click();
+            browser.waitUntil("la facturation rejetée", () -> browser.path().matches("/console/bill-runs/[0-9a-f-]{36}")
+                    && browser.driver().findElements(By.id("run-status")).size() == 1);
+            assertEquals("Rejetée : rien de comptabilisé", browser.element("run-status").getText());
+            assertEquals("2", browser.row("amount").findElement(By.tagName("td")).getText(), "the bad line named");
+            assertTrue(browser.link("Télécharger les lignes erronées (CSV)").getAttribute("href")
+                    .endsWith("/errors.csv"));
+            assertFits(browser, "une facturation groupée rejetée");
+            browser.fullPageScreenshot("console-bill-run-rejected-fr-375");
         }
     }
 

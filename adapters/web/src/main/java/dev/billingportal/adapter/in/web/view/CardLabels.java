@@ -50,6 +50,11 @@ public final class CardLabels {
                     "webhooks.attempts", "webhooks.actions")),
             Map.entry("table--webhook-attempts", List.of("webhooks.when", "webhooks.took", "webhooks.outcome",
                     "webhooks.answer")),
+            Map.entry("table--bill-runs", List.of("console.billRuns.sent", "console.billRuns.by",
+                    "console.account.status", "console.billRuns.lines", "console.billRuns.posted",
+                    "console.billRuns.replayed", "console.billRuns.errors")),
+            Map.entry("table--bill-run-errors", List.of("console.billRuns.line", "console.billRuns.field",
+                    "console.billRuns.message")),
             Map.entry("table--keys", List.of("console.keys.field.name", "console.profile.role", "console.keys.prefix",
                     "console.keys.created", "console.keys.expires", "console.keys.lastUsed", "console.account.status",
                     "console.account.actions")));

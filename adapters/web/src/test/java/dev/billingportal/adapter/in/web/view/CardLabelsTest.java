@@ -135,6 +135,14 @@ class CardLabelsTest {
                 "table--history", history, "table--invoices", invoices, "table--lines", detail,
                 "table--applied", detail, "table--notifications", notifications));
         pages.put("table--failed-webhooks", failed);
+        pages.put("table--bill-runs", Jsoup.parse(new String(views.render("console/billruns.jte", new BillRunsView(
+                console, List.of(new BillRunsView.Row("/console/bill-runs/7", "2 nov. 2026", "Olivia Ouellet",
+                        "Terminée", "badge--sent", 3, 3, 0, 0)), Optional.empty(), Optional.empty(), Optional.empty(),
+                100_000)), StandardCharsets.UTF_8)));
+        pages.put("table--bill-run-errors", Jsoup.parse(new String(views.render("console/billrun.jte", new BillRunView(
+                console, "/console/bill-runs/7", "Rejetée", "badge--failed", "REJECTED", false, 3, 0, 0, 0, 0, 0,
+                "Olivia Ouellet", "2 nov. 2026", Optional.of("2 nov. 2026"), List.of(new BillRunView.Error(2, "amount",
+                        "must be a positive decimal number")))), StandardCharsets.UTF_8)));
         assertEquals(CardLabels.TABLES.keySet(), pages.keySet(), "every labelled table is checked here");
         for (Map.Entry<String, Document> page : pages.entrySet()) {
             Element table = page.getValue().selectFirst("table." + page.getKey());
