@@ -1,5 +1,7 @@
 package dev.billingportal.testing;
 
+import dev.billingportal.application.port.out.TransactionHistory;
+
 import dev.billingportal.domain.access.OperatorId;
 import dev.billingportal.domain.user.PortalUserId;
 
@@ -111,6 +113,11 @@ public final class InMemoryStores implements Stores {
     @Override
     public InMemoryTransactions transactions() {
         return transactions;
+    }
+
+    @Override
+    public TransactionHistory transactionHistory() {
+        return transactions.history();
     }
 
     @Override

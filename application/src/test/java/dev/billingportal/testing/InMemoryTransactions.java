@@ -1,5 +1,7 @@
 package dev.billingportal.testing;
 
+import dev.billingportal.application.port.in.billing.HistoryEntry;
+import dev.billingportal.application.port.out.TransactionHistory;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.billing.InvoiceId;
@@ -94,5 +96,29 @@ public final class InMemoryTransactions implements Transactions {
 
     private static boolean contains(String value, String lowerCaseText) {
         return value != null && value.toLowerCase(Locale.ROOT).contains(lowerCaseText);
+    }
+
+    /** The same rows read as the API's history read model. */
+    public TransactionHistory history() {
+        return new TransactionHistory() {
+            @Override
+            public List<HistoryEntry> newestFirst(AccountId account, Criteria criteria, OptionalLong beforeSequence,
+                                                  int limit) {
+                return InMemoryTransactions.this.newestFirst(account, criteria, beforeSequence, limit).stream()
+                        .map(InMemoryTransactions::entry).toList();
+            }
+
+            @Override
+            public List<HistoryEntry> oldestFirstAbove(AccountId account, Criteria criteria, long afterSequence,
+                                                       int limit) {
+                return InMemoryTransactions.this.oldestFirstAbove(account, criteria, afterSequence, limit).stream()
+                        .map(InMemoryTransactions::entry).toList();
+            }
+        };
+    }
+
+    private static HistoryEntry entry(Transaction t) {
+        return new HistoryEntry(t.id(), t.sequence(), t.type(), t.amount(), t.postedAt(), t.reference(),
+                t.description(), t.invoiceId(), t.invoiceNumber(), t.balanceAfter());
     }
 }

@@ -17,6 +17,7 @@ import dev.billingportal.application.port.out.Passkeys;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.RecoveryCodes;
 import dev.billingportal.application.port.out.Sessions;
+import dev.billingportal.application.port.out.TransactionHistory;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.application.port.out.WebhookEndpoints;
@@ -63,6 +64,9 @@ public interface Stores {
     Ledgers ledgers();
 
     Transactions transactions();
+
+    /** The history's read path: the same rows as {@link #transactions()}' history, read outside any unit of work. */
+    TransactionHistory transactionHistory();
 
     Invoices invoices();
 

@@ -20,6 +20,8 @@ class BenchQuickIT {
             "resident memory after 1 000 requests (median), the JVM's defaults",
             "history API first page / bare JAX-RS GET on the hello application",
             "history API page at depth ~200000 / bare JAX-RS GET on the hello application",
+            "history API first page / bare JAX-RS GET + the raw JDBC query of the same page",
+            "history API page at depth ~200000 / bare JAX-RS GET + the raw JDBC query of the same page",
             "history page at depth ~200000 / first page, p50", "history page at depth ~200000 / first page, p99",
             "raw JDBC keyset query", "the same rows written by hand over JDBC",
             "raw JDBC insert + commit of the transaction row alone",

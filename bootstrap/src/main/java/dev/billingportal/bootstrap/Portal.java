@@ -13,6 +13,7 @@ import dev.billingportal.adapter.out.messaging.Messaging;
 import dev.billingportal.adapter.out.passkeys.WebAuthnPasskeyVerifier;
 import dev.billingportal.adapter.out.passwords.Argon2idPasswordHasher;
 import dev.billingportal.adapter.out.persistence.Database;
+import dev.billingportal.adapter.out.persistence.JdbcTransactionHistory;
 import dev.billingportal.adapter.out.persistence.JpaUnitOfWork;
 import dev.billingportal.adapter.out.persistence.SecretSeal;
 import dev.billingportal.adapter.out.persistence.SecretsKeyCheck;
@@ -49,6 +50,7 @@ import dev.billingportal.application.port.in.billing.GetDashboardQuery;
 import dev.billingportal.application.port.in.billing.GetInvoiceQuery;
 import dev.billingportal.application.port.in.billing.GetTransactionQuery;
 import dev.billingportal.application.port.in.billing.ListInvoicesQuery;
+import dev.billingportal.application.port.in.billing.HistoryPageQuery;
 import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
 import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
 import dev.billingportal.application.port.in.billing.RenderInvoiceQuery;
@@ -168,7 +170,8 @@ public class Portal {
             mailer = Mailers.create(settings.mail(), clock);
             webhookSender = new HttpWebhookSender(new AddressRules(settings.webhooks().allowedNetworks()),
                     HttpWebhookSender.Limits.SPEC, clock);
-            services = new PortalServices(settings, installationKey, seal, unitOfWork, queue,
+            services = new PortalServices(settings, installationKey, seal, unitOfWork,
+                    new JdbcTransactionHistory(database.dataSource()), queue,
                     Optional.ofNullable(messaging).map(Messaging::deadLetters), mailer, new Argon2idPasswordHasher(),
                     new PdfInvoiceDocuments(), new CsvHistorySheets(),
                     new WebAuthnPasskeyVerifier(URI.create(settings.baseUrl())), new ApiWebhookPayloads(),
@@ -469,6 +472,11 @@ public class Portal {
 
     @Produces
     ListTransactionsQuery listTransactions() {
+        return services.transactionQueries;
+    }
+
+    @Produces
+    HistoryPageQuery historyPages() {
         return services.transactionQueries;
     }
 

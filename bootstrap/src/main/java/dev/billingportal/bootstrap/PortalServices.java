@@ -62,6 +62,7 @@ import dev.billingportal.application.port.out.Mailer;
 import dev.billingportal.application.port.out.NotificationQueue;
 import dev.billingportal.application.port.out.PasskeyVerifier;
 import dev.billingportal.application.port.out.PasswordHasher;
+import dev.billingportal.application.port.out.TransactionHistory;
 import dev.billingportal.application.port.out.WebhookPayloads;
 import dev.billingportal.application.port.out.WebhookSender;
 import dev.billingportal.application.service.access.AcceptInvitationService;
@@ -184,7 +185,7 @@ final class PortalServices {
     static final String TOTP_ISSUER = "Billing Console";
 
     PortalServices(PortalSettings settings, Optional<String> installationKey, SecretSeal seal, JpaUnitOfWork unitOfWork,
-                   NotificationQueue queue, Optional<DeadLetters> deadLetters, Mailer mailer, PasswordHasher hasher,
+                   TransactionHistory history, NotificationQueue queue, Optional<DeadLetters> deadLetters, Mailer mailer, PasswordHasher hasher,
                    InvoiceDocuments documents, HistorySheets sheets, PasskeyVerifier passkeyVerifier,
                    WebhookPayloads webhookPayloads, WebhookSender webhookSender, Runnable relayWakeUp,
                    BillRunPoster billRunPoster, Clock clock) {
@@ -253,7 +254,8 @@ final class PortalServices {
         postBillRuns = new PostBillRunsService(unitOfWork, billRunStore, accounts, ledgers, transactions, users,
                 transactionPosting, billRunPoster.chunks(), settings.billRuns().lease(), clock);
         billRuns = new BillRunsService(unitOfWork, billRunStore, new CsvBillRunErrorSheets());
-        transactionQueries = new TransactionQueryService(unitOfWork, accounts, users, transactions, sheets);
+        transactionQueries = new TransactionQueryService(unitOfWork, accounts, users, transactions, history,
+                sheets);
         invoiceQueries = new InvoiceQueryService(unitOfWork, accounts, users, invoices, ledgers, transactions, documents,
                 clock);
         notificationQueries = new NotificationQueryService(unitOfWork, accounts, notifications, outbox, clock);

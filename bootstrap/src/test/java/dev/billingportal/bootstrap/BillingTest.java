@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.billingportal.adapter.in.rest.JsonResponses;
+import dev.billingportal.adapter.in.rest.billing.TransactionResponse;
+import dev.billingportal.application.port.in.Page;
+import dev.billingportal.application.port.in.PageRequest;
+import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
+import dev.billingportal.application.port.in.billing.TransactionFilter;
 import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Billing;
 import dev.billingportal.bootstrap.support.Db;
@@ -13,6 +19,10 @@ import dev.billingportal.bootstrap.support.Onboarding.Member;
 import dev.billingportal.bootstrap.support.Onboarding;
 import dev.billingportal.bootstrap.support.TestClock;
 import dev.billingportal.bootstrap.support.TestPortal;
+import dev.billingportal.domain.access.Actor;
+import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.billing.Transaction;
+import dev.billingportal.domain.user.PortalUserId;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.AddBean;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
@@ -82,6 +92,86 @@ class BillingTest {
 
     private long transactionsOf(Member member) {
         return db.number("SELECT COUNT(*) FROM account_transaction WHERE account_id = ?", UUID.fromString(member.accountId()));
+    }
+
+    /**
+     * The history API's JSON — the customer's and the operator's — is byte for byte what JSON-B writes for the same page
+     * as the ORM reads it (ListTransactionsQuery, which the web pages still use): over a fixture of every type, text that
+     * needs escaping and instants with fractions of a second, for filters of type, text and dates, down each history in
+     * pages of 2 and back up.
+     */
+    @Test
+    void theHistoryApisJsonIsByteForByteJsonBsRenderingOfTheSamePageAsTheOrmReadsIt() {
+        Member ann = onboarding.newAccount(unique("ann"));
+        String invoiceId = billing.post(ann.accountId(), Billing.invoice("INV-" + UUID.randomUUID().toString()
+                .substring(0, 8))).json().getString("invoiceId");
+        for (String body : List.of(
+                "{\"type\":\"PAYMENT\",\"amount\":\"50.00\",\"invoiceId\":\"" + invoiceId + "\","
+                        + "\"reference\":\"PAY \\\"quoted\\\" \\\\ a/b é 😀\",\"postedAt\":\"2026-11-02T10:15:30.123Z\"}",
+                "{\"type\":\"CREDIT\",\"amount\":\"3.00\",\"reference\":\"Goodwill 10%_off\","
+                        + "\"description\":\"Gratuité — «merci» <b>&amp;</b>\",\"postedAt\":\"2026-11-03T00:00:00.000001Z\"}",
+                "{\"type\":\"REFUND\",\"amount\":\"0.01\",\"postedAt\":\"2026-11-04T04:30:00Z\"}",
+                Billing.payment("1234567.89", null, "PAY-big"),
+                "{\"type\":\"PAYMENT\",\"amount\":\"20.00\",\"reference\":\"PAY-late\","
+                        + "\"postedAt\":\"2026-11-05T23:59:59.999999999Z\"}")) {
+            Api.Reply posted = billing.post(ann.accountId(), body);
+            assertEquals(201, posted.status(), posted.body());
+        }
+        ListTransactionsQuery orm = jakarta.enterprise.inject.spi.CDI.current().select(ListTransactionsQuery.class)
+                .get();
+        Actor customer = new Actor.PortalUserActor(new PortalUserId(UUID.fromString(ann.userId())),
+                new AccountId(UUID.fromString(ann.accountId())), ann.username());
+        List<String> filters = List.of("", "type=PAYMENT&type=CREDIT", "q=10%25_", "q=%C3%A9", "from=2026-11-03",
+                "from=2026-11-02&to=2026-11-04&type=PAYMENT,REFUND,CREDIT");
+        int pages = 0;
+        for (String filter : filters) {
+            for (boolean operator : List.of(false, true)) {
+                String path = (operator ? "/api/v1/operator/accounts/" : "/api/v1/accounts/") + ann.accountId()
+                        + "/transactions?limit=2" + (filter.isEmpty() ? "" : "&" + filter);
+                String token = operator ? TestPortal.OPERATOR_TOKEN : ann.token();
+                Actor actor = operator ? Actor.INSTALLATION : customer;
+                TransactionFilter parsed = filterOf(filter);
+                String cursor = null;
+                List<String> previous = new ArrayList<>();
+                do { // down the history
+                    Api.Reply page = api.get(path + (cursor == null ? "" : "&cursor=" + cursor), token);
+                    Page<Transaction> read = orm.list(actor, new AccountId(UUID.fromString(ann.accountId())), parsed,
+                            new PageRequest(java.util.Optional.ofNullable(cursor), 2));
+                    assertEquals(200, page.status(), page.body());
+                    assertEquals("application/json", page.header("Content-Type").orElseThrow());
+                    assertEquals(JsonResponses.json(TransactionResponse.PageResponse.of(read)), page.body(),
+                            path + " at " + cursor);
+                    read.previousCursor().ifPresent(previous::add);
+                    cursor = read.nextCursor().orElse(null);
+                    pages++;
+                } while (cursor != null);
+                for (String up : previous.reversed()) { // and back up, by the cursors the pages gave
+                    Api.Reply page = api.get(path + "&cursor=" + up, token);
+                    Page<Transaction> read = orm.list(actor, new AccountId(UUID.fromString(ann.accountId())), parsed,
+                            new PageRequest(java.util.Optional.of(up), 2));
+                    assertEquals(JsonResponses.json(TransactionResponse.PageResponse.of(read)), page.body(),
+                            path + " back up at " + up);
+                    pages++;
+                }
+            }
+        }
+        assertTrue(pages >= 30, "walked " + pages + " pages");
+    }
+
+    /** The filter the API reads from {@code query} (its parameters, decoded), for the in-process query. */
+    private static TransactionFilter filterOf(String query) {
+        List<String> types = new ArrayList<>();
+        Map<String, String> single = new java.util.HashMap<>();
+        for (String parameter : query.isEmpty() ? new String[0] : query.split("&")) {
+            String[] pair = parameter.split("=", 2);
+            String value = java.net.URLDecoder.decode(pair[1], java.nio.charset.StandardCharsets.UTF_8);
+            if (pair[0].equals("type")) {
+                types.add(value);
+            } else {
+                single.put(pair[0], value);
+            }
+        }
+        return TransactionFilter.of(types, single.get("from"), single.get("to"), single.get("q"));
     }
 
     @Test

@@ -4,11 +4,14 @@ import dev.billingportal.application.port.in.Page;
 import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.billing.ExportTransactionsQuery;
 import dev.billingportal.application.port.in.billing.GetTransactionQuery;
+import dev.billingportal.application.port.in.billing.HistoryEntry;
+import dev.billingportal.application.port.in.billing.HistoryPageQuery;
 import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
 import dev.billingportal.application.port.in.billing.TransactionFilter;
 import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.HistorySheets;
 import dev.billingportal.application.port.out.PortalUsers;
+import dev.billingportal.application.port.out.TransactionHistory;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.domain.access.AccountAccessPolicy;
@@ -25,13 +28,15 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The account's history (spec §5): newest first by sequence, filtered by type, by dates in the reader's
- * time zone and by text; one keyset page at a time, or all of it for CSV in bounded batches.
+ * time zone and by text; one keyset page at a time — as transactions for the pages, as {@link HistoryEntry} rows
+ * read outside any unit of work for the API — or all of it for CSV in bounded batches.
  */
-public final class TransactionQueryService implements ListTransactionsQuery, ExportTransactionsQuery,
-        GetTransactionQuery {
+public final class TransactionQueryService implements ListTransactionsQuery, HistoryPageQuery,
+        ExportTransactionsQuery, GetTransactionQuery {
     /** Rows read per batch while exporting; bounds the memory an export needs, whatever the history's length. */
     static final int EXPORT_BATCH = 500;
     private static final String ABOVE = "above";
@@ -40,15 +45,68 @@ public final class TransactionQueryService implements ListTransactionsQuery, Exp
     private final Accounts accounts;
     private final PortalUsers users;
     private final Transactions transactions;
+    private final TransactionHistory history;
     private final HistorySheets sheets;
 
     public TransactionQueryService(UnitOfWork unitOfWork, Accounts accounts, PortalUsers users,
-                                   Transactions transactions, HistorySheets sheets) {
+                                   Transactions transactions, TransactionHistory history, HistorySheets sheets) {
         this.unitOfWork = unitOfWork;
         this.accounts = accounts;
         this.users = users;
         this.transactions = transactions;
+        this.history = history;
         this.sheets = sheets;
+    }
+
+    /** One way of reading a history's rows: as transactions, or as the API's read model. */
+    private interface Rows<T> {
+        List<T> newestFirst(OptionalLong beforeSequence, int limit);
+
+        List<T> oldestFirstAbove(long afterSequence, int limit);
+    }
+
+    /** A page of transactions, read through the ORM in one unit of work (the web pages' read), as {@link #walk} says. */
+    @Override
+    public Page<Transaction> list(Actor actor, AccountId account, TransactionFilter filter, PageRequest page) {
+        AccountAccessPolicy.require(actor, account);
+        Position position = page.cursor().map(TransactionQueryService::position).orElse(Position.TOP);
+        return unitOfWork.inTransaction(() -> {
+            Transactions.Criteria criteria = criteria(filter, () -> ReaderZone.of(actor, users));
+            requireAccount(actor, account);
+            return walk(new Rows<>() {
+                @Override
+                public List<Transaction> newestFirst(OptionalLong beforeSequence, int limit) {
+                    return transactions.newestFirst(account, criteria, beforeSequence, limit);
+                }
+
+                @Override
+                public List<Transaction> oldestFirstAbove(long afterSequence, int limit) {
+                    return transactions.oldestFirstAbove(account, criteria, afterSequence, limit);
+                }
+            }, Transaction::sequence, position, page.limit());
+        });
+    }
+
+    /**
+     * The same page as {@link #list}, read by the history port: a portal user's page without dates needs nothing but
+     * its query (their session already proved the account; no time zone to look up), so no unit of work is opened.
+     */
+    @Override
+    public Page<HistoryEntry> page(Actor actor, AccountId account, TransactionFilter filter, PageRequest page) {
+        AccountAccessPolicy.require(actor, account);
+        Position position = page.cursor().map(TransactionQueryService::position).orElse(Position.TOP);
+        Transactions.Criteria criteria = checkedCriteria(actor, account, filter);
+        return walk(new Rows<>() {
+            @Override
+            public List<HistoryEntry> newestFirst(OptionalLong beforeSequence, int limit) {
+                return history.newestFirst(account, criteria, beforeSequence, limit);
+            }
+
+            @Override
+            public List<HistoryEntry> oldestFirstAbove(long afterSequence, int limit) {
+                return history.oldestFirstAbove(account, criteria, afterSequence, limit);
+            }
+        }, HistoryEntry::sequence, position, page.limit());
     }
 
     /**
@@ -57,36 +115,29 @@ public final class TransactionQueryService implements ListTransactionsQuery, Exp
      * page costs more than the first, at any depth; and since sequences never change, transactions posted while a
      * reader walks down never make a row repeat or go missing.
      */
-    @Override
-    public Page<Transaction> list(Actor actor, AccountId account, TransactionFilter filter, PageRequest page) {
-        AccountAccessPolicy.require(actor, account);
-        Position position = page.cursor().map(TransactionQueryService::position).orElse(Position.TOP);
-        int limit = page.limit();
-        return unitOfWork.inTransaction(() -> {
-            Transactions.Criteria criteria = criteria(filter, () -> ReaderZone.of(actor, users));
-            requireAccount(actor, account);
-            if (position.above()) {
-                List<Transaction> up = transactions.oldestFirstAbove(account, criteria, position.sequence(), limit + 1);
-                if (up.size() > limit) {
-                    List<Transaction> items = up.subList(0, limit).reversed();
-                    return new Page<>(items, Optional.of(below(items.getLast())), Optional.of(above(items.getFirst())));
-                }
-                // Back at the top: the first page, full, with whatever was posted meanwhile.
-                return pageBelow(account, criteria, Position.TOP, limit);
+    private static <T> Page<T> walk(Rows<T> rows, ToLongFunction<T> sequence, Position position, int limit) {
+        if (position.above()) {
+            List<T> up = rows.oldestFirstAbove(position.sequence(), limit + 1);
+            if (up.size() > limit) {
+                List<T> items = up.subList(0, limit).reversed();
+                return new Page<>(items, Optional.of(below(sequence.applyAsLong(items.getLast()))),
+                        Optional.of(above(sequence.applyAsLong(items.getFirst()))));
             }
-            return pageBelow(account, criteria, position, limit);
-        });
+            // Back at the top: the first page, full, with whatever was posted meanwhile.
+            return pageBelow(rows, sequence, Position.TOP, limit);
+        }
+        return pageBelow(rows, sequence, position, limit);
     }
 
-    private Page<Transaction> pageBelow(AccountId account, Transactions.Criteria criteria, Position position,
-                                        int limit) {
+    private static <T> Page<T> pageBelow(Rows<T> rows, ToLongFunction<T> sequence, Position position, int limit) {
         OptionalLong before = position == Position.TOP ? OptionalLong.empty() : OptionalLong.of(position.sequence());
-        List<Transaction> found = transactions.newestFirst(account, criteria, before, limit + 1);
-        List<Transaction> items = found.size() > limit ? found.subList(0, limit) : found;
-        Optional<String> older = found.size() > limit ? Optional.of(below(items.getLast())) : Optional.empty();
+        List<T> found = rows.newestFirst(before, limit + 1);
+        List<T> items = found.size() > limit ? found.subList(0, limit) : found;
+        Optional<String> older = found.size() > limit ? Optional.of(below(sequence.applyAsLong(items.getLast())))
+                : Optional.empty();
         Optional<String> newer = position == Position.TOP ? Optional.empty()
                 : Optional.of(items.isEmpty() ? KeysetCursor.encode(ABOVE, Long.toString(position.sequence() - 1))
-                        : above(items.getFirst()));
+                        : above(sequence.applyAsLong(items.getFirst())));
         return new Page<>(items, older, newer);
     }
 
@@ -95,12 +146,12 @@ public final class TransactionQueryService implements ListTransactionsQuery, Exp
         static final Position TOP = new Position(Long.MAX_VALUE, false);
     }
 
-    private static String below(Transaction last) {
-        return KeysetCursor.encode(Long.toString(last.sequence()));
+    private static String below(long lastSequence) {
+        return KeysetCursor.encode(Long.toString(lastSequence));
     }
 
-    private static String above(Transaction first) {
-        return KeysetCursor.encode(ABOVE, Long.toString(first.sequence()));
+    private static String above(long firstSequence) {
+        return KeysetCursor.encode(ABOVE, Long.toString(firstSequence));
     }
 
     @Override
@@ -142,9 +193,18 @@ public final class TransactionQueryService implements ListTransactionsQuery, Exp
         sheet.finish();
     }
 
-    /** The caller may read the account, it exists, and the filter is valid: its criteria, in one transaction. */
+    /**
+     * The caller may read the account, it exists, and the filter is valid: its criteria, looked up in one transaction
+     * when they need the database — an operator's account to find, a reader's time zone for dates — else none.
+     */
     private Transactions.Criteria checkedCriteria(Actor actor, AccountId account, TransactionFilter filter) {
         AccountAccessPolicy.require(actor, account);
+        boolean dates = filter.from().isPresent() || filter.to().isPresent();
+        if (actor instanceof Actor.PortalUserActor && !dates) {
+            return criteria(filter, () -> {
+                throw new IllegalStateException("no dates, no time zone needed");
+            });
+        }
         return unitOfWork.inTransaction(() -> {
             Transactions.Criteria criteria = criteria(filter, () -> ReaderZone.of(actor, users));
             requireAccount(actor, account);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.billingportal.application.port.in.Page;
 import dev.billingportal.application.port.in.PageRequest;
+import dev.billingportal.application.port.in.billing.HistoryEntry;
 import dev.billingportal.application.port.in.billing.TransactionFilter;
 import dev.billingportal.application.port.out.HistorySheets;
 import dev.billingportal.application.service.paging.KeysetCursor;
@@ -33,7 +34,8 @@ class TransactionQueryServiceTest {
     private final InMemoryPortal portal = new InMemoryPortal();
     private final PostTransactionService posting = portal.postTransaction();
     private final TransactionQueryService service = new TransactionQueryService(portal.stores.unitOfWork(),
-            portal.stores.accounts(), portal.stores.users(), portal.stores.transactions(), TransactionQueryServiceTest::sheet);
+            portal.stores.accounts(), portal.stores.users(), portal.stores.transactions(), portal.stores.transactions().history(),
+            TransactionQueryServiceTest::sheet);
     private final Account account = portal.account();
 
     /** A sheet of one line per row, its sequence; the CSV adapter's format has tests of its own. */
@@ -130,6 +132,54 @@ class TransactionQueryServiceTest {
 
     private static List<Long> sequences(Page<Transaction> page) {
         return page.items().stream().map(Transaction::sequence).toList();
+    }
+
+    /**
+     * The API's read path gives the pages {@link TransactionQueryService#list} gives — the same rows, cursors both
+     * ways, filters and dates in the reader's zone — and a portal user's page without dates opens no unit of work.
+     */
+    @Test
+    void theApisHistoryPagesAreTheListsPagesAndAPlainPageNeedsNoUnitOfWork() {
+        post(10);
+        posting.post(command(account.id(), "refund", Postings.of("REFUND", "1.00", "2026-10-31T23:30:00Z",
+                "Refund PAY-2")));
+        PortalUser reader = reader("America/Vancouver");
+        Actor user = InMemoryPortal.actor(reader);
+        List<TransactionFilter> filters = List.of(TransactionFilter.none(),
+                TransactionFilter.of(List.of("PAYMENT,REFUND"), null, null, "pay-"),
+                TransactionFilter.of(List.of(), "2026-10-31", "2026-10-31", null));
+        for (Actor actor : List.of(user, Actor.INSTALLATION)) {
+            for (TransactionFilter filter : filters) {
+                Page<Transaction> listed = service.list(actor, account.id(), filter, PageRequest.first(3));
+                Page<HistoryEntry> read = service.page(actor, account.id(), filter, PageRequest.first(3));
+                int pages = 0;
+                while (true) {
+                    assertEquals(sequences(listed), read.items().stream().map(HistoryEntry::sequence).toList());
+                    assertEquals(listed.nextCursor(), read.nextCursor());
+                    assertEquals(listed.previousCursor(), read.previousCursor());
+                    assertEquals(listed.items().stream().map(t -> t.balanceAfter() + " " + t.reference()).toList(),
+                            read.items().stream().map(e -> e.balanceAfter() + " " + e.reference()).toList());
+                    if (listed.nextCursor().isEmpty() || ++pages > 5) {
+                        break;
+                    }
+                    listed = service.list(actor, account.id(), filter, new PageRequest(listed.nextCursor(), 3));
+                    read = service.page(actor, account.id(), filter, new PageRequest(read.nextCursor(), 3));
+                }
+                Page<Transaction> back = service.list(actor, account.id(), filter,
+                        new PageRequest(listed.previousCursor(), 3));
+                Page<HistoryEntry> readBack = service.page(actor, account.id(), filter,
+                        new PageRequest(read.previousCursor(), 3));
+                assertEquals(sequences(back), readBack.items().stream().map(HistoryEntry::sequence).toList());
+            }
+        }
+
+        int commits = portal.stores.unitOfWork().commits();
+        service.page(user, account.id(), TransactionFilter.none(), PageRequest.first(3));
+        assertEquals(commits, portal.stores.unitOfWork().commits(), "a plain page is its query alone");
+        service.page(user, account.id(), filters.get(2), PageRequest.first(3));
+        assertEquals(commits + 1, portal.stores.unitOfWork().commits(), "dates need the reader's zone");
+        assertThrows(InvalidInput.class, () -> service.page(user, account.id(), TransactionFilter.none(),
+                new PageRequest(Optional.of("junk"), 10)));
     }
 
     @Test

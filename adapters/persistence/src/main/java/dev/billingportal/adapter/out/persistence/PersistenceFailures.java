@@ -61,13 +61,29 @@ final class PersistenceFailures {
                     }
                 }
             }
-            // Lock wait timed out (H2 HYT00, PostgreSQL 55P03), deadlock or serialization failure (40001,
-            // 40P01), connection trouble (08...): retrying may succeed.
-            if (state.equals("HYT00") || state.equals("55P03") || state.startsWith("40") || state.startsWith("08")) {
-                return new TemporarilyUnavailable("The database is busy; please try again.");
+            if (retryable(state)) {
+                return busy();
             }
         }
         return failure;
+    }
+
+    /** The same for a failure of our own JDBC (the history's read path): retryable, or the store's fault. */
+    static RuntimeException translate(SQLException failure) {
+        String state = failure.getSQLState() == null ? "" : failure.getSQLState();
+        return retryable(state) ? busy() : new IllegalStateException("The database failed", failure);
+    }
+
+    /**
+     * Lock wait timed out (H2 HYT00, PostgreSQL 55P03), deadlock or serialization failure (40001, 40P01), connection
+     * trouble (08...): retrying may succeed.
+     */
+    private static boolean retryable(String state) {
+        return state.equals("HYT00") || state.equals("55P03") || state.startsWith("40") || state.startsWith("08");
+    }
+
+    private static TemporarilyUnavailable busy() {
+        return new TemporarilyUnavailable("The database is busy; please try again.");
     }
 
     private static boolean isPersistenceError(Throwable failure) {

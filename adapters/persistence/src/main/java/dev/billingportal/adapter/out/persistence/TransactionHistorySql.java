@@ -17,30 +17,56 @@ import java.util.StringJoiner;
  * runs it over raw JDBC as the baseline of the history API (so public).
  */
 public record TransactionHistorySql(String sql, List<Object> parameters) {
+    /** A whole transaction's row, for the ORM's entity. */
     private static final String COLUMNS = "id, account_id, sequence, type, amount_minor, currency, posted_at, "
             + "reference, description, invoice_id, invoice_number, balance_after_minor, idempotency_key, "
             + "request_fingerprint, created_at";
+    /** What a history page shows, in {@link JdbcTransactionHistory}'s order: no bookkeeping columns. */
+    static final String ENTRY_COLUMNS = "id, sequence, type, amount_minor, currency, posted_at, reference, "
+            + "description, invoice_id, invoice_number, balance_after_minor";
 
     /** Newest first, below {@code beforeSequence} if given. */
     public static TransactionHistorySql of(AccountId account, Transactions.Criteria criteria,
                                            OptionalLong beforeSequence, int limit) {
+        return query(COLUMNS, account, criteria, beforeSequence, limit);
+    }
+
+    /** The same page's rows as a history page shows them (the API's read model, and the bench's raw baseline). */
+    public static TransactionHistorySql entries(AccountId account, Transactions.Criteria criteria,
+                                                OptionalLong beforeSequence, int limit) {
+        return query(ENTRY_COLUMNS, account, criteria, beforeSequence, limit);
+    }
+
+    /** The way back up, as a history page shows it. */
+    public static TransactionHistorySql entriesAbove(AccountId account, Transactions.Criteria criteria,
+                                                     long afterSequence, int limit) {
+        return queryAbove(ENTRY_COLUMNS, account, criteria, afterSequence, limit);
+    }
+
+    private static TransactionHistorySql query(String columns, AccountId account, Transactions.Criteria criteria,
+                                               OptionalLong beforeSequence, int limit) {
         // Always bounded, on the first page by Long.MAX_VALUE: without a bound on sequence H2 prefers the
         // foreign key's index on account_id alone and reads the whole history (EXPLAIN ANALYZE: 5 001 rows).
-        return query(account, criteria, " AND sequence < ?", beforeSequence.orElse(Long.MAX_VALUE),
+        return query(columns, account, criteria, " AND sequence < ?", beforeSequence.orElse(Long.MAX_VALUE),
                 "account_id, sequence DESC", limit);
     }
 
     /** Oldest first, above {@code afterSequence}. */
     public static TransactionHistorySql above(AccountId account, Transactions.Criteria criteria, long afterSequence,
                                               int limit) {
-        // In uq_transaction_sequence_up's order (V7): H2 does not read the other index backwards.
-        return query(account, criteria, " AND sequence > ?", afterSequence, "account_id, sequence", limit);
+        return queryAbove(COLUMNS, account, criteria, afterSequence, limit);
     }
 
-    private static TransactionHistorySql query(AccountId account, Transactions.Criteria criteria, String bound,
-                                               long boundSequence, String order, int limit) {
+    private static TransactionHistorySql queryAbove(String columns, AccountId account, Transactions.Criteria criteria,
+                                                    long afterSequence, int limit) {
+        // In uq_transaction_sequence_up's order (V7): H2 does not read the other index backwards.
+        return query(columns, account, criteria, " AND sequence > ?", afterSequence, "account_id, sequence", limit);
+    }
+
+    private static TransactionHistorySql query(String columns, AccountId account, Transactions.Criteria criteria,
+                                               String bound, long boundSequence, String order, int limit) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
+        StringBuilder sql = new StringBuilder("SELECT ").append(columns)
                 .append(" FROM account_transaction WHERE account_id = ?");
         parameters.add(account.value());
         sql.append(bound);

@@ -17,6 +17,7 @@ import dev.billingportal.application.port.out.Passkeys;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.RecoveryCodes;
 import dev.billingportal.application.port.out.Sessions;
+import dev.billingportal.application.port.out.TransactionHistory;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.application.port.out.WebhookEndpoints;
@@ -44,8 +45,11 @@ public final class JpaStores implements Stores {
     private final JpaUnitOfWork unitOfWork;
     private final JpaOutbox outbox;
 
+    private final Database database;
+
     private JpaStores(String name, Database database) {
         this.name = name;
+        this.database = database;
         this.unitOfWork = new JpaUnitOfWork(database.entityManagerFactory());
         this.outbox = new JpaOutbox(unitOfWork);
     }
@@ -152,6 +156,11 @@ public final class JpaStores implements Stores {
     @Override
     public Transactions transactions() {
         return new JpaTransactions(unitOfWork);
+    }
+
+    @Override
+    public TransactionHistory transactionHistory() {
+        return new JdbcTransactionHistory(database.dataSource());
     }
 
     @Override

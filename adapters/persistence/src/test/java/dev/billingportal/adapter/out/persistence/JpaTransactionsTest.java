@@ -103,6 +103,49 @@ class JpaTransactionsTest {
         assertEquals(List.of(1L), byDate.stream().map(Transaction::sequence).toList(), "from inclusive, before exclusive");
     }
 
+    /**
+     * The API's read path over plain JDBC reads what the ORM reads: for each filter, down the history and back up, the
+     * same rows with every column the page shows — outside any unit of work.
+     */
+    @Test
+    void theHistoryOverJdbcReadsTheRowsTheOrmReads() {
+        post(TransactionType.INVOICE, 11300, "BILLRUN-2026-11", T0);
+        post(TransactionType.PAYMENT, 5000, "PAY-981", T0.plusSeconds(60));
+        post(TransactionType.CREDIT, 300, "GOODWILL 10%_OFF", T0.minusSeconds(3600));
+        post(TransactionType.REFUND, 125, null, T0.plusNanos(123_456_789));
+        JdbcTransactionHistory history = new JdbcTransactionHistory(database.dataSource());
+        List<Transactions.Criteria> filters = List.of(Transactions.Criteria.all(),
+                new Transactions.Criteria(Set.of(TransactionType.PAYMENT, TransactionType.CREDIT), Optional.empty(),
+                        Optional.empty(), Optional.empty()),
+                new Transactions.Criteria(Set.of(), Optional.empty(), Optional.empty(), Optional.of("10%_")),
+                new Transactions.Criteria(Set.of(), Optional.of(T0), Optional.of(T0.plusSeconds(60)), Optional.empty()));
+        for (Transactions.Criteria criteria : filters) {
+            for (OptionalLong before : List.of(OptionalLong.empty(), OptionalLong.of(4), OptionalLong.of(2))) {
+                List<Transaction> orm = unitOfWork.inTransaction(() -> transactions.newestFirst(account, criteria,
+                        before, 2));
+                assertEquals(shown(orm), history.newestFirst(account, criteria, before, 2).stream()
+                        .map(JpaTransactionsTest::shown).toList(), criteria + " below " + before);
+            }
+            for (long after : List.of(0L, 1L, 3L)) {
+                List<Transaction> orm = unitOfWork.inTransaction(() -> transactions.oldestFirstAbove(account, criteria,
+                        after, 2));
+                assertEquals(shown(orm), history.oldestFirstAbove(account, criteria, after, 2).stream()
+                        .map(JpaTransactionsTest::shown).toList(), criteria + " above " + after);
+            }
+        }
+        assertEquals(4, history.newestFirst(account, Transactions.Criteria.all(), OptionalLong.empty(), 10).size());
+    }
+
+    private static List<String> shown(List<Transaction> transactions) {
+        return transactions.stream().map(t -> shown(new dev.billingportal.application.port.in.billing.HistoryEntry(
+                t.id(), t.sequence(), t.type(), t.amount(), t.postedAt(), t.reference(), t.description(),
+                t.invoiceId(), t.invoiceNumber(), t.balanceAfter()))).toList();
+    }
+
+    private static String shown(dev.billingportal.application.port.in.billing.HistoryEntry entry) {
+        return entry.toString();
+    }
+
     @Test
     void aPageReadsOnlyItsOwnRowsWhateverItsDepth() throws Exception {
         try (Connection connection = database.dataSource().getConnection();

@@ -5,6 +5,7 @@ import static dev.billingportal.adapter.out.persistence.contract.ContractFixture
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.billingportal.application.port.in.billing.HistoryEntry;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.billing.Decimal;
@@ -177,5 +178,38 @@ class TransactionsContractTest {
         assertEquals(List.of(2L), sequences(stores, account, new Transactions.Criteria(
                 Set.of(TransactionType.PAYMENT), Optional.empty(), Optional.empty(), Optional.of("pay-2")),
                 OptionalLong.empty(), 10));
+    }
+
+    /** The history's read path returns, row for row and column for column, what the ORM's history returns. */
+    @EveryStore
+    void theHistoryReadPathReadsTheSameRowsBothWays(Stores stores) {
+        Account account = account(stores);
+        history(stores, account);
+        history(stores, account(stores));
+        List<Transactions.Criteria> filters = List.of(Transactions.Criteria.all(),
+                new Transactions.Criteria(Set.of(TransactionType.REFUND, TransactionType.PAYMENT), Optional.empty(),
+                        Optional.empty(), Optional.of("PAY-")),
+                new Transactions.Criteria(Set.of(), Optional.of(NOW.plusSeconds(2 * 3600)),
+                        Optional.of(NOW.plusSeconds(5 * 3600)), Optional.empty()));
+        for (Transactions.Criteria criteria : filters) {
+            for (OptionalLong before : List.of(OptionalLong.empty(), OptionalLong.of(5), OptionalLong.of(1))) {
+                assertEquals(entries(stores.unitOfWork().inTransaction(() -> stores.transactions()
+                                .newestFirst(account.id(), criteria, before, 2))),
+                        stores.transactionHistory().newestFirst(account.id(), criteria, before, 2),
+                        criteria + " below " + before);
+            }
+            for (long after : List.of(0L, 3L, 6L)) {
+                assertEquals(entries(stores.unitOfWork().inTransaction(() -> stores.transactions()
+                                .oldestFirstAbove(account.id(), criteria, after, 2))),
+                        stores.transactionHistory().oldestFirstAbove(account.id(), criteria, after, 2),
+                        criteria + " above " + after);
+            }
+        }
+    }
+
+    private static List<HistoryEntry> entries(List<Transaction> transactions) {
+        return transactions.stream().map(t -> new HistoryEntry(t.id(), t.sequence(), t.type(), t.amount(),
+                t.postedAt(), t.reference(), t.description(), t.invoiceId(), t.invoiceNumber(), t.balanceAfter()))
+                .toList();
     }
 }

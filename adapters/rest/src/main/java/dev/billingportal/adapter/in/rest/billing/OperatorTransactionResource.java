@@ -8,7 +8,7 @@ import dev.billingportal.adapter.in.rest.request.JsonFields;
 import dev.billingportal.adapter.in.rest.request.PathIds;
 import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.billing.GetTransactionQuery;
-import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
+import dev.billingportal.application.port.in.billing.HistoryPageQuery;
 import dev.billingportal.application.port.in.billing.PostTransactionCommand;
 import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
 import dev.billingportal.application.port.in.billing.TransactionFilter;
@@ -55,7 +55,7 @@ public class OperatorTransactionResource {
     @Inject
     GetTransactionQuery getTransaction;
     @Inject
-    ListTransactionsQuery listTransactions;
+    HistoryPageQuery historyPages;
     @Inject
     CurrentCaller caller;
 
@@ -102,8 +102,9 @@ public class OperatorTransactionResource {
     public Response history(@PathParam("accountId") String accountId, @QueryParam("type") List<String> types,
                             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("q") String q,
                             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return JsonResponses.ok(TransactionResponse.PageResponse.of(listTransactions.list(caller.actor(),
-                PathIds.account(accountId), TransactionFilter.of(types, from, to, q), PageRequest.of(limit, cursor))));
+        HistoryPageJson page = new HistoryPageJson(historyPages.page(caller.actor(), PathIds.account(accountId),
+                TransactionFilter.of(types, from, to, q), PageRequest.of(limit, cursor)));
+        return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

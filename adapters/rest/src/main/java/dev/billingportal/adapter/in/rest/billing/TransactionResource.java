@@ -1,12 +1,11 @@
 package dev.billingportal.adapter.in.rest.billing;
 
 import dev.billingportal.adapter.in.rest.access.PortalUserEndpoint;
-import dev.billingportal.adapter.in.rest.JsonResponses;
 import dev.billingportal.adapter.in.rest.request.PathIds;
 import dev.billingportal.adapter.in.rest.access.CurrentCaller;
 import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.billing.ExportTransactionsQuery;
-import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
+import dev.billingportal.application.port.in.billing.HistoryPageQuery;
 import dev.billingportal.application.port.in.billing.TransactionFilter;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.account.AccountId;
@@ -41,7 +40,7 @@ public class TransactionResource {
     static final MediaType CSV = new MediaType("text", "csv");
 
     @Inject
-    ListTransactionsQuery listTransactions;
+    HistoryPageQuery historyPages;
     @Inject
     ExportTransactionsQuery exportTransactions;
     @Inject
@@ -67,8 +66,10 @@ public class TransactionResource {
         if (prefersCsv(headers)) {
             return csv(caller.actor(), account, filter);
         }
-        return JsonResponses.ok(TransactionResponse.PageResponse.of(
-                listTransactions.list(caller.actor(), account, filter, PageRequest.of(limit, cursor))));
+        // Read and checked before the 200 starts: a bad cursor or filter is still a problem response.
+        HistoryPageJson page = new HistoryPageJson(historyPages.page(caller.actor(), account, filter,
+                PageRequest.of(limit, cursor)));
+        return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** Streams the rows as they are read, batch after batch: memory stays flat whatever the history's length. */

@@ -20,9 +20,13 @@ public record TransactionResponse(UUID id, long sequence,
                 t.invoiceId() == null ? null : t.invoiceId().value(), t.invoiceNumber(), t.balanceAfter().toString());
     }
 
+    /**
+     * A history page's shape: the API document's schema, and — rendered by JSON-B — the bytes HistoryPageJson must
+     * write for the same page (its tests render both).
+     */
     @Schema(name = "TransactionPage")
     public record PageResponse(List<TransactionResponse> items, String nextCursor) {
-        static PageResponse of(Page<Transaction> page) {
+        public static PageResponse of(Page<Transaction> page) {
             return new PageResponse(page.items().stream().map(TransactionResponse::of).toList(),
                     page.nextCursor().orElse(null));
         }
