@@ -5,41 +5,29 @@ import dev.billingportal.application.port.in.billing.HistoryEntry;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.FilterOutputStream;
-import java.io.OutputStream;
+import java.io.ByteArrayOutputStream;
 import java.util.Map;
 
 /**
- * A history page's JSON, written field by field as it goes out: byte for byte what JSON-B writes for
+ * A history page's JSON, written field by field by a streaming generator: byte for byte what JSON-B writes for
  * {@link TransactionResponse.PageResponse} (fields in alphabetical order, absent values as {@code null}, the same
- * generator's escaping), without JSON-B's reflection or the whole body built as a string first. The API document
+ * generator's escaping), without JSON-B's reflection, its object tree or a string of the body. The API document
  * still describes the page by that record; HistoryPageJsonTest holds the two equal.
+ *
+ * <p>The page (at most 100 rows) is written into one buffer and handed over whole, its length known, as the JSON-B
+ * string was: the response goes out as it did.
  */
-final class HistoryPageJson implements StreamingOutput {
+final class HistoryPageJson {
     /** Made once: {@code Json.createGenerator} looks its provider up on every call. */
     private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
 
-    private final Page<HistoryEntry> page;
-
-    HistoryPageJson(Page<HistoryEntry> page) {
-        this.page = page;
+    private HistoryPageJson() {
     }
 
-    @Override
-    public void write(OutputStream output) {
-        // Closing the generator returns its buffer; the response's stream stays the server's to close.
-        try (JsonGenerator json = GENERATORS.createGenerator(new FilterOutputStream(output) {
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
-                out.write(bytes, offset, length);
-            }
-
-            @Override
-            public void close() throws java.io.IOException {
-                flush();
-            }
-        })) {
+    /** The page's JSON, UTF-8. */
+    static byte[] of(Page<HistoryEntry> page) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(256 + 400 * page.items().size());
+        try (JsonGenerator json = GENERATORS.createGenerator(body)) {
             json.writeStartObject().writeStartArray("items");
             for (HistoryEntry entry : page.items()) {
                 json.writeStartObject()
@@ -60,6 +48,7 @@ final class HistoryPageJson implements StreamingOutput {
             nullable(json, "nextCursor", page.nextCursor().orElse(null));
             json.writeEnd();
         }
+        return body.toByteArray();
     }
 
     private static void nullable(JsonGenerator json, String name, String value) {

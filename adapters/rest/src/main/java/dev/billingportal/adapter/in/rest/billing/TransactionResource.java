@@ -67,7 +67,7 @@ public class TransactionResource {
             return csv(caller.actor(), account, filter);
         }
         // Read and checked before the 200 starts: a bad cursor or filter is still a problem response.
-        HistoryPageJson page = new HistoryPageJson(historyPages.page(caller.actor(), account, filter,
+        byte[] page = HistoryPageJson.of(historyPages.page(caller.actor(), account, filter,
                 PageRequest.of(limit, cursor)));
         return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
     }

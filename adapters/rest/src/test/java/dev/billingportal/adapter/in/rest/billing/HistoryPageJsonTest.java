@@ -13,7 +13,6 @@ import dev.billingportal.domain.billing.Money;
 import dev.billingportal.domain.billing.Transaction;
 import dev.billingportal.domain.billing.TransactionId;
 import dev.billingportal.domain.billing.TransactionType;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,13 +67,12 @@ class HistoryPageJsonTest {
     }
 
     private static String assertSameBytes(Page<HistoryEntry> page) {
-        ByteArrayOutputStream streamed = new ByteArrayOutputStream();
-        new HistoryPageJson(page).write(streamed);
+        byte[] streamed = HistoryPageJson.of(page);
         byte[] today = JsonResponses.json(TransactionResponse.PageResponse.of(new Page<>(page.items().stream()
                 .map(HistoryPageJsonTest::transaction).toList(), page.nextCursor()))).getBytes(StandardCharsets.UTF_8);
-        assertArrayEquals(today, streamed.toByteArray(), () -> "expected " + new String(today, StandardCharsets.UTF_8)
-                + "\nwritten  " + streamed.toString(StandardCharsets.UTF_8));
-        return streamed.toString(StandardCharsets.UTF_8);
+        assertArrayEquals(today, streamed, () -> "expected " + new String(today, StandardCharsets.UTF_8)
+                + "\nwritten  " + new String(streamed, StandardCharsets.UTF_8));
+        return new String(streamed, StandardCharsets.UTF_8);
     }
 
     /** The same row as the transaction today's rendering took. */
