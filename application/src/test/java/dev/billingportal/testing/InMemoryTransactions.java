@@ -105,20 +105,15 @@ public final class InMemoryTransactions implements Transactions {
             public List<HistoryEntry> newestFirst(AccountId account, Criteria criteria, OptionalLong beforeSequence,
                                                   int limit) {
                 return InMemoryTransactions.this.newestFirst(account, criteria, beforeSequence, limit).stream()
-                        .map(InMemoryTransactions::entry).toList();
+                        .map(HistoryEntry::of).toList();
             }
 
             @Override
             public List<HistoryEntry> oldestFirstAbove(AccountId account, Criteria criteria, long afterSequence,
                                                        int limit) {
                 return InMemoryTransactions.this.oldestFirstAbove(account, criteria, afterSequence, limit).stream()
-                        .map(InMemoryTransactions::entry).toList();
+                        .map(HistoryEntry::of).toList();
             }
         };
-    }
-
-    private static HistoryEntry entry(Transaction t) {
-        return new HistoryEntry(t.id(), t.sequence(), t.type(), t.amount(), t.postedAt(), t.reference(),
-                t.description(), t.invoiceId(), t.invoiceNumber(), t.balanceAfter());
     }
 }

@@ -58,11 +58,16 @@ public final class TransactionQueryService implements ListTransactionsQuery, His
         this.sheets = sheets;
     }
 
-    /** One way of reading a history's rows: as transactions, or as the API's read model. */
-    private interface Rows<T> {
-        List<T> newestFirst(OptionalLong beforeSequence, int limit);
+    /** One way of reading a history's rows, down and back up: as transactions, or as the API's read model. */
+    private record Rows<T>(Below<T> newestFirst, Above<T> oldestFirstAbove) {
+    }
 
-        List<T> oldestFirstAbove(long afterSequence, int limit);
+    private interface Below<T> {
+        List<T> read(OptionalLong beforeSequence, int limit);
+    }
+
+    private interface Above<T> {
+        List<T> read(long afterSequence, int limit);
     }
 
     /** A page of transactions, read through the ORM in one unit of work (the web pages' read), as {@link #walk} says. */
@@ -73,17 +78,9 @@ public final class TransactionQueryService implements ListTransactionsQuery, His
         return unitOfWork.inTransaction(() -> {
             Transactions.Criteria criteria = criteria(filter, () -> ReaderZone.of(actor, users));
             requireAccount(actor, account);
-            return walk(new Rows<>() {
-                @Override
-                public List<Transaction> newestFirst(OptionalLong beforeSequence, int limit) {
-                    return transactions.newestFirst(account, criteria, beforeSequence, limit);
-                }
-
-                @Override
-                public List<Transaction> oldestFirstAbove(long afterSequence, int limit) {
-                    return transactions.oldestFirstAbove(account, criteria, afterSequence, limit);
-                }
-            }, Transaction::sequence, position, page.limit());
+            return walk(new Rows<>((before, limit) -> transactions.newestFirst(account, criteria, before, limit),
+                    (after, limit) -> transactions.oldestFirstAbove(account, criteria, after, limit)),
+                    Transaction::sequence, position, page.limit());
         });
     }
 
@@ -96,17 +93,9 @@ public final class TransactionQueryService implements ListTransactionsQuery, His
         AccountAccessPolicy.require(actor, account);
         Position position = page.cursor().map(TransactionQueryService::position).orElse(Position.TOP);
         Transactions.Criteria criteria = checkedCriteria(actor, account, filter);
-        return walk(new Rows<>() {
-            @Override
-            public List<HistoryEntry> newestFirst(OptionalLong beforeSequence, int limit) {
-                return history.newestFirst(account, criteria, beforeSequence, limit);
-            }
-
-            @Override
-            public List<HistoryEntry> oldestFirstAbove(long afterSequence, int limit) {
-                return history.oldestFirstAbove(account, criteria, afterSequence, limit);
-            }
-        }, HistoryEntry::sequence, position, page.limit());
+        return walk(new Rows<>((before, limit) -> history.newestFirst(account, criteria, before, limit),
+                (after, limit) -> history.oldestFirstAbove(account, criteria, after, limit)),
+                HistoryEntry::sequence, position, page.limit());
     }
 
     /**
@@ -117,7 +106,7 @@ public final class TransactionQueryService implements ListTransactionsQuery, His
      */
     private static <T> Page<T> walk(Rows<T> rows, ToLongFunction<T> sequence, Position position, int limit) {
         if (position.above()) {
-            List<T> up = rows.oldestFirstAbove(position.sequence(), limit + 1);
+            List<T> up = rows.oldestFirstAbove().read(position.sequence(), limit + 1);
             if (up.size() > limit) {
                 List<T> items = up.subList(0, limit).reversed();
                 return new Page<>(items, Optional.of(below(sequence.applyAsLong(items.getLast()))),
@@ -131,7 +120,7 @@ public final class TransactionQueryService implements ListTransactionsQuery, His
 
     private static <T> Page<T> pageBelow(Rows<T> rows, ToLongFunction<T> sequence, Position position, int limit) {
         OptionalLong before = position == Position.TOP ? OptionalLong.empty() : OptionalLong.of(position.sequence());
-        List<T> found = rows.newestFirst(before, limit + 1);
+        List<T> found = rows.newestFirst().read(before, limit + 1);
         List<T> items = found.size() > limit ? found.subList(0, limit) : found;
         Optional<String> older = found.size() > limit ? Optional.of(below(sequence.applyAsLong(items.getLast())))
                 : Optional.empty();

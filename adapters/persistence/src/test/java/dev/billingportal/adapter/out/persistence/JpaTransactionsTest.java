@@ -3,6 +3,7 @@ package dev.billingportal.adapter.out.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.billingportal.application.port.in.billing.HistoryEntry;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.account.AccountId;
@@ -137,12 +138,10 @@ class JpaTransactionsTest {
     }
 
     private static List<String> shown(List<Transaction> transactions) {
-        return transactions.stream().map(t -> shown(new dev.billingportal.application.port.in.billing.HistoryEntry(
-                t.id(), t.sequence(), t.type(), t.amount(), t.postedAt(), t.reference(), t.description(),
-                t.invoiceId(), t.invoiceNumber(), t.balanceAfter()))).toList();
+        return transactions.stream().map(t -> shown(HistoryEntry.of(t))).toList();
     }
 
-    private static String shown(dev.billingportal.application.port.in.billing.HistoryEntry entry) {
+    private static String shown(HistoryEntry entry) {
         return entry.toString();
     }
 

@@ -2,6 +2,7 @@ package dev.billingportal.application.port.in.billing;
 
 import dev.billingportal.domain.billing.InvoiceId;
 import dev.billingportal.domain.billing.Money;
+import dev.billingportal.domain.billing.Transaction;
 import dev.billingportal.domain.billing.TransactionId;
 import dev.billingportal.domain.billing.TransactionType;
 import java.time.Instant;
@@ -13,4 +14,10 @@ import java.time.Instant;
 public record HistoryEntry(TransactionId id, long sequence, TransactionType type, Money amount, Instant postedAt,
                            String reference, String description, InvoiceId invoiceId, String invoiceNumber,
                            Money balanceAfter) {
+
+    /** The entry a posted transaction shows as. */
+    public static HistoryEntry of(Transaction t) {
+        return new HistoryEntry(t.id(), t.sequence(), t.type(), t.amount(), t.postedAt(), t.reference(),
+                t.description(), t.invoiceId(), t.invoiceNumber(), t.balanceAfter());
+    }
 }

@@ -208,8 +208,6 @@ class TransactionsContractTest {
     }
 
     private static List<HistoryEntry> entries(List<Transaction> transactions) {
-        return transactions.stream().map(t -> new HistoryEntry(t.id(), t.sequence(), t.type(), t.amount(),
-                t.postedAt(), t.reference(), t.description(), t.invoiceId(), t.invoiceNumber(), t.balanceAfter()))
-                .toList();
+        return transactions.stream().map(HistoryEntry::of).toList();
     }
 }
