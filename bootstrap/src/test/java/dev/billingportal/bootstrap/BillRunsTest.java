@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.BillRuns;
 import dev.billingportal.bootstrap.support.BillRuns.Account;
+import dev.billingportal.bootstrap.support.Billing;
 import dev.billingportal.bootstrap.support.Db;
 import dev.billingportal.bootstrap.support.Mailbox;
 import dev.billingportal.bootstrap.support.TestClock;
@@ -27,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,6 +144,38 @@ class BillRunsTest {
                 assertEquals(order.stream().sorted().toList(), order, run + " lines in file order");
             }
         }
+    }
+
+    /**
+     * A chunk writes its lines' rows together, so its own queries do not see what it posted since it last wrote: a key
+     * sent twice in the file must still be a replay the second time, and an invoice settled by two of its lines must
+     * count both payments.
+     */
+    @Test
+    void aKeySentTwiceIsPostedOnceAndTwoPaymentsOfOneInvoiceBothCount() {
+        Account account = runs.accounts(1).getFirst();
+        Api.Reply invoice = new Billing(api).post(account.id(), Billing.invoice("INV-TWICE"));
+        assertEquals(201, invoice.status(), invoice.body());
+        String invoiceId = invoice.json().getString("invoiceId");
+        String file = Stream.of(
+                        settling(BillRuns.payment(account, "p1", "40.00"), invoiceId),
+                        settling(BillRuns.payment(account, "p1", "40.00"), invoiceId),
+                        BillRuns.payment(account, "p2", "1.00"),
+                        settling(BillRuns.payment(account, "p3", "30.00"), invoiceId),
+                        settling(BillRuns.payment(account, "p4", "20.00"), invoiceId))
+                .collect(Collectors.joining("\n"));
+        JsonObject done = runs.finished(BillRuns.location(runs.ndjson(file)), PATIENCE);
+        assertEquals(List.of("DONE", 4, 1), List.of(done.getString("status"), done.getInt("posted"),
+                done.getInt("replayed")), done.toString());
+        assertEquals(List.of("invoice", "p1", "p2", "p3", "p4"), runs.keysBySequence(account).stream()
+                .map(key -> key.startsWith("p") ? key : "invoice").toList());
+        assertEquals(9_000, db.number("SELECT paid_minor FROM invoice WHERE id = ?", UUID.fromString(invoiceId)),
+                "40.00 + 30.00 + 20.00 paid on the invoice");
+        assertEquals("", runs.ledgerFaults(account));
+    }
+
+    private static String settling(String paymentLine, String invoiceId) {
+        return paymentLine.substring(0, paymentLine.length() - 1) + ",\"invoiceId\":\"" + invoiceId + "\"}";
     }
 
     @Test

@@ -26,6 +26,14 @@ public interface UnitOfWork {
     default void checkpoint() {
     }
 
+    /**
+     * From here to its end, the current unit writes only at {@link #checkpoint()} and at commit, so that the rows of
+     * many changes go out together, in batches. Its queries no longer see what it wrote since the last checkpoint: the
+     * caller keeps track of that itself. Nothing to do where writes are not held back.
+     */
+    default void deferWrites() {
+    }
+
     /** Runs {@code action} once the current transaction has committed; never if it rolls back. */
     void afterCommit(Runnable action);
 }

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,14 +43,17 @@ import java.util.concurrent.Executor;
  * posted a chunk of accounts at a time, chunks side by side on {@code executor}: one unit of work per chunk locks its
  * accounts' ledgers (in one order, so two runs over the same accounts wait for each other rather than deadlock),
  * reads their pending lines only then — so a line another process settled meanwhile is never posted twice —, posts
- * them in file order, settles them and counts them on the run, all committed together. A chunk refused as a whole
- * (a line that became invalid since the file was checked) is tried again a line at a time, so one account's bad line
- * holds up no other line. Anything else (the database away, the lease lost) stops the posting here; the run stays
+ * them in file order, settles them and counts them on the run, all committed together; the unit writes its rows a
+ * hundred lines at a time ({@link ChunkWrites}), in JDBC batches where the database has round trips to save. A chunk
+ * refused as a whole (a line that became invalid since the file was checked) is tried again a line at a time, so one
+ * account's bad line holds up no other line. Anything else (the database away, the lease lost) stops the posting here; the run stays
  * {@code POSTING} and is taken up again.
  */
 public final class PostBillRunsService implements PostBillRunsUseCase {
     /** Accounts posted in one unit of work: few enough to keep locks short, many enough to write in batches. */
     static final int ACCOUNTS_PER_CHUNK = 32;
+    /** Lines whose rows a chunk writes together: enough for full JDBC batches, few enough to keep each flush short. */
+    static final int LINES_PER_CHECKPOINT = 100;
     /** Chunks read per page of accounts: the lease is renewed between pages. */
     static final int CHUNKS_PER_PAGE = 16;
 
@@ -123,10 +127,11 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
         List<AccountId> ordered = chunk.stream().sorted(Comparator.comparing(AccountId::value)).toList();
         try {
             unitOfWork.inTransaction(() -> {
+                ChunkWrites writes = new ChunkWrites();
                 Map<BillRuns.Outcome, List<Long>> settled = new EnumMap<>(BillRuns.Outcome.class);
                 List<BillRunError> refused = new ArrayList<>();
                 for (AccountId account : ordered) {
-                    postAccount(run, by, account, settled, refused);
+                    postAccount(run, by, account, writes, settled, refused);
                 }
                 record(run, settled, refused);
             });
@@ -135,9 +140,29 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
         }
     }
 
+    /**
+     * A chunk's unit of work writes its rows only every {@link #LINES_PER_CHECKPOINT} lines, many postings' rows in one
+     * go. Until then its queries do not see them; what they would have to see, the chunk remembers: the keys it posted
+     * (a file may send a key twice: the second line is a replay). An invoice two lines settle needs nothing: the unit
+     * holds the row it locked, with the first payment on it, until it writes it.
+     */
+    private final class ChunkWrites {
+        private int lines;
+
+        ChunkWrites() {
+            unitOfWork.deferWrites();
+        }
+
+        void posted() {
+            if (++lines % LINES_PER_CHECKPOINT == 0) {
+                unitOfWork.checkpoint();
+            }
+        }
+    }
+
     /** Posts the account's pending lines in the caller's unit of work; a line refused throws. */
-    private void postAccount(BillRunId run, ActorRef by, AccountId id, Map<BillRuns.Outcome, List<Long>> settled,
-                             List<BillRunError> refused) {
+    private void postAccount(BillRunId run, ActorRef by, AccountId id, ChunkWrites writes,
+                             Map<BillRuns.Outcome, List<Long>> settled, List<BillRunError> refused) {
         Account account = accounts.find(id).orElseThrow();
         Ledger ledger = ledgers.lock(id);
         List<BillRuns.Line> lines = runs.pendingLines(run, id);
@@ -145,8 +170,12 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
             return;
         }
         List<PortalUser> recipients = users.listByAccount(id, false);
+        Map<String, String> postedHere = new HashMap<>(); // key -> request fingerprint, not yet written
         for (BillRuns.Line line : lines) {
-            Optional<Boolean> replay = replay(line);
+            String fingerprint = RequestFingerprint.of(line.request());
+            Optional<Boolean> replay = Optional.ofNullable(postedHere.get(line.idempotencyKey()))
+                    .or(() -> earlierFingerprint(line))
+                    .map(fingerprint::equals);
             if (replay.isPresent()) {
                 settled.computeIfAbsent(replay.get() ? BillRuns.Outcome.REPLAYED : BillRuns.Outcome.REFUSED,
                         ignored -> new ArrayList<>()).add(line.line());
@@ -155,11 +184,11 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
                 }
                 continue;
             }
-            Transaction posted = posting.post(account, ledger, line.idempotencyKey(),
-                    RequestFingerprint.of(line.request()), line.request(), recipients, by, reason(run, line),
-                    clock.instant());
+            Transaction posted = posting.post(account, ledger, line.idempotencyKey(), fingerprint, line.request(),
+                    recipients, by, reason(run, line), clock.instant());
             ledger = ledger.after(posted);
-            unitOfWork.checkpoint();
+            postedHere.put(line.idempotencyKey(), fingerprint);
+            writes.posted();
             settled.computeIfAbsent(BillRuns.Outcome.POSTED, ignored -> new ArrayList<>()).add(line.line());
         }
     }
@@ -169,10 +198,15 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
         return Optional.of(new Reason("Bill run " + run + ", line " + line.line()));
     }
 
+    /** The fingerprint of the request posted earlier under the line's key, if one was. */
+    private Optional<String> earlierFingerprint(BillRuns.Line line) {
+        return transactions.findByIdempotencyKey(line.account(), line.idempotencyKey())
+                .map(Transaction::requestFingerprint);
+    }
+
     /** Whether the line's key was posted before: with the same request (a replay) or another (refused). */
     private Optional<Boolean> replay(BillRuns.Line line) {
-        return transactions.findByIdempotencyKey(line.account(), line.idempotencyKey())
-                .map(earlier -> earlier.requestFingerprint().equals(RequestFingerprint.of(line.request())));
+        return earlierFingerprint(line).map(RequestFingerprint.of(line.request())::equals);
     }
 
     /** The account's lines one unit of work each, a refused line settled as such: the others still post. */

@@ -185,6 +185,7 @@ public final class JpaBillRuns implements BillRuns {
         return unitOfWork.entityManager().createQuery("SELECT l FROM BillRunLineRow l WHERE l.runId = :run"
                         + " AND l.accountId = :account AND l.outcome IS NULL ORDER BY l.line", BillRunLineRow.class)
                 .setParameter("run", run.value()).setParameter("account", account.value())
+                .setHint("eclipselink.read-only", true) // settled by a bulk update, not through these rows
                 .getResultList().stream()
                 .map(row -> new Line(row.line, account, row.idempotencyKey, TransactionRequestJson.read(row.request)))
                 .toList();

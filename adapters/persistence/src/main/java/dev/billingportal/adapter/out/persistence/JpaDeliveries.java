@@ -37,10 +37,7 @@ public final class JpaDeliveries implements Deliveries {
         eventRow.accountId = event.accountId().map(AccountId::value).orElse(null);
         eventRow.occurredAt = event.occurredAt();
         eventRow.facts = FactsJson.write(event.facts());
-        em.persist(eventRow);
-        // Parents before children, explicitly: EclipseLink orders inserts of unrelated entities by class name.
-        em.flush();
-        List<OutboxEntryRow> entries = new java.util.ArrayList<>();
+        em.persist(eventRow); // written before its deliveries and their outbox entries: ForeignKeyOrder
         for (Delivery delivery : deliveries) {
             DeliveryRow row = new DeliveryRow();
             row.id = delivery.id().value();
@@ -55,11 +52,7 @@ public final class JpaDeliveries implements Deliveries {
             row.createdAt = delivery.createdAt();
             copy(delivery, row);
             em.persist(row);
-            entries.add(JpaOutbox.newEntry(delivery.id(), delivery.createdAt()));
-        }
-        if (!entries.isEmpty()) {
-            em.flush();
-            entries.forEach(em::persist);
+            em.persist(JpaOutbox.newEntry(delivery.id(), delivery.createdAt()));
         }
     }
 

@@ -12,7 +12,6 @@ import dev.billingportal.domain.billing.Money;
 import dev.billingportal.domain.billing.TransactionId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -48,37 +47,31 @@ public final class JpaInvoices implements Invoices {
         row.totalMinor = invoice.total().minor();
         row.postedAt = invoice.postedAt();
         copySettlement(invoice, row);
-        try {
-            em.persist(row);
-            // EclipseLink orders inserts of unrelated entities by class name (InvoiceLineRow before InvoiceRow):
-            // the invoice must be written before the rows that reference it.
-            em.flush();
-            for (int i = 0; i < invoice.lines().size(); i++) {
-                InvoiceLine line = invoice.lines().get(i);
-                InvoiceLineRow lineRow = new InvoiceLineRow();
-                lineRow.id = UUID.randomUUID();
-                lineRow.invoiceId = row.id;
-                lineRow.position = i;
-                lineRow.description = line.description();
-                lineRow.quantity = line.quantity().text();
-                lineRow.unitPriceMinor = line.unitPrice().minor();
-                lineRow.amountMinor = line.amount().minor();
-                em.persist(lineRow);
-            }
-            for (int i = 0; i < invoice.taxes().size(); i++) {
-                InvoiceTax tax = invoice.taxes().get(i);
-                InvoiceTaxRow taxRow = new InvoiceTaxRow();
-                taxRow.id = UUID.randomUUID();
-                taxRow.invoiceId = row.id;
-                taxRow.position = i;
-                taxRow.name = tax.name();
-                taxRow.rate = tax.rate().text();
-                taxRow.amountMinor = tax.amount().minor();
-                em.persist(taxRow);
-            }
-            em.flush(); // the invoice exists before the transaction that references it; its number is unique
-        } catch (PersistenceException failure) {
-            throw PersistenceFailures.translate(failure);
+        // Written before its lines, taxes and transaction (ForeignKeyOrder); a number taken meanwhile, which the
+        // ledger's lock rules out, would fail the commit on uq_invoice_number (PersistenceFailures).
+        em.persist(row);
+        for (int i = 0; i < invoice.lines().size(); i++) {
+            InvoiceLine line = invoice.lines().get(i);
+            InvoiceLineRow lineRow = new InvoiceLineRow();
+            lineRow.id = UUID.randomUUID();
+            lineRow.invoiceId = row.id;
+            lineRow.position = i;
+            lineRow.description = line.description();
+            lineRow.quantity = line.quantity().text();
+            lineRow.unitPriceMinor = line.unitPrice().minor();
+            lineRow.amountMinor = line.amount().minor();
+            em.persist(lineRow);
+        }
+        for (int i = 0; i < invoice.taxes().size(); i++) {
+            InvoiceTax tax = invoice.taxes().get(i);
+            InvoiceTaxRow taxRow = new InvoiceTaxRow();
+            taxRow.id = UUID.randomUUID();
+            taxRow.invoiceId = row.id;
+            taxRow.position = i;
+            taxRow.name = tax.name();
+            taxRow.rate = tax.rate().text();
+            taxRow.amountMinor = tax.amount().minor();
+            em.persist(taxRow);
         }
     }
 

@@ -62,6 +62,7 @@ public final class JpaTransactions implements Transactions {
                         TransactionRow.class)
                 .setParameter("account", account.value())
                 .setParameter("key", idempotencyKey)
+                .setHint("eclipselink.read-only", true) // read to compare, never changed: no copy kept to check
                 .getResultStream()
                 .findFirst()
                 .map(JpaTransactions::toDomain);

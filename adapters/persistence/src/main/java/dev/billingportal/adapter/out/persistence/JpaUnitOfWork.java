@@ -4,6 +4,7 @@ import dev.billingportal.application.port.out.UnitOfWork;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.FlushModeType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -85,6 +86,11 @@ public final class JpaUnitOfWork implements UnitOfWork {
             throw PersistenceFailures.translate(failure);
         }
         entityManager.clear();
+    }
+
+    @Override
+    public void deferWrites() {
+        entityManager().setFlushMode(FlushModeType.COMMIT);
     }
 
     /** The current unit's entity manager; repositories call this. */

@@ -34,7 +34,6 @@ public final class JpaWebhookMessages implements WebhookMessages {
     @Override
     public void record(List<WebhookMessage> messages, Instant now, Duration lease) {
         EntityManager em = unitOfWork.entityManager();
-        List<OutboxEntryRow> entries = new java.util.ArrayList<>();
         for (WebhookMessage message : messages) {
             WebhookMessageRow row = new WebhookMessageRow();
             row.id = message.id();
@@ -43,11 +42,9 @@ public final class JpaWebhookMessages implements WebhookMessages {
             row.body = message.body();
             row.createdAt = message.createdAt();
             write(row, message);
-            entries.add(queued(row, now, lease));
             em.persist(row);
+            em.persist(queued(row, now, lease)); // written after the message: ForeignKeyOrder
         }
-        em.flush(); // the entries refer to the messages: their rows first
-        entries.forEach(em::persist);
     }
 
     @Override
