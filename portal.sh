@@ -8,7 +8,7 @@
 #                      command that starts the portal with it, in about 60 % of the time (docs/performance.md, goal 5)
 #   ./portal.sh demo   build (tests skipped) and start the portal on a fresh demo database (data/demo): an account
 #                      with users, 18 months of invoices and payments, notifications; prints a one-time sign-in link
-#   ./portal.sh bench [--quick] [--db h2|postgresql] [--transactions N] [--jfr] [--only startup,history,posting,mail,pages]
+#   ./portal.sh bench [--quick] [--db h2|postgresql] [--transactions N] [--jfr] [--only startup,history,posting,mail,pages,webhooks,bill-runs]
 #                      build, then measure the portal against the machine's limits (docs/performance.md)
 #   ./portal.sh bench --peer killbill [--quick]
 #                      build, then measure the portal beside Kill Bill on one PostgreSQL (docs/peers.md)

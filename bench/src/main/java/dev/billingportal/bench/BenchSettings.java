@@ -22,20 +22,29 @@ record BenchSettings(boolean quick, long transactions, long depth, int historySa
 
     /** The groups of measures a run can be limited to ({@code --only history,mail}). */
     enum Measure {
-        STARTUP, HISTORY, POSTING, MAIL, PAGES, WEBHOOKS;
+        STARTUP, HISTORY, POSTING, MAIL, PAGES, WEBHOOKS, BILL_RUNS;
 
         static Set<Measure> parse(String list) {
             Set<Measure> measures = EnumSet.noneOf(Measure.class);
             for (String name : list.split(",")) {
                 try {
-                    measures.add(valueOf(name.trim().toUpperCase(Locale.ROOT)));
+                    measures.add(valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
                 } catch (IllegalArgumentException unknown) {
                     throw new IllegalArgumentException("unknown measure " + name + " (known: startup, history,"
-                            + " posting, mail, pages, webhooks)");
+                            + " posting, mail, pages, webhooks, bill-runs)");
                 }
             }
             return measures;
         }
+    }
+
+    /** The bill run's file: the month of 100 000 payments; a quick run keeps its shape, 10 per account. */
+    int billRunLines() {
+        return quick ? 2_000 : 100_000;
+    }
+
+    int billRunAccounts() {
+        return billRunLines() / 10;
     }
 
     boolean measures(Measure measure) {
@@ -98,7 +107,7 @@ record BenchSettings(boolean quick, long transactions, long depth, int historySa
                 };
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + " (known: --quick, --db h2|postgresql, --transactions N, --output FILE, --work-dir DIR, --jfr,"
-                        + " --only startup,history,posting,mail,pages,webhooks)");
+                        + " --only startup,history,posting,mail,pages,webhooks,bill-runs)");
             }
         }
         if (quick) {

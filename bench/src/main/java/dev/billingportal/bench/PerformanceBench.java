@@ -102,6 +102,13 @@ public final class PerformanceBench {
                         + " database then " + Report.mib(database.bytesOnDisk())));
             }
 
+            BillRunThroughput billRuns = new BillRunThroughput(settings);
+            boolean measureBillRuns = settings.measures(BenchSettings.Measure.BILL_RUNS);
+            if (measureBillRuns) {
+                log("the bill run's " + settings.billRunAccounts() + " accounts and their users");
+                billRuns.setUp(database);
+            }
+
             if (settings.measures(BenchSettings.Measure.STARTUP)) {
                 log("startup and memory");
                 StartupAndMemory startup = new StartupAndMemory();
@@ -123,7 +130,8 @@ public final class PerformanceBench {
             boolean measureWebhooks = settings.measures(BenchSettings.Measure.WEBHOOKS);
             WebPages webPages = new WebPages(settings);
             HistoryWebPages historyWebPages = new HistoryWebPages(lastSequence, settings);
-            if (!measureHistory && !measurePosting && !measureMail && !measurePages && !measureWebhooks) {
+            if (!measureHistory && !measurePosting && !measureMail && !measurePages && !measureWebhooks
+                    && !measureBillRuns) {
                 return report;
             }
             WarmUp warmUp = new WarmUp(settings);
@@ -169,6 +177,10 @@ public final class PerformanceBench {
                     log("webhook latency at half load");
                     webhooks.measureLatency(client, webhookMember, webhookSink, ids, settings);
                 }
+                if (measureBillRuns) {
+                    log("a bill run of " + settings.billRunLines() + " lines, then its mails");
+                    billRuns.measure(client, sink);
+                }
                 process.stop();
             }
 
@@ -190,6 +202,10 @@ public final class PerformanceBench {
                 if (measureWebhooks) {
                     log("raw webhook loop recording each attempt");
                     webhooks.measureRawLoop(database, raw, webhookMember, settings);
+                }
+                if (measureBillRuns) {
+                    log("the bill run's rows by hand");
+                    billRuns.measureRaw(raw);
                 }
             }
             if (measureMail) {
@@ -216,6 +232,9 @@ public final class PerformanceBench {
             }
             if (measureWebhooks) {
                 webhooks.report(report, settings);
+            }
+            if (measureBillRuns) {
+                billRuns.report(report);
             }
             report.section("Disk", List.of("portal database after the run: " + Report.mib(database.bytesOnDisk())));
             Plots.write(report, settings, measureHistory ? pages : null, measurePosting ? postingThroughput : null,

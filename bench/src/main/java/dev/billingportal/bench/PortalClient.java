@@ -80,6 +80,35 @@ final class PortalClient {
                 "bench-" + id, 201);
     }
 
+    /** Sends a bill run's NDJSON file; returns the run's path once the portal has read and checked it (202). */
+    String submitBillRun(String ndjson) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/operator/bill-runs"))
+                .timeout(Duration.ofMinutes(10)).header("Content-Type", "application/x-ndjson")
+                .header("Authorization", "Bearer " + operatorToken)
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson)).build();
+        HttpResponse<String> accepted = exchange(request);
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("the bill run answered " + accepted.statusCode() + ": "
+                    + accepted.body().substring(0, Math.min(2_000, accepted.body().length())));
+        }
+        return URI.create(accepted.headers().firstValue("Location").orElseThrow()).getPath();
+    }
+
+    /** The run at {@code path} once it is no longer being checked or posted, polled every 50 ms. */
+    JsonObject awaitBillRun(String path, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            JsonObject run = json(send("GET", path, operatorToken, null, null), 200);
+            if (!run.getString("status").equals("POSTING") && !run.getString("status").equals("VALIDATING")) {
+                return run;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the bill run was not done in " + patience + ": " + run);
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** One page of history, 50 rows, from {@code cursor} (null: the first page). */
     void historyPage(Member member, String cursor) {
         String path = "/api/v1/accounts/" + member.accountId() + "/transactions?limit=50"
@@ -189,8 +218,12 @@ final class PortalClient {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
+        return exchange(request.build());
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         } catch (InterruptedException interrupted) {

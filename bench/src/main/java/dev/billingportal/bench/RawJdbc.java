@@ -260,12 +260,262 @@ final class RawJdbc implements AutoCloseable {
         }
 
         /** The event's facts as the portal keeps them: the transaction's figures and the account's name, as JSON. */
-        private static String facts(String name, String number, String currency, OffsetDateTime now, long balance,
+        static String facts(String name, String number, String currency, OffsetDateTime now, long balance,
                                     long n) {
             return "{\"transactionType\":\"PAYMENT\",\"amount\":\"1.00\",\"currency\":\"" + currency
                     + "\",\"postedAt\":\"" + now.toInstant() + "\",\"balanceAfter\":\""
                     + java.math.BigDecimal.valueOf(balance, 2).toPlainString() + "\",\"reference\":\"RAW-"
                     + n + "\",\"accountName\":\"" + name + "\",\"accountNumber\":\"" + number + "\"}";
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
+    }
+
+    /** The raw bill-run loop over {@code lines} lines of {@code file} (NDJSON), its run and lines stored first. */
+    BillRunWriter billRunWriter(String file, List<BillRunThroughput.Account> accounts, int lines) throws SQLException {
+        return new BillRunWriter(database, file, accounts, lines);
+    }
+
+    /**
+     * A bill run's lines posted by hand, as the portal posts a run and with nothing of the portal's own: chunks of
+     * accounts side by side, each one transaction that locks its accounts in id order, reads their pending lines and
+     * recipients, looks each key up, and writes each line's rows — the transaction, its billing event, a delivery and an
+     * outbox entry per recipient, the audit entry —, the accounts' sequences and balances, the lines settled and the
+     * run counted, every statement in JDBC batches, one commit.
+     */
+    static final class BillRunWriter {
+        /** What the loop did: lines posted and how long it took. */
+        record Result(long posted, java.time.Duration took) {
+        }
+
+        private final BenchDatabase database;
+        private final UUID run = UUID.randomUUID();
+
+        private BillRunWriter(BenchDatabase database, String file, List<BillRunThroughput.Account> accounts, int lines)
+                throws SQLException {
+            this.database = database;
+            OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
+            try (Connection connection = database.connect();
+                 PreparedStatement runRow = connection.prepareStatement("INSERT INTO bill_run (id, status, line_count,"
+                         + " posted, replayed, failed, created_by_type, created_by, created_at) VALUES"
+                         + " (?, 'POSTING', ?, 0, 0, 0, 'INSTALLATION', 'Installation key', ?)");
+                 PreparedStatement lineRow = connection.prepareStatement("INSERT INTO bill_run_line (run_id, line,"
+                         + " account_id, idempotency_key, request) VALUES (?, ?, ?, ?, ?)")) {
+                connection.setAutoCommit(false);
+                runRow.setObject(1, run);
+                runRow.setLong(2, lines);
+                runRow.setObject(3, now);
+                runRow.executeUpdate();
+                String[] texts = file.split("\n");
+                for (int line = 1; line <= lines; line++) {
+                    lineRow.setObject(1, run);
+                    lineRow.setLong(2, line);
+                    lineRow.setObject(3, accounts.get((line - 1) % accounts.size()).id());
+                    lineRow.setString(4, "raw-" + line);
+                    lineRow.setString(5, texts[line - 1]);
+                    lineRow.addBatch();
+                    if (line % 1_000 == 0 || line == lines) {
+                        lineRow.executeBatch();
+                    }
+                }
+                connection.commit();
+            }
+        }
+
+        /** Posts every line, {@code perChunk} accounts a transaction on {@code threads} threads. */
+        Result post(List<BillRunThroughput.Account> byId, int perChunk, int threads) throws Exception {
+            java.util.concurrent.atomic.AtomicLong posted = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            long started = System.nanoTime();
+            try {
+                for (int t = 0; t < threads; t++) {
+                    workers.add(pool.submit(() -> {
+                        try (Chunks chunks = new Chunks(database.connect(), run)) {
+                            for (int start = next.getAndAdd(perChunk); start < byId.size();
+                                 start = next.getAndAdd(perChunk)) {
+                                posted.addAndGet(chunks.post(byId.subList(start, Math.min(byId.size(),
+                                        start + perChunk))));
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> worker : workers) {
+                    worker.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            return new Result(posted.get(), java.time.Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** One thread's connection and statements for the raw bill-run loop. */
+    private static final class Chunks implements AutoCloseable {
+        private final Connection connection;
+        private final UUID run;
+        private final PreparedStatement lock;
+        private final PreparedStatement pending;
+        private final PreparedStatement recipients;
+        private final PreparedStatement earlier;
+        private final PreparedStatement transaction;
+        private final PreparedStatement event;
+        private final PreparedStatement delivery;
+        private final PreparedStatement outbox;
+        private final PreparedStatement audit;
+        private final PreparedStatement ledger;
+        private final PreparedStatement settle;
+        private final PreparedStatement count;
+
+        Chunks(Connection connection, UUID run) throws SQLException {
+            this.connection = connection;
+            this.run = run;
+            connection.setAutoCommit(false);
+            lock = connection.prepareStatement("SELECT currency, last_sequence, balance_minor, name, account_number"
+                    + " FROM account WHERE id = ? FOR UPDATE");
+            pending = connection.prepareStatement("SELECT line, idempotency_key, request FROM bill_run_line"
+                    + " WHERE run_id = ? AND account_id = ? AND outcome IS NULL ORDER BY line");
+            recipients = connection.prepareStatement("SELECT id, email FROM portal_user WHERE account_id = ?"
+                    + " AND status <> 'DELETED' AND billing_notifications = TRUE");
+            earlier = connection.prepareStatement("SELECT id FROM account_transaction"
+                    + " WHERE account_id = ? AND idempotency_key = ?");
+            transaction = connection.prepareStatement("INSERT INTO account_transaction (id, account_id, sequence,"
+                    + " type, amount_minor, currency, posted_at, reference, description, balance_after_minor,"
+                    + " idempotency_key, request_fingerprint, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            event = connection.prepareStatement("INSERT INTO notification_event (id, kind, account_id, occurred_at,"
+                    + " facts) VALUES (?, ?, ?, ?, ?)");
+            delivery = connection.prepareStatement("INSERT INTO notification (id, event_id, kind, account_id,"
+                    + " recipient_user_id, recipient_email, status, attempts, created_at) VALUES"
+                    + " (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)");
+            outbox = connection.prepareStatement("INSERT INTO outbox_entry (id, notification_id, created_at)"
+                    + " VALUES (?, ?, ?)");
+            audit = connection.prepareStatement("INSERT INTO audit_event (id, account_id, occurred_at, actor_type,"
+                    + " actor_label, action, subject_type, subject_id, subject_label, changes, reason,"
+                    + " customer_visible, provider_visible) VALUES (?, ?, ?, 'INSTALLATION', 'Installation key',"
+                    + " 'TRANSACTION_POSTED', 'TRANSACTION', ?, ?, '[]', ?, TRUE, TRUE)");
+            ledger = connection.prepareStatement("UPDATE account SET last_sequence = ?, balance_minor = ? WHERE id = ?");
+            settle = connection.prepareStatement("UPDATE bill_run_line SET outcome = 'POSTED'"
+                    + " WHERE run_id = ? AND account_id = ? AND outcome IS NULL");
+            count = connection.prepareStatement("UPDATE bill_run SET posted = posted + ? WHERE id = ?");
+        }
+
+        /** One chunk, one transaction; returns the lines posted. */
+        long post(List<BillRunThroughput.Account> chunk) throws SQLException {
+            OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
+            long posted = 0;
+            for (BillRunThroughput.Account account : chunk) {
+                lock.setObject(1, account.id());
+                String currency;
+                long sequence;
+                long balance;
+                String name;
+                String number;
+                try (ResultSet row = lock.executeQuery()) {
+                    if (!row.next()) {
+                        throw new IllegalStateException("no account " + account);
+                    }
+                    currency = row.getString(1);
+                    sequence = row.getLong(2);
+                    balance = row.getLong(3);
+                    name = row.getString(4);
+                    number = row.getString(5);
+                }
+                List<String> keys = new ArrayList<>();
+                pending.setObject(1, run);
+                pending.setObject(2, account.id());
+                try (ResultSet rows = pending.executeQuery()) {
+                    while (rows.next()) {
+                        rows.getLong(1);
+                        keys.add(rows.getString(2));
+                        rows.getString(3);
+                    }
+                }
+                List<UUID> users = new ArrayList<>();
+                List<String> emails = new ArrayList<>();
+                recipients.setObject(1, account.id());
+                try (ResultSet rows = recipients.executeQuery()) {
+                    while (rows.next()) {
+                        users.add(rows.getObject(1, UUID.class));
+                        emails.add(rows.getString(2));
+                    }
+                }
+                for (String key : keys) {
+                    earlier.setObject(1, account.id());
+                    earlier.setString(2, key);
+                    try (ResultSet row = earlier.executeQuery()) {
+                        if (row.next()) {
+                            throw new IllegalStateException("idempotency key " + key + " already used");
+                        }
+                    }
+                    sequence++;
+                    balance -= 100;
+                    UUID transactionId = UUID.randomUUID();
+                    transaction.setObject(1, transactionId);
+                    transaction.setObject(2, account.id());
+                    transaction.setLong(3, sequence);
+                    transaction.setString(4, "PAYMENT");
+                    transaction.setLong(5, 100);
+                    transaction.setString(6, currency);
+                    transaction.setObject(7, now);
+                    transaction.setString(8, key);
+                    transaction.setString(9, null);
+                    transaction.setLong(10, balance);
+                    transaction.setString(11, key);
+                    transaction.setString(12, "0".repeat(64));
+                    transaction.setObject(13, now);
+                    transaction.addBatch();
+                    UUID eventId = UUID.randomUUID();
+                    event.setObject(1, eventId);
+                    event.setString(2, "TRANSACTION_POSTED");
+                    event.setObject(3, account.id());
+                    event.setObject(4, now);
+                    event.setString(5, Poster.facts(name, number, currency, now, balance, sequence));
+                    event.addBatch();
+                    for (int i = 0; i < users.size(); i++) {
+                        UUID id = UUID.randomUUID();
+                        delivery.setObject(1, id);
+                        delivery.setObject(2, eventId);
+                        delivery.setString(3, "TRANSACTION_POSTED");
+                        delivery.setObject(4, account.id());
+                        delivery.setObject(5, users.get(i));
+                        delivery.setString(6, emails.get(i));
+                        delivery.setObject(7, now);
+                        delivery.addBatch();
+                        outbox.setObject(1, UUID.randomUUID());
+                        outbox.setObject(2, id);
+                        outbox.setObject(3, now);
+                        outbox.addBatch();
+                    }
+                    audit.setObject(1, UUID.randomUUID());
+                    audit.setObject(2, account.id());
+                    audit.setObject(3, now);
+                    audit.setObject(4, transactionId);
+                    audit.setString(5, "PAYMENT " + key + " 1.00 " + currency);
+                    audit.setString(6, "Bill run " + run + ", line " + key);
+                    audit.addBatch();
+                    posted++;
+                }
+                ledger.setLong(1, sequence);
+                ledger.setLong(2, balance);
+                ledger.setObject(3, account.id());
+                ledger.addBatch();
+                settle.setObject(1, run);
+                settle.setObject(2, account.id());
+                settle.addBatch();
+            }
+            for (PreparedStatement statement : List.of(transaction, event, delivery, outbox, audit, ledger, settle)) {
+                statement.executeBatch();
+            }
+            count.setLong(1, posted);
+            count.setObject(2, run);
+            count.executeUpdate();
+            connection.commit();
+            return posted;
         }
 
         @Override

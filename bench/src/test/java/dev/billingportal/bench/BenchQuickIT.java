@@ -30,7 +30,8 @@ class BenchQuickIT {
             "/transactions page at depth ~200000 / its first page, p50",
             "/transactions page at depth ~200000 / its first page, p99",
             "/transactions page at depth ~200000 / the JSON API's same page",
-            "raw loop signing, POSTing and committing its attempt row", "p99 post → webhook receiver");
+            "raw loop signing, POSTing and committing its attempt row", "p99 post → webhook receiver",
+            "raw JDBC batch loop writing the same rows in the same chunks and transactions");
     /** Goal 5 under JDK 25's AOT cache, each application trained by a start of its own (where the JDK has it). */
     private static final List<String> AOT_MEASURES = List.of("startup to ready (median), an AOT cache each",
             "resident memory after 1 000 requests (median), an AOT cache each");
@@ -74,6 +75,8 @@ class BenchQuickIT {
         String written = Files.readString(settings.findings());
         assertTrue(written.contains(begin) && written.contains(end), written);
         assertTrue(written.contains("quick mode"), "a quick run says its figures are not comparable");
+        assertTrue(written.contains("### Bill runs") && written.contains("mail backlog"),
+                "the bill run's mail backlog: " + written);
         assertTrue(written.contains("### Posting and its mails on the same cores") && written.contains("of that ceiling"),
                 "goal 3's ceiling while delivery shares the cores: " + written);
         for (String plot : PLOTS) {
