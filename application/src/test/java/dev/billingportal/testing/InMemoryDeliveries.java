@@ -3,6 +3,8 @@ package dev.billingportal.testing;
 import dev.billingportal.application.port.out.Deliveries;
 import dev.billingportal.application.port.out.Outbox;
 import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.billrun.BillRun;
+import dev.billingportal.domain.billrun.BillRunId;
 import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.DeliveryId;
 import dev.billingportal.domain.notification.DeliveryStatus;
@@ -26,13 +28,24 @@ public final class InMemoryDeliveries implements Deliveries, Outbox {
     private final List<Entry> unpublished = new ArrayList<>();
     private final Map<UUID, Claim> claims = new java.util.HashMap<>();
     private final List<Published> published = new ArrayList<>();
+    /** The entries of a bill run's mails, by the run; and which runs are still posting (none, unless told). */
+    private final Map<UUID, BillRunId> billRunOf = new java.util.HashMap<>();
+    private java.util.function.Predicate<BillRunId> stillPosting = run -> false;
+
+    /** Asks {@code runs} which bill runs are still posting, as the database's outbox asks its bill_run table. */
+    public synchronized void waitForRunsOf(InMemoryBillRuns runs) {
+        stillPosting = run -> runs.find(run).map(found -> found.status() == BillRun.Status.POSTING).orElse(false);
+    }
 
     @Override
-    public synchronized void record(NotificationEvent event, List<Delivery> newDeliveries) {
+    public synchronized void record(NotificationEvent event, List<Delivery> newDeliveries,
+                                    Optional<BillRunId> billRun) {
         events.put(event.id(), event);
         for (Delivery delivery : newDeliveries) {
             deliveries.put(delivery.id(), copy(delivery));
-            unpublished.add(new Entry(UUID.randomUUID(), new Outbox.Mail(delivery.id()), event.occurredAt()));
+            Entry entry = new Entry(UUID.randomUUID(), new Outbox.Mail(delivery.id()), event.occurredAt());
+            unpublished.add(entry);
+            billRun.ifPresent(run -> billRunOf.put(entry.id(), run));
         }
     }
 
@@ -121,7 +134,11 @@ public final class InMemoryDeliveries implements Deliveries, Outbox {
     public synchronized List<Entry> claim(UUID relay, int limit, Instant now, java.time.Duration lease) {
         List<Entry> claimed = unpublished.stream()
                 .filter(entry -> !claims.containsKey(entry.id()) || !claims.get(entry.id()).until().isAfter(now))
-                .sorted(Comparator.comparing(Entry::createdAt))
+                .filter(entry -> !billRunOf.containsKey(entry.id()) || !stillPosting.test(billRunOf.get(entry.id())))
+                .sorted(Comparator.comparing((Entry entry) -> billRunOf.containsKey(entry.id()))
+                        .thenComparing(entry -> Optional.ofNullable(billRunOf.get(entry.id()))
+                                .map(run -> run.value().toString()).orElse(""))
+                        .thenComparing(Entry::createdAt))
                 .limit(limit)
                 .toList();
         claimed.forEach(entry -> claims.put(entry.id(), new Claim(relay, now.plus(lease))));

@@ -28,6 +28,10 @@ public final class InMemoryStores implements Stores {
     private final InMemoryWebhookMessages webhookMessages = new InMemoryWebhookMessages(deliveries,
             webhookEndpoints);
     private final InMemoryBillRuns billRuns = new InMemoryBillRuns();
+
+    {
+        deliveries.waitForRunsOf(billRuns);
+    }
     private final InMemoryAccountSearch accountSearch = new InMemoryAccountSearch(accounts, users, invoices);
 
     @Override

@@ -392,8 +392,8 @@ final class RawJdbc implements AutoCloseable {
             delivery = connection.prepareStatement("INSERT INTO notification (id, event_id, kind, account_id,"
                     + " recipient_user_id, recipient_email, status, attempts, created_at) VALUES"
                     + " (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)");
-            outbox = connection.prepareStatement("INSERT INTO outbox_entry (id, notification_id, created_at)"
-                    + " VALUES (?, ?, ?)");
+            outbox = connection.prepareStatement("INSERT INTO outbox_entry (id, notification_id, created_at,"
+                    + " bill_run_id) VALUES (?, ?, ?, ?)");
             audit = connection.prepareStatement("INSERT INTO audit_event (id, account_id, occurred_at, actor_type,"
                     + " actor_label, action, subject_type, subject_id, subject_label, changes, reason,"
                     + " customer_visible, provider_visible) VALUES (?, ?, ?, 'INSTALLATION', 'Installation key',"
@@ -489,6 +489,7 @@ final class RawJdbc implements AutoCloseable {
                         outbox.setObject(1, UUID.randomUUID());
                         outbox.setObject(2, id);
                         outbox.setObject(3, now);
+                        outbox.setObject(4, run);
                         outbox.addBatch();
                     }
                     audit.setObject(1, UUID.randomUUID());

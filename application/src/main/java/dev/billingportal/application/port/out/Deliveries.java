@@ -1,6 +1,7 @@
 package dev.billingportal.application.port.out;
 
 import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.billrun.BillRunId;
 import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.DeliveryId;
 import dev.billingportal.domain.notification.DeliveryStatus;
@@ -22,7 +23,15 @@ import java.util.UUID;
  */
 public interface Deliveries {
 
-    void record(NotificationEvent event, List<Delivery> deliveries);
+    default void record(NotificationEvent event, List<Delivery> deliveries) {
+        record(event, deliveries, Optional.empty());
+    }
+
+    /**
+     * The same, for deliveries a bill run's posting caused ({@code billRun}): their outbox entries wait for the run —
+     * handed to the queue after every other entry, and only once the run is no longer posting ({@link Outbox#claim}).
+     */
+    void record(NotificationEvent event, List<Delivery> deliveries, Optional<BillRunId> billRun);
 
     Optional<NotificationEvent> event(EventId id);
 

@@ -45,7 +45,9 @@ public interface Outbox {
 
     /**
      * Claims for {@code relay}, until {@code now + lease}, the oldest unpublished entries that no live claim holds.
-     * Claims are taken one at a time, so two relays never hold one entry at once.
+     * Claims are taken one at a time, so two relays never hold one entry at once. A bill run's mails come last, run by
+     * run, and not while their run is still {@code POSTING} ({@link Deliveries#record(
+     * dev.billingportal.domain.notification.NotificationEvent, List, Optional)}).
      */
     List<Entry> claim(UUID relay, int limit, Instant now, Duration lease);
 

@@ -82,7 +82,8 @@ public final class PostTransactionService implements PostTransactionUseCase {
                 return new Posted(earlier.get(), true);
             }
             Transaction posted = posting.post(account, ledger, command.idempotencyKey(), fingerprint, request,
-                    users.listByAccount(account.id(), false), command.actor().ref(), command.reason(), clock.instant());
+                    users.listByAccount(account.id(), false), command.actor().ref(), command.reason(), Optional.empty(),
+                    clock.instant());
             return new Posted(posted, false);
         });
     }

@@ -22,6 +22,7 @@ import dev.billingportal.domain.billing.Money;
 import dev.billingportal.domain.billing.Transaction;
 import dev.billingportal.domain.billing.TransactionId;
 import dev.billingportal.domain.billing.TransactionType;
+import dev.billingportal.domain.billrun.BillRunId;
 import dev.billingportal.domain.failure.RuleViolation;
 import dev.billingportal.domain.notification.EventFacts;
 import dev.billingportal.domain.notification.NotificationKind;
@@ -60,9 +61,11 @@ public final class TransactionPosting {
      * Posts {@code request} after {@code ledger} (the account's, locked) and returns the transaction; the ledger it
      * leaves is {@code ledger.after(transaction)}. {@code recipients}: the account's users, whom the posting notifies.
      * A rule the request breaks against the account throws, and the caller's unit of work writes nothing.
+     * {@code billRun}: the run whose line this is, if it is one; the notification mails then wait for the run.
      */
     public Transaction post(Account account, Ledger ledger, String key, String fingerprint, TransactionRequest request,
-                            List<PortalUser> recipients, ActorRef actor, Optional<Reason> reason, Instant now) {
+                            List<PortalUser> recipients, ActorRef actor, Optional<Reason> reason,
+                            Optional<BillRunId> billRun, Instant now) {
         PostingRules.currency(request, account);
         Money amount = PostingRules.amount(request, account);
         Instant postedAt = PostingRules.postedAt(request, now);
@@ -95,7 +98,7 @@ public final class TransactionPosting {
         transactions.add(transaction);
         ledgers.save(account.id(), ledger.after(transaction));
         notifications.billing(NotificationKind.TRANSACTION_POSTED, account, facts(transaction, request),
-                Optional.empty(), recipients, now);
+                Optional.empty(), recipients, billRun, now);
         webhooks.transactionPosted(transaction, now);
         auditLog.record(AuditEvent.about(new AuditSubject(AuditSubject.Kind.TRANSACTION, transaction.id().value(),
                         label(transaction)), Optional.of(account.id()), actor, AuditAction.TRANSACTION_POSTED,

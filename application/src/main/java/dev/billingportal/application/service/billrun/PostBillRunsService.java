@@ -185,7 +185,7 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
                 continue;
             }
             Transaction posted = posting.post(account, ledger, line.idempotencyKey(), fingerprint, line.request(),
-                    recipients, by, reason(run, line), clock.instant());
+                    recipients, by, reason(run, line), Optional.of(run), clock.instant());
             ledger = ledger.after(posted);
             postedHere.put(line.idempotencyKey(), fingerprint);
             writes.posted();
@@ -243,7 +243,8 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
             }
         } else {
             posting.post(account, ledger, line.idempotencyKey(), RequestFingerprint.of(line.request()),
-                    line.request(), users.listByAccount(id, false), by, reason(run, line), clock.instant());
+                    line.request(), users.listByAccount(id, false), by, reason(run, line), Optional.of(run),
+                    clock.instant());
             settled.put(BillRuns.Outcome.POSTED, List.of(line.line()));
         }
         record(run, settled, refused);

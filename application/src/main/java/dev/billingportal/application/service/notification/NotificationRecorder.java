@@ -5,6 +5,7 @@ import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.audit.AuditAction;
+import dev.billingportal.domain.billrun.BillRunId;
 import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.EventFacts;
 import dev.billingportal.domain.notification.EventId;
@@ -54,6 +55,13 @@ public final class NotificationRecorder {
      */
     public void billing(NotificationKind kind, Account account, Map<String, String> facts,
                         Optional<PortalUserId> subject, Collection<PortalUser> accountUsers, Instant now) {
+        billing(kind, account, facts, subject, accountUsers, Optional.empty(), now);
+    }
+
+    /** The same, caused by {@code billRun}'s posting when there is one: the mails then wait for the run. */
+    public void billing(NotificationKind kind, Account account, Map<String, String> facts,
+                        Optional<PortalUserId> subject, Collection<PortalUser> accountUsers,
+                        Optional<BillRunId> billRun, Instant now) {
         if (!kind.isBillingNotification()) {
             throw new IllegalArgumentException(kind + " is not a billing notification");
         }
@@ -62,7 +70,11 @@ public final class NotificationRecorder {
         List<Delivery> deliveries = RecipientPolicy.billingRecipients(accountUsers, subject).stream()
                 .map(recipient -> Delivery.pending(event, Recipient.of(recipient.id()), recipient.email()))
                 .toList();
-        record(event, deliveries);
+        if (billRun.isEmpty()) {
+            record(event, deliveries);
+            return;
+        }
+        notifications.record(event, deliveries, billRun); // waits for the run: no relay to wake now
     }
 
     private void toOneUser(NotificationKind kind, Account account, PortalUser user, Instant now) {

@@ -3,6 +3,7 @@ package dev.billingportal.adapter.out.persistence;
 import dev.billingportal.application.port.out.Deliveries;
 import dev.billingportal.domain.access.OperatorId;
 import dev.billingportal.domain.account.AccountId;
+import dev.billingportal.domain.billrun.BillRunId;
 import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.DeliveryId;
 import dev.billingportal.domain.notification.DeliveryStatus;
@@ -29,7 +30,7 @@ public final class JpaDeliveries implements Deliveries {
     }
 
     @Override
-    public void record(NotificationEvent event, List<Delivery> deliveries) {
+    public void record(NotificationEvent event, List<Delivery> deliveries, Optional<BillRunId> billRun) {
         EntityManager em = unitOfWork.entityManager();
         NotificationEventRow eventRow = new NotificationEventRow();
         eventRow.id = event.id().value();
@@ -52,7 +53,7 @@ public final class JpaDeliveries implements Deliveries {
             row.createdAt = delivery.createdAt();
             copy(delivery, row);
             em.persist(row);
-            em.persist(JpaOutbox.newEntry(delivery.id(), delivery.createdAt()));
+            em.persist(JpaOutbox.newEntry(delivery.id(), billRun, delivery.createdAt()));
         }
     }
 

@@ -1,11 +1,14 @@
 package dev.billingportal.adapter.out.persistence;
 
 import dev.billingportal.application.port.out.Outbox;
+import dev.billingportal.domain.billrun.BillRun;
+import dev.billingportal.domain.billrun.BillRunId;
 import dev.billingportal.domain.notification.DeliveryId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,9 +21,15 @@ public final class JpaOutbox implements Outbox {
     }
 
     static OutboxEntryRow newEntry(DeliveryId notification, Instant createdAt) {
+        return newEntry(notification, Optional.empty(), createdAt);
+    }
+
+    /** An entry queueing a mail; one a bill run's posting caused names the run, and waits for it. */
+    static OutboxEntryRow newEntry(DeliveryId notification, Optional<BillRunId> billRun, Instant createdAt) {
         OutboxEntryRow row = new OutboxEntryRow();
         row.id = UUID.randomUUID();
         row.notificationId = notification.value();
+        row.billRunId = billRun.map(BillRunId::value).orElse(null);
         row.createdAt = createdAt;
         return row;
     }
@@ -40,12 +49,26 @@ public final class JpaOutbox implements Outbox {
         // Claims are taken in turn, under this row's lock, so two relays never pick the same entries. The lock lasts
         // only as long as this short transaction: what was claimed is held by the lease, not by the lock.
         em.find(OutboxRelayLockRow.class, 1, LockModeType.PESSIMISTIC_WRITE);
-        List<OutboxEntryRow> rows = em.createQuery("SELECT e FROM OutboxEntryRow e WHERE e.publishedAt IS NULL"
+        List<OutboxEntryRow> rows = new ArrayList<>(em.createQuery("SELECT e FROM OutboxEntryRow e"
+                        + " WHERE e.publishedAt IS NULL AND e.billRunId IS NULL"
                         + " AND (e.claimedUntil IS NULL OR e.claimedUntil <= :now)"
                         + " ORDER BY e.createdAt, e.id", OutboxEntryRow.class)
                 .setParameter("now", now)
                 .setMaxResults(limit)
-                .getResultList();
+                .getResultList());
+        if (rows.size() < limit) {
+            // Then the mails of bill runs posted: run by run, each in the order its lines were posted.
+            rows.addAll(em.createQuery("SELECT e FROM OutboxEntryRow e"
+                            + " WHERE e.publishedAt IS NULL AND e.billRunId IS NOT NULL"
+                            + " AND (e.claimedUntil IS NULL OR e.claimedUntil <= :now)"
+                            + " AND NOT EXISTS (SELECT r.id FROM BillRunRow r WHERE r.id = e.billRunId"
+                            + " AND r.status = :posting)"
+                            + " ORDER BY e.billRunId, e.createdAt, e.id", OutboxEntryRow.class)
+                    .setParameter("now", now)
+                    .setParameter("posting", BillRun.Status.POSTING.name())
+                    .setMaxResults(limit - rows.size())
+                    .getResultList());
+        }
         if (rows.isEmpty()) {
             return List.of();
         }

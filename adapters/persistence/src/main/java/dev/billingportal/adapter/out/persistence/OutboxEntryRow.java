@@ -16,6 +16,9 @@ public class OutboxEntryRow {
     UUID notificationId;
     @Column(name = "webhook_message_id")
     String webhookMessageId;
+    /** The bill run whose posting caused the mail: it waits for the run (V18). */
+    @Column(name = "bill_run_id")
+    UUID billRunId;
     @Column(name = "created_at")
     Instant createdAt;
     @Column(name = "published_at")

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billingportal.application.port.out.Deliveries;
 import dev.billingportal.domain.account.Account;
+import dev.billingportal.domain.billrun.BillRunId;
 import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.DeliveryStatus;
 import dev.billingportal.domain.notification.EventFacts;
@@ -28,11 +29,17 @@ class DeliveriesContractTest {
 
     static List<Delivery> record(Stores stores, Account account, NotificationKind kind, Instant at,
                                  PortalUser... recipients) {
+        return record(stores, account, kind, at, Optional.empty(), recipients);
+    }
+
+    /** The same, for a bill run's posting when {@code billRun} names one. */
+    static List<Delivery> record(Stores stores, Account account, NotificationKind kind, Instant at,
+                                 Optional<BillRunId> billRun, PortalUser... recipients) {
         NotificationEvent event = new NotificationEvent(EventId.random(), kind, Optional.of(account.id()), at,
                 Map.of(EventFacts.ACCOUNT_NAME, "Acme", EventFacts.AMOUNT, "12.34"));
         List<Delivery> deliveries = java.util.Arrays.stream(recipients)
                 .map(recipient -> Delivery.pending(event, Recipient.of(recipient.id()), recipient.email())).toList();
-        stores.unitOfWork().inTransaction(() -> stores.deliveries().record(event, deliveries));
+        stores.unitOfWork().inTransaction(() -> stores.deliveries().record(event, deliveries, billRun));
         return deliveries;
     }
 

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billingportal.application.port.out.Outbox;
+import dev.billingportal.domain.access.ActorKind;
+import dev.billingportal.domain.access.ActorRef;
 import dev.billingportal.domain.account.Account;
+import dev.billingportal.domain.billrun.BillRun;
+import dev.billingportal.domain.billrun.BillRunId;
 import dev.billingportal.domain.notification.Delivery;
 import dev.billingportal.domain.notification.DeliveryId;
 import dev.billingportal.domain.notification.NotificationKind;
@@ -59,6 +63,56 @@ class OutboxContractTest {
 
     private static List<DeliveryId> deliveries(List<Outbox.Entry> entries) {
         return entries.stream().map(entry -> entry.notification().orElseThrow()).toList();
+    }
+
+    /**
+     * A bill run's mails wait for the run: none is claimed while it posts, and then they come after every other
+     * mail, however much older they are — a password reset does not queue behind a month's invoices.
+     */
+    @EveryStore
+    void aBillRunsMailsWaitUntilTheRunIsPostedAndThenComeAfterEveryOtherMail(Stores stores) {
+        drain(stores);
+        Account account = account(stores);
+        PortalUser ann = user(stores, account, "ann", true);
+        PortalUser bob = user(stores, account, "bob", true);
+        BillRun run = BillRun.validating(BillRunId.random(), new ActorRef(ActorKind.INSTALLATION, Optional.empty(),
+                "Installation key"), NOW);
+        stores.unitOfWork().inTransaction(() -> stores.billRuns().add(run));
+        run.validated(2, List.of(), NOW);
+        stores.unitOfWork().inTransaction(() -> stores.billRuns().update(run));
+        List<Delivery> ofTheRun = new ArrayList<>();
+        ofTheRun.addAll(DeliveriesContractTest.record(stores, account, NotificationKind.TRANSACTION_POSTED, NOW,
+                Optional.of(run.id()), ann, bob));
+        ofTheRun.addAll(DeliveriesContractTest.record(stores, account, NotificationKind.TRANSACTION_POSTED,
+                NOW.plusSeconds(1), Optional.of(run.id()), ann, bob));
+        List<Delivery> single = DeliveriesContractTest.record(stores, account, NotificationKind.TRANSACTION_POSTED,
+                NOW.plusSeconds(2), ann);
+
+        UUID relay = UUID.randomUUID();
+        List<Outbox.Entry> whilePosting = claim(stores, relay, 10, NOW.plusSeconds(3));
+        assertEquals(List.of(single.getFirst().id()), deliveries(whilePosting), "only the mail of no run");
+        assertEquals(5, stores.unitOfWork().inTransaction(() -> stores.outbox().unpublished()),
+                "the run's mails are waiting, not lost");
+        markPublished(stores, relay, whilePosting, NOW.plusSeconds(3));
+        assertEquals(List.of(), claim(stores, relay, 10, NOW.plusSeconds(4)), "nothing of the run while it posts");
+
+        stores.unitOfWork().inTransaction(() -> {
+            BillRun locked = stores.billRuns().lock(run.id()).orElseThrow();
+            locked.progressed(2, 0, NOW.plusSeconds(5));
+            stores.billRuns().update(locked);
+        });
+        List<Delivery> later = DeliveriesContractTest.record(stores, account, NotificationKind.USER_ADDED,
+                NOW.plusSeconds(6), ann);
+        List<Outbox.Entry> first = claim(stores, relay, 1, NOW.plusSeconds(7));
+        assertEquals(List.of(later.getFirst().id()), deliveries(first), "a newer mail of no run goes first");
+        List<Outbox.Entry> rest = claim(stores, relay, 10, NOW.plusSeconds(7));
+        assertEquals(ofTheRun.stream().map(Delivery::id).collect(java.util.stream.Collectors.toSet()),
+                new HashSet<>(deliveries(rest)), "then the run's, once it is posted");
+        assertEquals(deliveries(rest).subList(0, 2).stream().collect(java.util.stream.Collectors.toSet()),
+                ofTheRun.subList(0, 2).stream().map(Delivery::id).collect(java.util.stream.Collectors.toSet()),
+                "the run's in the order they were written");
+        markPublished(stores, relay, first, NOW.plusSeconds(8));
+        markPublished(stores, relay, rest, NOW.plusSeconds(8));
     }
 
     @EveryStore
