@@ -49,25 +49,31 @@ public final class JpaOutbox implements Outbox {
         // Claims are taken in turn, under this row's lock, so two relays never pick the same entries. The lock lasts
         // only as long as this short transaction: what was claimed is held by the lease, not by the lock.
         em.find(OutboxRelayLockRow.class, 1, LockModeType.PESSIMISTIC_WRITE);
+        // Each lane is an equality on ix_outbox_entry_lanes' first two columns, read in its order: a claim reads the
+        // entries it takes, never the bill runs' mails waiting behind them. The ORDER BY names those two constant
+        // columns too: H2 reads an index in order only for an ORDER BY that begins with the index's first column.
         List<OutboxEntryRow> rows = new ArrayList<>(em.createQuery("SELECT e FROM OutboxEntryRow e"
                         + " WHERE e.publishedAt IS NULL AND e.billRunId IS NULL"
                         + " AND (e.claimedUntil IS NULL OR e.claimedUntil <= :now)"
-                        + " ORDER BY e.createdAt, e.id", OutboxEntryRow.class)
+                        + " ORDER BY e.publishedAt, e.billRunId, e.createdAt, e.id", OutboxEntryRow.class)
                 .setParameter("now", now)
                 .setMaxResults(limit)
                 .getResultList());
         if (rows.size() < limit) {
-            // Then the mails of bill runs posted: run by run, each in the order its lines were posted.
-            rows.addAll(em.createQuery("SELECT e FROM OutboxEntryRow e"
-                            + " WHERE e.publishedAt IS NULL AND e.billRunId IS NOT NULL"
-                            + " AND (e.claimedUntil IS NULL OR e.claimedUntil <= :now)"
-                            + " AND NOT EXISTS (SELECT r.id FROM BillRunRow r WHERE r.id = e.billRunId"
-                            + " AND r.status = :posting)"
-                            + " ORDER BY e.billRunId, e.createdAt, e.id", OutboxEntryRow.class)
-                    .setParameter("now", now)
-                    .setParameter("posting", BillRun.Status.POSTING.name())
-                    .setMaxResults(limit - rows.size())
-                    .getResultList());
+            // Then the mails of the bill runs posted, run by run, each in the order its lines were posted.
+            for (UUID run : runsPosted(em)) {
+                rows.addAll(em.createQuery("SELECT e FROM OutboxEntryRow e"
+                                + " WHERE e.publishedAt IS NULL AND e.billRunId = :run"
+                                + " AND (e.claimedUntil IS NULL OR e.claimedUntil <= :now)"
+                                + " ORDER BY e.publishedAt, e.billRunId, e.createdAt, e.id", OutboxEntryRow.class)
+                        .setParameter("run", run)
+                        .setParameter("now", now)
+                        .setMaxResults(limit - rows.size())
+                        .getResultList());
+                if (rows.size() == limit) {
+                    break;
+                }
+            }
         }
         if (rows.isEmpty()) {
             return List.of();
@@ -80,6 +86,15 @@ public final class JpaOutbox implements Outbox {
         return rows.stream().map(row -> new Entry(row.id, row.notificationId != null
                 ? new Mail(new DeliveryId(row.notificationId)) : new Webhook(row.webhookMessageId, row.id),
                 row.createdAt)).toList();
+    }
+
+    /** The bill runs no longer posting whose mails are still in the outbox, oldest run first (a handful at most). */
+    private static List<UUID> runsPosted(EntityManager em) {
+        return em.createQuery("SELECT r.id FROM BillRunRow r WHERE r.status <> :posting AND EXISTS ("
+                        + "SELECT e.id FROM OutboxEntryRow e WHERE e.publishedAt IS NULL AND e.billRunId = r.id)"
+                        + " ORDER BY r.createdAt, r.id", UUID.class)
+                .setParameter("posting", BillRun.Status.POSTING.name())
+                .getResultList();
     }
 
     @Override
