@@ -8,12 +8,15 @@ import dev.billingportal.domain.billing.InvoiceDraft;
 import dev.billingportal.domain.billing.InvoiceId;
 import dev.billingportal.domain.billing.Money;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Stores copies, as a database would: applying a payment to a read invoice changes nothing until {@link #update}. */
 public final class InMemoryInvoices implements Invoices {
@@ -47,6 +50,14 @@ public final class InMemoryInvoices implements Invoices {
     public synchronized boolean numberTaken(AccountId account, String invoiceNumber) {
         return invoices.values().stream()
                 .anyMatch(i -> i.accountId().equals(account) && i.invoiceNumber().equals(invoiceNumber));
+    }
+
+    @Override
+    public synchronized Set<String> numbersTaken(AccountId account, Collection<String> invoiceNumbers) {
+        return invoices.values().stream()
+                .filter(i -> i.accountId().equals(account) && invoiceNumbers.contains(i.invoiceNumber()))
+                .map(Invoice::invoiceNumber)
+                .collect(Collectors.toSet());
     }
 
     @Override

@@ -67,7 +67,8 @@ public final class InMemoryPortal {
             new PlainWebhookPayloads(), stores.unitOfWork(), relayWakeUps::incrementAndGet,
                     new java.security.SecureRandom());
     public final TransactionPosting transactionPosting = new TransactionPosting(stores.ledgers(),
-            stores.transactions(), stores.invoices(), recorder, webhooks, stores.auditLog());
+            stores.transactions(), stores.invoices(), recorder, webhooks, stores.auditLog(),
+            stores.users());
     public final Invitations invitations = new Invitations(stores.users(), recorder, stores.auditLog());
     public final FakePasskeyVerifier passkeyVerifier = new FakePasskeyVerifier();
     private int accounts;
@@ -75,7 +76,7 @@ public final class InMemoryPortal {
     /** The provider's single postings (spec §5), over this portal's stores. */
     public PostTransactionService postTransaction() {
         return new PostTransactionService(stores.unitOfWork(), stores.accounts(), stores.ledgers(),
-                stores.transactions(), stores.users(), transactionPosting, clock);
+                stores.transactions(), transactionPosting, clock);
     }
 
     public Account account() {

@@ -7,12 +7,15 @@ import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.billing.InvoiceId;
 import dev.billingportal.domain.billing.Transaction;
 import dev.billingportal.domain.billing.TransactionId;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 public final class InMemoryTransactions implements Transactions {
     private final List<Transaction> transactions = new CopyOnWriteArrayList<>();
@@ -32,6 +35,13 @@ public final class InMemoryTransactions implements Transactions {
         return transactions.stream()
                 .filter(t -> t.accountId().equals(account) && t.idempotencyKey().equals(idempotencyKey))
                 .findFirst();
+    }
+
+    @Override
+    public Map<String, String> fingerprintsByKey(AccountId account, Collection<String> idempotencyKeys) {
+        return transactions.stream()
+                .filter(t -> t.accountId().equals(account) && idempotencyKeys.contains(t.idempotencyKey()))
+                .collect(Collectors.toMap(Transaction::idempotencyKey, Transaction::requestFingerprint));
     }
 
     @Override

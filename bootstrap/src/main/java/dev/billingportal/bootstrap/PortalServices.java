@@ -245,13 +245,13 @@ final class PortalServices {
         endUserSessions = new EndPortalUserSessionsService(unitOfWork, users, sessions, auditLog, clock);
 
         TransactionPosting transactionPosting = new TransactionPosting(ledgers, transactions, invoices, recorder,
-                webhooks, auditLog);
-        postTransaction = new PostTransactionService(unitOfWork, accounts, ledgers, transactions, users,
-                transactionPosting, clock);
+                webhooks, auditLog, users);
+        postTransaction = new PostTransactionService(unitOfWork, accounts, ledgers, transactions, transactionPosting,
+                clock);
         JpaBillRuns billRunStore = new JpaBillRuns(unitOfWork);
         submitBillRun = new SubmitBillRunService(unitOfWork, billRunStore, accounts, invoices, transactions, auditLog,
                 new ApiBillRunLines(), billRunPoster::wakeUp, clock);
-        postBillRuns = new PostBillRunsService(unitOfWork, billRunStore, accounts, ledgers, transactions, users,
+        postBillRuns = new PostBillRunsService(unitOfWork, billRunStore, accounts, ledgers, transactions,
                 transactionPosting, billRunPoster.chunks(), settings.billRuns().lease(), clock);
         billRuns = new BillRunsService(unitOfWork, billRunStore, new CsvBillRunErrorSheets());
         transactionQueries = new TransactionQueryService(unitOfWork, accounts, users, transactions, history,

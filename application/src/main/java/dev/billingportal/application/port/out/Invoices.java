@@ -7,6 +7,8 @@ import dev.billingportal.domain.billing.InvoiceId;
 import dev.billingportal.domain.billing.Money;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -25,6 +27,9 @@ public interface Invoices {
     void update(Invoice invoice);
 
     boolean numberTaken(AccountId account, String invoiceNumber);
+
+    /** Which of {@code invoiceNumbers} the account's invoices already carry: a bill run's slice asks once an account. */
+    Set<String> numbersTaken(AccountId account, Collection<String> invoiceNumbers);
 
     /** Newest first (by the sequence of the transaction that issued them), below {@code beforeSequence} if given. */
     List<Invoice> newestFirst(AccountId account, OptionalLong beforeSequence, int limit);

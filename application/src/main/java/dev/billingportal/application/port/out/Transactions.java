@@ -6,7 +6,9 @@ import dev.billingportal.domain.billing.Transaction;
 import dev.billingportal.domain.billing.TransactionId;
 import dev.billingportal.domain.billing.TransactionType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -35,6 +37,12 @@ public interface Transactions {
     Optional<Transaction> find(AccountId account, TransactionId id);
 
     Optional<Transaction> findByIdempotencyKey(AccountId account, String idempotencyKey);
+
+    /**
+     * The request fingerprints of the account's transactions posted under any of {@code idempotencyKeys}, by key: a
+     * bill run checks all of an account's lines for replays in one query instead of one each.
+     */
+    Map<String, String> fingerprintsByKey(AccountId account, Collection<String> idempotencyKeys);
 
     /** What was invoiced and what was paid (in minor units) between two instants. */
     record Totals(long invoicedMinor, long paidMinor) {

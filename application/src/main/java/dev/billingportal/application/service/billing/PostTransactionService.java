@@ -7,7 +7,6 @@ import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.Invoices;
 import dev.billingportal.application.port.out.Ledgers;
-import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.application.service.notification.NotificationRecorder;
@@ -50,17 +49,15 @@ public final class PostTransactionService implements PostTransactionUseCase {
     private final Accounts accounts;
     private final Ledgers ledgers;
     private final Transactions transactions;
-    private final PortalUsers users;
     private final TransactionPosting posting;
     private final Clock clock;
 
     public PostTransactionService(UnitOfWork unitOfWork, Accounts accounts, Ledgers ledgers, Transactions transactions,
-                                  PortalUsers users, TransactionPosting posting, Clock clock) {
+                                  TransactionPosting posting, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.accounts = accounts;
         this.ledgers = ledgers;
         this.transactions = transactions;
-        this.users = users;
         this.posting = posting;
         this.clock = clock;
     }
@@ -82,7 +79,7 @@ public final class PostTransactionService implements PostTransactionUseCase {
                 return new Posted(earlier.get(), true);
             }
             Transaction posted = posting.post(account, ledger, command.idempotencyKey(), fingerprint, request,
-                    users.listByAccount(account.id(), false), command.actor().ref(), command.reason(), Optional.empty(),
+                    posting.audienceOf(account.id()), command.actor().ref(), command.reason(), Optional.empty(),
                     clock.instant());
             return new Posted(posted, false);
         });

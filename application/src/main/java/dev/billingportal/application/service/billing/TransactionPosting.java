@@ -4,11 +4,13 @@ import dev.billingportal.application.port.in.billing.TransactionRequest;
 import dev.billingportal.application.port.out.AuditLog;
 import dev.billingportal.application.port.out.Invoices;
 import dev.billingportal.application.port.out.Ledgers;
+import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.application.service.notification.NotificationRecorder;
 import dev.billingportal.application.service.webhook.WebhookRecorder;
 import dev.billingportal.domain.access.ActorRef;
 import dev.billingportal.domain.account.Account;
+import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.audit.AuditAction;
 import dev.billingportal.domain.audit.AuditEvent;
 import dev.billingportal.domain.audit.AuditSubject;
@@ -27,6 +29,7 @@ import dev.billingportal.domain.failure.RuleViolation;
 import dev.billingportal.domain.notification.EventFacts;
 import dev.billingportal.domain.notification.NotificationKind;
 import dev.billingportal.domain.user.PortalUser;
+import dev.billingportal.domain.webhook.WebhookSubscription;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -40,31 +43,51 @@ import java.util.Optional;
  * caller's unit of work.
  */
 public final class TransactionPosting {
+    /**
+     * Who hears of the postings to an account: its users with billing notifications on, by mail, and its webhook
+     * subscriptions with the provider's. Read once for the account's postings in one unit of work, after its ledger
+     * is locked.
+     */
+    public record Audience(List<PortalUser> recipients, List<WebhookSubscription> webhooks) {
+        public Audience {
+            recipients = List.copyOf(recipients);
+            webhooks = List.copyOf(webhooks);
+        }
+    }
+
     private final Ledgers ledgers;
     private final Transactions transactions;
     private final Invoices invoices;
     private final NotificationRecorder notifications;
     private final WebhookRecorder webhooks;
     private final AuditLog auditLog;
+    private final PortalUsers users;
 
     public TransactionPosting(Ledgers ledgers, Transactions transactions, Invoices invoices,
-                              NotificationRecorder notifications, WebhookRecorder webhooks, AuditLog auditLog) {
+                              NotificationRecorder notifications, WebhookRecorder webhooks, AuditLog auditLog,
+                              PortalUsers users) {
         this.ledgers = ledgers;
         this.transactions = transactions;
         this.invoices = invoices;
         this.notifications = notifications;
         this.webhooks = webhooks;
         this.auditLog = auditLog;
+        this.users = users;
+    }
+
+    /** Who hears of postings to the account now (see {@link Audience}). */
+    public Audience audienceOf(AccountId account) {
+        return new Audience(users.listByAccount(account, false), webhooks.subscriptionsFor(account));
     }
 
     /**
      * Posts {@code request} after {@code ledger} (the account's, locked) and returns the transaction; the ledger it
-     * leaves is {@code ledger.after(transaction)}. {@code recipients}: the account's users, whom the posting notifies.
+     * leaves is {@code ledger.after(transaction)}. {@code audience}: whom the posting notifies ({@link #audienceOf}, read in this unit of work).
      * A rule the request breaks against the account throws, and the caller's unit of work writes nothing.
      * {@code billRun}: the run whose line this is, if it is one; the notification mails then wait for the run.
      */
     public Transaction post(Account account, Ledger ledger, String key, String fingerprint, TransactionRequest request,
-                            List<PortalUser> recipients, ActorRef actor, Optional<Reason> reason,
+                            Audience audience, ActorRef actor, Optional<Reason> reason,
                             Optional<BillRunId> billRun, Instant now) {
         PostingRules.currency(request, account);
         Money amount = PostingRules.amount(request, account);
@@ -98,8 +121,8 @@ public final class TransactionPosting {
         transactions.add(transaction);
         ledgers.save(account.id(), ledger.after(transaction));
         notifications.billing(NotificationKind.TRANSACTION_POSTED, account, facts(transaction, request),
-                Optional.empty(), recipients, billRun, now);
-        webhooks.transactionPosted(transaction, now);
+                Optional.empty(), audience.recipients(), billRun, now);
+        webhooks.transactionPosted(transaction, audience.webhooks(), now);
         auditLog.record(AuditEvent.about(new AuditSubject(AuditSubject.Kind.TRANSACTION, transaction.id().value(),
                         label(transaction)), Optional.of(account.id()), actor, AuditAction.TRANSACTION_POSTED,
                 List.of(), transaction.createdAt()).because(reason));

@@ -43,7 +43,8 @@ import java.util.function.Consumer;
  * against the lines before it — an invoice number issued twice, a payment beyond what the file's earlier lines leave
  * due, an idempotency key reused for another request. A line whose key was already posted with the same request is
  * valid as it stands: posting it will count it as replayed. Runs within the caller's transaction; one instance per
- * file.
+ * file. The keys and invoice numbers a slice of lines names are read an account at a time ({@link #startSlice}),
+ * not a line at a time: a query per account and slice.
  */
 final class BillRunValidation {
     /** A line that may be posted: to {@code account}, as {@code command}. */
@@ -57,6 +58,27 @@ final class BillRunValidation {
     private record Seen(long line, String fingerprint, boolean posted) {
     }
 
+    /** How a line names its account: by number or by id, as written. */
+    private record Reference(boolean byNumber, String value) {
+    }
+
+    /** What a slice's lines name under one account reference. */
+    private record Named(Set<String> keys, Set<String> invoiceNumbers) {
+        Named() {
+            this(new HashSet<>(), new HashSet<>());
+        }
+
+        void add(Named other) {
+            keys.addAll(other.keys());
+            invoiceNumbers.addAll(other.invoiceNumbers());
+        }
+    }
+
+    /** What was read for an account's lines of the slice: which keys and numbers were asked, and what was found. */
+    private record Read(Set<String> keysAsked, Map<String, String> fingerprints, Set<String> numbersAsked,
+                        Set<String> numbersTaken) {
+    }
+
     private final Accounts accounts;
     private final Invoices invoices;
     private final Transactions transactions;
@@ -68,6 +90,10 @@ final class BillRunValidation {
     private final Map<AccountInvoice, Optional<Invoice>> settled = new HashMap<>();
     private final Map<AccountId, Set<String>> invoiceNumbers = new HashMap<>();
     private final Map<AccountId, Map<String, Seen>> keys = new HashMap<>();
+    private final Map<Reference, Named> sliceNames = new HashMap<>();
+    /** What the slice's lines name by the account they resolve to; resolved at the slice's first read. */
+    private Map<AccountId, Named> sliceNamesByAccount;
+    private final Map<AccountId, Read> sliceReads = new HashMap<>();
 
     BillRunValidation(Accounts accounts, Invoices invoices, Transactions transactions, Actor actor, Instant now) {
         this.accounts = accounts;
@@ -75,6 +101,82 @@ final class BillRunValidation {
         this.transactions = transactions;
         this.actor = actor;
         this.now = now;
+    }
+
+    /**
+     * The slice of lines to be checked next: the keys and invoice numbers they name are read an account at a time,
+     * as the account's first line is checked, whether its lines name it by number or by id. (Without a slice
+     * started, a line asks on its own.)
+     */
+    void startSlice(List<BillRunLineInput> slice) {
+        sliceNames.clear();
+        sliceNamesByAccount = null;
+        sliceReads.clear();
+        for (BillRunLineInput line : slice) {
+            for (Reference reference : references(line)) {
+                Named named = sliceNames.computeIfAbsent(reference, ignored -> new Named());
+                if (line.idempotencyKey() != null) {
+                    named.keys().add(line.idempotencyKey());
+                }
+                if (line.transaction().invoice() != null && line.transaction().invoice().invoiceNumber() != null) {
+                    named.invoiceNumbers().add(line.transaction().invoice().invoiceNumber());
+                }
+            }
+        }
+    }
+
+    private static List<Reference> references(BillRunLineInput line) {
+        List<Reference> references = new ArrayList<>(2);
+        if (line.accountNumber() != null) {
+            references.add(new Reference(true, line.accountNumber()));
+        }
+        if (line.accountId() != null) {
+            references.add(new Reference(false, line.accountId()));
+        }
+        return references;
+    }
+
+    /** The account a reference names, if any (looked up once a file, as the lines' own checks do). */
+    private Optional<Account> resolve(Reference reference) {
+        try {
+            if (reference.byNumber()) {
+                AccountNumber number = AccountNumber.parse(reference.value());
+                return byNumber.computeIfAbsent(number.value(), ignored -> accounts.findByNumber(number));
+            }
+            UUID id = UUID.fromString(reference.value());
+            return byId.computeIfAbsent(id, ignored -> accounts.find(new AccountId(id)));
+        } catch (InvalidValue | IllegalArgumentException malformed) {
+            return Optional.empty(); // the line's own check reports it
+        }
+    }
+
+    /** What the slice's lines naming the account, whichever way, found posted before. */
+    private Read read(AccountId account) {
+        if (sliceNamesByAccount == null) {
+            sliceNamesByAccount = new HashMap<>();
+            sliceNames.forEach((reference, named) -> resolve(reference).ifPresent(found -> sliceNamesByAccount
+                    .computeIfAbsent(found.id(), ignored -> new Named()).add(named)));
+        }
+        return sliceReads.computeIfAbsent(account, ignored -> {
+            Named named = sliceNamesByAccount.getOrDefault(account, new Named());
+            return new Read(named.keys(), named.keys().isEmpty() ? Map.of()
+                    : transactions.fingerprintsByKey(account, named.keys()), named.invoiceNumbers(),
+                    named.invoiceNumbers().isEmpty() ? Set.of() : invoices.numbersTaken(account,
+                            named.invoiceNumbers()));
+        });
+    }
+
+    /** The fingerprint of the request posted before under the key, if one was. */
+    private Optional<String> postedBefore(AccountId account, String key) {
+        Read read = read(account);
+        return read.keysAsked().contains(key) ? Optional.ofNullable(read.fingerprints().get(key))
+                : transactions.findByIdempotencyKey(account, key).map(Transaction::requestFingerprint);
+    }
+
+    private boolean numberTaken(AccountId account, String number) {
+        Read read = read(account);
+        return read.numbersAsked().contains(number) ? read.numbersTaken().contains(number)
+                : invoices.numberTaken(account, number);
     }
 
     /** The line's errors (none: {@code valid} is its posting), each field once. */
@@ -154,9 +256,9 @@ final class BillRunValidation {
             }
             return; // the same request again: posted once, then replayed
         }
-        Optional<Transaction> posted = transactions.findByIdempotencyKey(account.id(), command.idempotencyKey());
+        Optional<String> posted = postedBefore(account.id(), command.idempotencyKey());
         if (posted.isPresent()) {
-            if (!posted.get().requestFingerprint().equals(fingerprint)) {
+            if (!posted.get().equals(fingerprint)) {
                 errors.add(FieldError.of("idempotencyKey",
                         "was already used for a different request; use a new key for a new transaction"));
             } else {
@@ -173,7 +275,7 @@ final class BillRunValidation {
                 InvoiceArithmetic.check(draft, account.currency(), amount);
                 Set<String> numbers = invoiceNumbers.computeIfAbsent(account.id(), ignored -> new HashSet<>());
                 if (numbers.contains(draft.invoiceNumber())
-                        || invoices.numberTaken(account.id(), draft.invoiceNumber())) {
+                        || numberTaken(account.id(), draft.invoiceNumber())) {
                     throw InvoiceDraft.numberTaken(draft.invoiceNumber());
                 }
                 numbers.add(draft.invoiceNumber());

@@ -4,7 +4,6 @@ import dev.billingportal.application.port.in.billrun.PostBillRunsUseCase;
 import dev.billingportal.application.port.out.Accounts;
 import dev.billingportal.application.port.out.BillRuns;
 import dev.billingportal.application.port.out.Ledgers;
-import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.application.service.billing.RequestFingerprint;
@@ -23,7 +22,6 @@ import dev.billingportal.domain.failure.InvalidInput;
 import dev.billingportal.domain.failure.PortalFailure;
 import dev.billingportal.domain.failure.RuleViolation;
 import dev.billingportal.domain.failure.StateConflict;
-import dev.billingportal.domain.user.PortalUser;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,7 +60,6 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
     private final Accounts accounts;
     private final Ledgers ledgers;
     private final Transactions transactions;
-    private final PortalUsers users;
     private final TransactionPosting posting;
     private final Executor executor;
     private final Duration lease;
@@ -70,14 +67,13 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
     private final UUID holder = UUID.randomUUID();
 
     public PostBillRunsService(UnitOfWork unitOfWork, BillRuns runs, Accounts accounts, Ledgers ledgers,
-                               Transactions transactions, PortalUsers users, TransactionPosting posting,
+                               Transactions transactions, TransactionPosting posting,
                                Executor executor, Duration lease, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.runs = runs;
         this.accounts = accounts;
         this.ledgers = ledgers;
         this.transactions = transactions;
-        this.users = users;
         this.posting = posting;
         this.executor = executor;
         this.lease = lease;
@@ -143,8 +139,9 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
     /**
      * A chunk's unit of work writes its rows only every {@link #LINES_PER_CHECKPOINT} lines, many postings' rows in one
      * go. Until then its queries do not see them; what they would have to see, the chunk remembers: the keys it posted
-     * (a file may send a key twice: the second line is a replay). An invoice two lines settle needs nothing: the unit
-     * holds the row it locked, with the first payment on it, until it writes it.
+     * (a file may send a key twice: the second line is a replay — {@link #postAccount} adds each key it posts to the
+     * account's known keys). An invoice two lines settle needs nothing: the unit holds the row it locked, with the
+     * first payment on it, until it writes it.
      */
     private final class ChunkWrites {
         private int lines;
@@ -160,7 +157,10 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
         }
     }
 
-    /** Posts the account's pending lines in the caller's unit of work; a line refused throws. */
+    /**
+     * Posts the account's pending lines in the caller's unit of work; a line refused throws. The keys its lines name
+     * that were posted before are read in one query, and who hears of its postings once.
+     */
     private void postAccount(BillRunId run, ActorRef by, AccountId id, ChunkWrites writes,
                              Map<BillRuns.Outcome, List<Long>> settled, List<BillRunError> refused) {
         Account account = accounts.find(id).orElseThrow();
@@ -169,13 +169,12 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
         if (lines.isEmpty()) {
             return;
         }
-        List<PortalUser> recipients = users.listByAccount(id, false);
-        Map<String, String> postedHere = new HashMap<>(); // key -> request fingerprint, not yet written
+        TransactionPosting.Audience audience = posting.audienceOf(id);
+        Map<String, String> posted = new HashMap<>(transactions.fingerprintsByKey(id,
+                lines.stream().map(BillRuns.Line::idempotencyKey).toList())); // key -> request fingerprint
         for (BillRuns.Line line : lines) {
             String fingerprint = RequestFingerprint.of(line.request());
-            Optional<Boolean> replay = Optional.ofNullable(postedHere.get(line.idempotencyKey()))
-                    .or(() -> earlierFingerprint(line))
-                    .map(fingerprint::equals);
+            Optional<Boolean> replay = Optional.ofNullable(posted.get(line.idempotencyKey())).map(fingerprint::equals);
             if (replay.isPresent()) {
                 settled.computeIfAbsent(replay.get() ? BillRuns.Outcome.REPLAYED : BillRuns.Outcome.REFUSED,
                         ignored -> new ArrayList<>()).add(line.line());
@@ -184,10 +183,10 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
                 }
                 continue;
             }
-            Transaction posted = posting.post(account, ledger, line.idempotencyKey(), fingerprint, line.request(),
-                    recipients, by, reason(run, line), Optional.of(run), clock.instant());
-            ledger = ledger.after(posted);
-            postedHere.put(line.idempotencyKey(), fingerprint);
+            Transaction transaction = posting.post(account, ledger, line.idempotencyKey(), fingerprint, line.request(),
+                    audience, by, reason(run, line), Optional.of(run), clock.instant());
+            ledger = ledger.after(transaction);
+            posted.put(line.idempotencyKey(), fingerprint);
             writes.posted();
             settled.computeIfAbsent(BillRuns.Outcome.POSTED, ignored -> new ArrayList<>()).add(line.line());
         }
@@ -198,15 +197,11 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
         return Optional.of(new Reason("Bill run " + run + ", line " + line.line()));
     }
 
-    /** The fingerprint of the request posted earlier under the line's key, if one was. */
-    private Optional<String> earlierFingerprint(BillRuns.Line line) {
-        return transactions.findByIdempotencyKey(line.account(), line.idempotencyKey())
-                .map(Transaction::requestFingerprint);
-    }
-
     /** Whether the line's key was posted before: with the same request (a replay) or another (refused). */
     private Optional<Boolean> replay(BillRuns.Line line) {
-        return earlierFingerprint(line).map(RequestFingerprint.of(line.request())::equals);
+        return transactions.findByIdempotencyKey(line.account(), line.idempotencyKey())
+                .map(Transaction::requestFingerprint)
+                .map(RequestFingerprint.of(line.request())::equals);
     }
 
     /** The account's lines one unit of work each, a refused line settled as such: the others still post. */
@@ -243,7 +238,7 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
             }
         } else {
             posting.post(account, ledger, line.idempotencyKey(), RequestFingerprint.of(line.request()),
-                    line.request(), users.listByAccount(id, false), by, reason(run, line), Optional.of(run),
+                    line.request(), posting.audienceOf(id), by, reason(run, line), Optional.of(run),
                     clock.instant());
             settled.put(BillRuns.Outcome.POSTED, List.of(line.line()));
         }

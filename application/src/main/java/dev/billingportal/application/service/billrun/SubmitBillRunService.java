@@ -122,6 +122,7 @@ public final class SubmitBillRunService implements SubmitBillRunUseCase {
         }
         boolean clean = errors.isEmpty();
         unitOfWork.inTransaction(() -> {
+            validation.startSlice(slice);
             List<BillRuns.Line> valid = new ArrayList<>(slice.size());
             for (BillRunLineInput line : slice) {
                 for (BillRunError error : validation.check(line, ok -> valid.add(new BillRuns.Line(ok.line(),

@@ -38,18 +38,28 @@ public final class WebhookRecorder {
         this.random = random;
     }
 
-    public void transactionPosted(Transaction transaction, Instant now) {
-        record(WebhookEventType.TRANSACTION_POSTED, transaction.accountId(),
-                () -> payloads.transactionPosted(transaction, now), now);
+    /**
+     * Where an account's events may go: read once, it serves many postings to the account in one unit of work
+     * ({@link #transactionPosted}).
+     */
+    public List<WebhookSubscription> subscriptionsFor(AccountId account) {
+        return endpoints.subscriptionsFor(account);
+    }
+
+    /** {@code transaction.posted}, to those of the account's {@code subscriptions} that take it. */
+    public void transactionPosted(Transaction transaction, List<WebhookSubscription> subscriptions, Instant now) {
+        record(WebhookEventType.TRANSACTION_POSTED, subscriptions, () -> payloads.transactionPosted(transaction, now),
+                now);
     }
 
     /** {@code portal_user.added}, {@code .deleted} or {@code .restored}, with the user as they now are. */
     public void portalUser(WebhookEventType type, PortalUser user, Instant now) {
-        record(type, user.accountId(), () -> payloads.portalUser(type, user, now), now);
+        record(type, endpoints.subscriptionsFor(user.accountId()), () -> payloads.portalUser(type, user, now), now);
     }
 
-    private void record(WebhookEventType type, AccountId account, Supplier<String> body, Instant now) {
-        List<WebhookSubscription> receiving = endpoints.subscriptionsFor(account).stream()
+    private void record(WebhookEventType type, List<WebhookSubscription> subscriptions, Supplier<String> body,
+                        Instant now) {
+        List<WebhookSubscription> receiving = subscriptions.stream()
                 .filter(subscription -> subscription.receives(type)).toList();
         if (receiving.isEmpty()) {
             return; // the body is not even written

@@ -47,7 +47,7 @@ class BillRunServicesTest {
             }, () -> wakeUps.add("wake"), portal.clock);
     private final PostBillRunsService post = new PostBillRunsService(portal.stores.unitOfWork(),
             portal.stores.billRuns(), portal.stores.accounts(), portal.stores.ledgers(), portal.stores.transactions(),
-            portal.stores.users(), portal.transactionPosting, Runnable::run, Duration.ofSeconds(30), portal.clock);
+            portal.transactionPosting, Runnable::run, Duration.ofSeconds(30), portal.clock);
     private final BillRunsService query = new BillRunsService(portal.stores.unitOfWork(), portal.stores.billRuns(),
             (errors, out) -> sheets.add(errors));
     private final Actor billing = new Actor.ApiKeyActor(ApiKeyId.random(), "Month-end", OperatorRole.BILLING);

@@ -6,12 +6,15 @@ import dev.billingportal.application.port.in.billing.InvoiceInput;
 import dev.billingportal.application.port.in.billing.PostTransactionCommand;
 import dev.billingportal.application.port.in.billing.TransactionInput;
 import dev.billingportal.application.port.in.billrun.BillRunLineInput;
+import dev.billingportal.application.port.out.Invoices;
+import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.application.service.billing.PostTransactionService;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.billrun.BillRunError;
 import dev.billingportal.domain.failure.FieldError;
 import dev.billingportal.testing.InMemoryPortal;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,14 @@ class BillRunValidationTest {
     private List<String> check(BillRunLineInput input) {
         return validation.check(input, valid::add).stream().map(error -> error.field() + " " + error.message())
                 .toList();
+    }
+
+    /** {@code store}, the name of each method called on it written down in {@code calls}. */
+    private static <T> T recording(Class<T> port, T store, List<String> calls) {
+        return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, method, args) -> {
+            calls.add(method.getName());
+            return method.invoke(store, args);
+        }));
     }
 
     @Test
@@ -112,6 +123,35 @@ class BillRunValidationTest {
                 check(first, "k1", payment("8.00", null)));
         assertEquals(List.of(), check(second, "k1", payment("8.00", null)), "keys are per account");
         assertEquals(List.of(1L, 3L, 4L, 6L), valid.stream().map(BillRunValidation.Valid::line).toList());
+    }
+
+    @Test
+    void aSliceAsksForItsKeysAndInvoiceNumbersOnceAnAccountWhicheverWayItsLinesNameIt() {
+        posting.post(PostTransactionCommand.of(Actor.INSTALLATION, first.id(), "by-number", payment("5.00", null)));
+        posting.post(PostTransactionCommand.of(Actor.INSTALLATION, first.id(), "by-id", payment("6.00", null)));
+        posting.post(PostTransactionCommand.of(Actor.INSTALLATION, first.id(), "issued", invoice("INV-1", "113.00")));
+        List<String> asked = new ArrayList<>();
+        BillRunValidation counted = new BillRunValidation(portal.stores.accounts(),
+                recording(Invoices.class, portal.stores.invoices(), asked),
+                recording(Transactions.class, portal.stores.transactions(), asked), Actor.INSTALLATION,
+                portal.clock.instant());
+        String id = first.id().value().toString();
+        List<BillRunLineInput> slice = List.of(
+                new BillRunLineInput(1, first.number().value(), null, "by-number", payment("5.00", null), List.of()),
+                new BillRunLineInput(2, null, id, "by-id", payment("7.00", null), List.of()),
+                new BillRunLineInput(3, first.number().value(), null, "k3", invoice("INV-1", "113.00"), List.of()),
+                new BillRunLineInput(4, null, id, "k4", invoice("INV-2", "113.00"), List.of()),
+                new BillRunLineInput(5, first.number().value(), id, "k5", payment("1.00", null), List.of()));
+
+        counted.startSlice(slice);
+        List<String> errors = slice.stream().flatMap(input -> counted.check(input, valid::add).stream())
+                .map(error -> error.line() + " " + error.field() + " " + error.message()).toList();
+
+        assertEquals(List.of("2 idempotencyKey was already used for a different request; use a new key for a new"
+                + " transaction", "3 invoice.invoiceNumber already exists in this account"), errors);
+        assertEquals(List.of(1L, 4L, 5L), valid.stream().map(BillRunValidation.Valid::line).toList());
+        assertEquals(List.of("fingerprintsByKey", "numbersTaken"), asked,
+                "one read of the account's keys and one of its numbers, for lines naming it either way");
     }
 
     @Test

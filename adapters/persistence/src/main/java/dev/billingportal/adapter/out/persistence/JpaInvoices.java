@@ -14,14 +14,20 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 public final class JpaInvoices implements Invoices {
+    /** Numbers asked in one query: far below any database's limit on a statement's parameters. */
+    private static final int NUMBERS_PER_QUERY = 500;
+
     private final JpaUnitOfWork unitOfWork;
 
     public JpaInvoices(JpaUnitOfWork unitOfWork) {
@@ -94,6 +100,22 @@ public final class JpaInvoices implements Invoices {
     public void update(Invoice invoice) {
         InvoiceRow row = unitOfWork.entityManager().find(InvoiceRow.class, invoice.id().value());
         copySettlement(invoice, row);
+    }
+
+    @Override
+    public Set<String> numbersTaken(AccountId account, Collection<String> invoiceNumbers) {
+        List<String> numbers = List.copyOf(new LinkedHashSet<>(invoiceNumbers));
+        Set<String> taken = new HashSet<>();
+        for (int start = 0; start < numbers.size(); start += NUMBERS_PER_QUERY) {
+            taken.addAll(unitOfWork.entityManager()
+                    .createQuery("SELECT i.invoiceNumber FROM InvoiceRow i WHERE i.accountId = :account"
+                            + " AND i.invoiceNumber IN :numbers", String.class)
+                    .setParameter("account", account.value())
+                    .setParameter("numbers", numbers.subList(start, Math.min(numbers.size(),
+                            start + NUMBERS_PER_QUERY)))
+                    .getResultList());
+        }
+        return taken;
     }
 
     @Override

@@ -12,7 +12,11 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -66,6 +70,25 @@ public final class JpaTransactions implements Transactions {
                 .getResultStream()
                 .findFirst()
                 .map(JpaTransactions::toDomain);
+    }
+
+    /** Keys asked for in one query: far below any database's limit on a statement's parameters. */
+    private static final int KEYS_PER_QUERY = 500;
+
+    @Override
+    public Map<String, String> fingerprintsByKey(AccountId account, Collection<String> idempotencyKeys) {
+        List<String> keys = List.copyOf(new LinkedHashSet<>(idempotencyKeys));
+        Map<String, String> fingerprints = new HashMap<>();
+        for (int start = 0; start < keys.size(); start += KEYS_PER_QUERY) {
+            unitOfWork.entityManager()
+                    .createQuery("SELECT t.idempotencyKey, t.requestFingerprint FROM TransactionRow t"
+                            + " WHERE t.accountId = :account AND t.idempotencyKey IN :keys", Object[].class)
+                    .setParameter("account", account.value())
+                    .setParameter("keys", keys.subList(start, Math.min(keys.size(), start + KEYS_PER_QUERY)))
+                    .getResultList()
+                    .forEach(row -> fingerprints.put((String) row[0], (String) row[1]));
+        }
+        return fingerprints;
     }
 
     /**

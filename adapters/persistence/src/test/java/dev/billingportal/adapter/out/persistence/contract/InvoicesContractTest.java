@@ -22,6 +22,7 @@ import dev.billingportal.testing.Stores;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** What the services rely on from {@code Invoices}. */
 class InvoicesContractTest {
@@ -71,6 +72,14 @@ class InvoicesContractTest {
 
         assertTrue(stores.unitOfWork().inTransaction(() -> stores.invoices().numberTaken(account.id(), "INV-7")));
         assertFalse(stores.unitOfWork().inTransaction(() -> stores.invoices().numberTaken(account.id(), "INV-8")));
+        List<String> asked = new java.util.ArrayList<>(List.of("INV-8", "INV-7", "INV-7"));
+        for (int i = 0; i < 1_200; i++) {
+            asked.add("FREE-" + i); // past one query's worth of numbers
+        }
+        assertEquals(Set.of("INV-7"), stores.unitOfWork().inTransaction(
+                () -> stores.invoices().numbersTaken(account.id(), asked)));
+        assertEquals(Set.of(), stores.unitOfWork().inTransaction(
+                () -> stores.invoices().numbersTaken(account(stores).id(), asked)), "numbers are per account");
         assertThrows(StateConflict.class, () -> stores.unitOfWork().inTransaction(
                 () -> stores.invoices().add(invoice(account, "INV-7", 2, ISSUED))));
         Account other = account(stores);

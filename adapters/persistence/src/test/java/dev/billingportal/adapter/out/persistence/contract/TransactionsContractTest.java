@@ -20,7 +20,9 @@ import dev.billingportal.domain.billing.TransactionType;
 import dev.billingportal.testing.Stores;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -64,6 +66,26 @@ class TransactionsContractTest {
         assertTrue(stores.unitOfWork().inTransaction(
                 () -> stores.transactions().findByIdempotencyKey(account(stores).id(), "key-3")).isEmpty(),
                 "keys are per account");
+    }
+
+    @EveryStore
+    void anAccountsFingerprintsAreFoundByKeyManyAtOnce(Stores stores) {
+        Account account = account(stores);
+        history(stores, account);
+        Account other = account(stores);
+        history(stores, other);
+        List<String> keys = new ArrayList<>(List.of("key-2", "key-5", "never-used", "key-2"));
+        for (int i = 0; i < 1_200; i++) {
+            keys.add("unused-" + i); // past one query's worth of keys
+        }
+        keys.add("key-6");
+
+        assertEquals(Map.of("key-2", "fingerprint-2", "key-5", "fingerprint-5", "key-6", "fingerprint-6"),
+                stores.unitOfWork().inTransaction(() -> stores.transactions().fingerprintsByKey(account.id(), keys)));
+        assertEquals(Map.of(), stores.unitOfWork().inTransaction(
+                () -> stores.transactions().fingerprintsByKey(account(stores).id(), keys)), "keys are per account");
+        assertEquals(Map.of(), stores.unitOfWork().inTransaction(
+                () -> stores.transactions().fingerprintsByKey(account.id(), List.of())));
     }
 
     @EveryStore
