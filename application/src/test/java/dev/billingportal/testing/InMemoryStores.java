@@ -65,6 +65,11 @@ public final class InMemoryStores implements Stores {
     }
 
     @Override
+    public InMemorySessions sessionReads() {
+        return sessions;
+    }
+
+    @Override
     public InMemoryOneTimeTokens<PortalUserId> tokens() {
         return tokens;
     }

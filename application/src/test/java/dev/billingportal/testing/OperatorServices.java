@@ -49,7 +49,7 @@ public final class OperatorServices {
         apiKeys = new ApiKeyService(stores.unitOfWork(), stores.apiKeys(),
                 new SecurityNotices(stores.operators(), portal.recorder, stores.auditLog()), portal.clock);
         callers = new AuthenticateCallerService(Optional.of("installation-key-0123456789"), stores.unitOfWork(),
-                stores.sessions(), stores.consoleSessions(), stores.apiKeys(),
+                stores.sessions(), stores.sessions(), stores.consoleSessions(), stores.apiKeys(),
                 Map.of(SessionChannel.WEB, SessionTimeouts.withIdle(SessionTimeouts.DEFAULT_IDLE),
                         SessionChannel.API, SessionTimeouts.withIdle(SessionTimeouts.ABSOLUTE)),
                 InMemoryPortal.CONSOLE, portal.clock);

@@ -16,6 +16,7 @@ import dev.billingportal.application.port.out.Outbox;
 import dev.billingportal.application.port.out.Passkeys;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.RecoveryCodes;
+import dev.billingportal.application.port.out.SessionReads;
 import dev.billingportal.application.port.out.Sessions;
 import dev.billingportal.application.port.out.TransactionHistory;
 import dev.billingportal.application.port.out.Transactions;
@@ -42,6 +43,9 @@ public interface Stores {
     PortalUsers users();
 
     Sessions sessions();
+
+    /** Sessions read outside any unit of work: what {@link #sessions()} finds. */
+    SessionReads sessionReads();
 
     OneTimeTokens<PortalUserId> tokens();
 

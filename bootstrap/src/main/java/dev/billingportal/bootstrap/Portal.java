@@ -13,6 +13,7 @@ import dev.billingportal.adapter.out.messaging.Messaging;
 import dev.billingportal.adapter.out.passkeys.WebAuthnPasskeyVerifier;
 import dev.billingportal.adapter.out.passwords.Argon2idPasswordHasher;
 import dev.billingportal.adapter.out.persistence.Database;
+import dev.billingportal.adapter.out.persistence.JdbcSessionReads;
 import dev.billingportal.adapter.out.persistence.JdbcTransactionHistory;
 import dev.billingportal.adapter.out.persistence.JpaUnitOfWork;
 import dev.billingportal.adapter.out.persistence.SecretSeal;
@@ -171,7 +172,8 @@ public class Portal {
             webhookSender = new HttpWebhookSender(new AddressRules(settings.webhooks().allowedNetworks()),
                     HttpWebhookSender.Limits.SPEC, clock);
             services = new PortalServices(settings, installationKey, seal, unitOfWork,
-                    new JdbcTransactionHistory(database.dataSource()), queue,
+                    new JdbcTransactionHistory(database.dataSource()), new JdbcSessionReads(database.dataSource()),
+                    queue,
                     Optional.ofNullable(messaging).map(Messaging::deadLetters), mailer, new Argon2idPasswordHasher(),
                     new PdfInvoiceDocuments(), new CsvHistorySheets(),
                     new WebAuthnPasskeyVerifier(URI.create(settings.baseUrl())), new ApiWebhookPayloads(),

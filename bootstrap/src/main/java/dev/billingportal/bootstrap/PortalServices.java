@@ -62,6 +62,7 @@ import dev.billingportal.application.port.out.Mailer;
 import dev.billingportal.application.port.out.NotificationQueue;
 import dev.billingportal.application.port.out.PasskeyVerifier;
 import dev.billingportal.application.port.out.PasswordHasher;
+import dev.billingportal.application.port.out.SessionReads;
 import dev.billingportal.application.port.out.TransactionHistory;
 import dev.billingportal.application.port.out.WebhookPayloads;
 import dev.billingportal.application.port.out.WebhookSender;
@@ -185,7 +186,7 @@ final class PortalServices {
     static final String TOTP_ISSUER = "Billing Console";
 
     PortalServices(PortalSettings settings, Optional<String> installationKey, SecretSeal seal, JpaUnitOfWork unitOfWork,
-                   TransactionHistory history, NotificationQueue queue, Optional<DeadLetters> deadLetters, Mailer mailer, PasswordHasher hasher,
+                   TransactionHistory history, SessionReads sessionReads, NotificationQueue queue, Optional<DeadLetters> deadLetters, Mailer mailer, PasswordHasher hasher,
                    InvoiceDocuments documents, HistorySheets sheets, PasskeyVerifier passkeyVerifier,
                    WebhookPayloads webhookPayloads, WebhookSender webhookSender, Runnable relayWakeUp,
                    BillRunPoster billRunPoster, Clock clock) {
@@ -217,8 +218,8 @@ final class PortalServices {
         createAccount = new CreateAccountService(unitOfWork, accounts, invitations, auditLog, clock);
         getAccount = new GetAccountService(unitOfWork, accounts);
         findAccounts = new FindAccountsService(unitOfWork, new JpaAccountSearch(unitOfWork));
-        authenticateCaller = new AuthenticateCallerService(installationKey, unitOfWork, sessions, consoleSessions,
-                apiKeyStore, settings.sessions(), settings.console(), clock);
+        authenticateCaller = new AuthenticateCallerService(installationKey, unitOfWork, sessions, sessionReads,
+                consoleSessions, apiKeyStore, settings.sessions(), settings.console(), clock);
         relayOutbox = new RelayOutboxService(unitOfWork, outbox, queue, clock, settings.outboxBatchSize(),
                 settings.outboxLease());
         deliverNotification = new DeliverNotificationService(unitOfWork, notifications, users, operatorStore,

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Portal users' sessions: opaque tokens, stored only as hashes, each for one channel (API or web). */
-public interface Sessions {
+public interface Sessions extends SessionReads {
 
     /** Who a session belongs to. */
     record SessionOwner(PortalUserId userId, AccountId accountId, String username) {
@@ -24,6 +24,7 @@ public interface Sessions {
      * The session, if it exists and its user is {@code ACTIVE} right now — so a deleted user's session stops
      * working at once. Whether it has timed out is the caller's to decide.
      */
+    @Override
     Optional<StoredSession> find(String tokenHash);
 
     /** Records a use of the session (its idle timeout starts again). */

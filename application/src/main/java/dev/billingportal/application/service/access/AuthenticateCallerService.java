@@ -5,6 +5,7 @@ import dev.billingportal.application.port.in.access.CallerKind;
 import dev.billingportal.application.port.in.access.CallerToken;
 import dev.billingportal.application.port.out.ApiKeys;
 import dev.billingportal.application.port.out.ConsoleSessions;
+import dev.billingportal.application.port.out.SessionReads;
 import dev.billingportal.application.port.out.Sessions;
 import dev.billingportal.application.port.out.UnitOfWork;
 import dev.billingportal.domain.access.Actor;
@@ -24,7 +25,8 @@ import java.util.Set;
  * Resolves a token to its caller — only to a kind of caller the asking adapter accepts. The installation key is
  * compared in constant time; an API key, a session and a console session are looked up by the token's SHA-256. A
  * session works until its absolute lifetime or its idle timeout ends, whichever is first; a key until it is revoked,
- * expires, or its secret's rotation grace ends.
+ * expires, or its secret's rotation grace ends. A live session that needs no use recorded is read alone
+ * ({@link SessionReads}): most requests open no unit of work to be let in.
  */
 public final class AuthenticateCallerService implements AuthenticateCallerQuery {
     private static final int MAX_TOKEN_LENGTH = 512;
@@ -32,6 +34,7 @@ public final class AuthenticateCallerService implements AuthenticateCallerQuery 
     private final Optional<String> installationKey;
     private final UnitOfWork unitOfWork;
     private final Sessions sessions;
+    private final SessionReads sessionReads;
     private final ConsoleSessionLookup consoleSessions;
     private final ApiKeys apiKeys;
     private final Map<SessionChannel, SessionTimeouts> timeouts;
@@ -39,7 +42,7 @@ public final class AuthenticateCallerService implements AuthenticateCallerQuery 
 
     /** @param installationKey the installation key, or empty where it is switched off */
     public AuthenticateCallerService(Optional<String> installationKey, UnitOfWork unitOfWork, Sessions sessions,
-                                     ConsoleSessions consoleSessions, ApiKeys apiKeys,
+                                     SessionReads sessionReads, ConsoleSessions consoleSessions, ApiKeys apiKeys,
                                      Map<SessionChannel, SessionTimeouts> timeouts, SessionTimeouts consoleTimeouts,
                                      Clock clock) {
         this.installationKey = Objects.requireNonNull(installationKey, "installationKey");
@@ -48,6 +51,7 @@ public final class AuthenticateCallerService implements AuthenticateCallerQuery 
         }
         this.unitOfWork = unitOfWork;
         this.sessions = sessions;
+        this.sessionReads = sessionReads;
         this.consoleSessions = new ConsoleSessionLookup(consoleSessions, consoleTimeouts);
         this.apiKeys = apiKeys;
         this.timeouts = Map.copyOf(timeouts);
@@ -76,20 +80,44 @@ public final class AuthenticateCallerService implements AuthenticateCallerQuery 
             return Optional.empty();
         }
         String tokenHash = SecretTokens.hash(token);
-        return unitOfWork.inTransaction(() -> {
-            Instant now = clock.instant();
-            if (key) {
-                return apiKey(tokenHash, now);
+        if (key) {
+            return unitOfWork.inTransaction(() -> apiKey(tokenHash, clock.instant()));
+        }
+        if (api || web) {
+            Optional<Sessions.StoredSession> read = sessionReads.find(tokenHash)
+                    .filter(session -> accepts(session, api, web));
+            if (read.isPresent()) {
+                if (liveAsItStands(read.get(), clock.instant())) {
+                    return Optional.of(actor(read.get()));
+                }
+                // Timed out (closed now) or due a recorded use: in a unit of work, as it stands by then.
+                Optional<Actor> found = unitOfWork.inTransaction(() -> portalUser(tokenHash, api, web,
+                        clock.instant()));
+                if (found.isPresent()) {
+                    return found;
+                }
             }
-            Optional<Actor> found = Optional.empty();
-            if (api || web) {
-                found = portalUser(tokenHash, api, web, now);
+            if (!console) {
+                return Optional.empty();
             }
-            if (found.isEmpty() && console) {
-                found = operator(token, now);
-            }
-            return found;
-        });
+        }
+        return unitOfWork.inTransaction(() -> operator(token, clock.instant())); // console: the one kind left
+    }
+
+    /** Whether the session works now without a use to record: nothing to write, so nothing else to read. */
+    private boolean liveAsItStands(Sessions.StoredSession session, Instant now) {
+        SessionTimeouts rules = timeouts.get(session.channel());
+        return rules.isLive(session.expiresAt(), session.lastUsedAt(), now)
+                && !rules.shouldTouch(session.lastUsedAt(), now);
+    }
+
+    private static boolean accepts(Sessions.StoredSession session, boolean api, boolean web) {
+        return session.channel() == SessionChannel.API ? api : web;
+    }
+
+    private static Actor actor(Sessions.StoredSession session) {
+        return new Actor.PortalUserActor(session.owner().userId(), session.owner().accountId(),
+                session.owner().username());
     }
 
     private Optional<Actor> apiKey(String secretHash, Instant now) {
@@ -105,10 +133,9 @@ public final class AuthenticateCallerService implements AuthenticateCallerQuery 
 
     private Optional<Actor> portalUser(String tokenHash, boolean api, boolean web, Instant now) {
         return sessions.find(tokenHash)
-                .filter(session -> session.channel() == SessionChannel.API ? api : web)
+                .filter(session -> accepts(session, api, web))
                 .filter(session -> live(tokenHash, session, now))
-                .map(session -> new Actor.PortalUserActor(session.owner().userId(), session.owner().accountId(),
-                        session.owner().username()));
+                .map(AuthenticateCallerService::actor);
     }
 
     /** Whether the session still works; a use is recorded, a timed-out session removed. */

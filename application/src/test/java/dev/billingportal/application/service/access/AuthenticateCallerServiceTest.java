@@ -46,7 +46,7 @@ class AuthenticateCallerServiceTest {
 
     private AuthenticateCallerService service(Optional<String> installationKey) {
         return new AuthenticateCallerService(installationKey, portal.stores.unitOfWork(), portal.stores.sessions(),
-                portal.stores.consoleSessions(), portal.stores.apiKeys(), Map.of(
+                portal.stores.sessions(), portal.stores.consoleSessions(), portal.stores.apiKeys(), Map.of(
                 SessionChannel.WEB, SessionTimeouts.withIdle(Duration.ofMinutes(30)),
                 SessionChannel.API, SessionTimeouts.withIdle(SessionTimeouts.ABSOLUTE)), InMemoryPortal.CONSOLE,
                 portal.clock);
@@ -203,6 +203,26 @@ class AuthenticateCallerServiceTest {
 
         assertEquals(NOW.plusSeconds(60), portal.stores.sessions().find(SecretTokens.hash(web)).orElseThrow()
                 .lastUsedAt());
+    }
+
+    @Test
+    void aSessionInUseIsReadAloneAndAUnitOfWorkOpenedOnlyToRecordAUseOrEndIt() {
+        String web = session(SessionChannel.WEB);
+        int before = portal.stores.unitOfWork().commits();
+        portal.clock.advance(Duration.ofSeconds(59));
+
+        assertEquals(Optional.of(InMemoryPortal.actor(ann)), authenticate(web, WEB));
+        assertEquals(Optional.empty(), authenticate(SecretTokens.generate(), WEB));
+        assertEquals(before, portal.stores.unitOfWork().commits(), "nothing to write, no unit of work");
+
+        portal.clock.advance(Duration.ofSeconds(1));
+        assertEquals(Optional.of(InMemoryPortal.actor(ann)), authenticate(web, WEB));
+        assertEquals(before + 1, portal.stores.unitOfWork().commits(), "a use recorded");
+
+        portal.clock.advance(Duration.ofMinutes(30));
+        assertEquals(Optional.empty(), authenticate(web, WEB));
+        assertEquals(before + 2, portal.stores.unitOfWork().commits(), "a timed-out session removed");
+        assertEquals(0, portal.stores.sessions().count());
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.billingportal.application.port.out.Outbox;
 import dev.billingportal.application.port.out.Passkeys;
 import dev.billingportal.application.port.out.PortalUsers;
 import dev.billingportal.application.port.out.RecoveryCodes;
+import dev.billingportal.application.port.out.SessionReads;
 import dev.billingportal.application.port.out.Sessions;
 import dev.billingportal.application.port.out.TransactionHistory;
 import dev.billingportal.application.port.out.Transactions;
@@ -101,6 +102,11 @@ public final class JpaStores implements Stores {
     @Override
     public Sessions sessions() {
         return new JpaSessions(unitOfWork);
+    }
+
+    @Override
+    public SessionReads sessionReads() {
+        return new JdbcSessionReads(database.dataSource());
     }
 
     @Override

@@ -20,8 +20,11 @@ import java.util.Optional;
 /** What the services rely on from {@code Sessions}. */
 class SessionsContractTest {
 
+    /** The session as a unit of work finds it, the same as read alone (every case here holds both). */
     private static Optional<Sessions.StoredSession> find(Stores stores, String hash) {
-        return stores.unitOfWork().inTransaction(() -> stores.sessions().find(hash));
+        Optional<Sessions.StoredSession> found = stores.unitOfWork().inTransaction(() -> stores.sessions().find(hash));
+        assertEquals(found, stores.sessionReads().find(hash), "read outside a unit of work");
+        return found;
     }
 
     @EveryStore
