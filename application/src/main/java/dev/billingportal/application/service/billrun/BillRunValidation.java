@@ -136,15 +136,21 @@ final class BillRunValidation {
         return references;
     }
 
-    /** The account a reference names, if any (looked up once a file, as the lines' own checks do). */
+    /** The account with this number, looked up once a file. */
+    private Optional<Account> account(AccountNumber number) {
+        return byNumber.computeIfAbsent(number.value(), ignored -> accounts.findByNumber(number));
+    }
+
+    /** The account with this id, looked up once a file. */
+    private Optional<Account> account(UUID id) {
+        return byId.computeIfAbsent(id, ignored -> accounts.find(new AccountId(id)));
+    }
+
+    /** The account a reference names, if any (the line's own check reports one that names none). */
     private Optional<Account> resolve(Reference reference) {
         try {
-            if (reference.byNumber()) {
-                AccountNumber number = AccountNumber.parse(reference.value());
-                return byNumber.computeIfAbsent(number.value(), ignored -> accounts.findByNumber(number));
-            }
-            UUID id = UUID.fromString(reference.value());
-            return byId.computeIfAbsent(id, ignored -> accounts.find(new AccountId(id)));
+            return reference.byNumber() ? account(AccountNumber.parse(reference.value()))
+                    : account(UUID.fromString(reference.value()));
         } catch (InvalidValue | IllegalArgumentException malformed) {
             return Optional.empty(); // the line's own check reports it
         }
@@ -211,7 +217,7 @@ final class BillRunValidation {
         if (input.accountNumber() != null) {
             try {
                 AccountNumber number = AccountNumber.parse(input.accountNumber());
-                byNumberFound = byNumber.computeIfAbsent(number.value(), ignored -> accounts.findByNumber(number));
+                byNumberFound = account(number);
                 if (byNumberFound.isEmpty()) {
                     errors.add(FieldError.of("accountNumber", "is not an account's number"));
                 }
@@ -223,7 +229,7 @@ final class BillRunValidation {
         if (input.accountId() != null) {
             try {
                 UUID id = UUID.fromString(input.accountId());
-                byIdFound = byId.computeIfAbsent(id, ignored -> accounts.find(new AccountId(id)));
+                byIdFound = account(id);
                 if (byIdFound.isEmpty()) {
                     errors.add(FieldError.of("accountId", "is not an account's id"));
                 }

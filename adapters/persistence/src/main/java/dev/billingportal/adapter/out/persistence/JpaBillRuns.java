@@ -194,8 +194,7 @@ public final class JpaBillRuns implements BillRuns {
     @Override
     public void settle(BillRunId run, List<Long> lines, Outcome outcome) {
         EntityManager em = unitOfWork.entityManager();
-        for (int start = 0; start < lines.size(); start += SETTLE_BATCH) {
-            List<Long> batch = lines.subList(start, Math.min(lines.size(), start + SETTLE_BATCH));
+        for (List<Long> batch : InLists.of(lines, SETTLE_BATCH)) {
             int settled = em.createQuery("UPDATE BillRunLineRow l SET l.outcome = :outcome"
                             + " WHERE l.runId = :run AND l.line IN :lines AND l.outcome IS NULL")
                     .setParameter("outcome", outcome.name()).setParameter("run", run.value())

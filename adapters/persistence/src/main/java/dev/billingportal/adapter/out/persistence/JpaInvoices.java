@@ -104,15 +104,13 @@ public final class JpaInvoices implements Invoices {
 
     @Override
     public Set<String> numbersTaken(AccountId account, Collection<String> invoiceNumbers) {
-        List<String> numbers = List.copyOf(new LinkedHashSet<>(invoiceNumbers));
         Set<String> taken = new HashSet<>();
-        for (int start = 0; start < numbers.size(); start += NUMBERS_PER_QUERY) {
+        for (List<String> numbers : InLists.of(List.copyOf(new LinkedHashSet<>(invoiceNumbers)), NUMBERS_PER_QUERY)) {
             taken.addAll(unitOfWork.entityManager()
                     .createQuery("SELECT i.invoiceNumber FROM InvoiceRow i WHERE i.accountId = :account"
                             + " AND i.invoiceNumber IN :numbers", String.class)
                     .setParameter("account", account.value())
-                    .setParameter("numbers", numbers.subList(start, Math.min(numbers.size(),
-                            start + NUMBERS_PER_QUERY)))
+                    .setParameter("numbers", numbers)
                     .getResultList());
         }
         return taken;

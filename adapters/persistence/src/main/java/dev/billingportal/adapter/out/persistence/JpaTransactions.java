@@ -77,14 +77,13 @@ public final class JpaTransactions implements Transactions {
 
     @Override
     public Map<String, String> fingerprintsByKey(AccountId account, Collection<String> idempotencyKeys) {
-        List<String> keys = List.copyOf(new LinkedHashSet<>(idempotencyKeys));
         Map<String, String> fingerprints = new HashMap<>();
-        for (int start = 0; start < keys.size(); start += KEYS_PER_QUERY) {
+        for (List<String> keys : InLists.of(List.copyOf(new LinkedHashSet<>(idempotencyKeys)), KEYS_PER_QUERY)) {
             unitOfWork.entityManager()
                     .createQuery("SELECT t.idempotencyKey, t.requestFingerprint FROM TransactionRow t"
                             + " WHERE t.accountId = :account AND t.idempotencyKey IN :keys", Object[].class)
                     .setParameter("account", account.value())
-                    .setParameter("keys", keys.subList(start, Math.min(keys.size(), start + KEYS_PER_QUERY)))
+                    .setParameter("keys", keys)
                     .getResultList()
                     .forEach(row -> fingerprints.put((String) row[0], (String) row[1]));
         }
