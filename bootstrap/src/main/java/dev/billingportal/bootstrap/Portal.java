@@ -138,10 +138,12 @@ public class Portal {
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION) @Initialized(ApplicationScoped.class) Object event) {
         settings = PortalSettings.from(config);
         LOG.info("Starting the Billing Portal: " + settings);
-        if (settings.role().runsWorkers() && settings.messaging().consumers() >= settings.database().maxPoolSize()) {
-            LOG.warning("portal.notifications.workers (" + settings.messaging().consumers() + ") is not below "
-                    + "portal.db.pool-size (" + settings.database().maxPoolSize() + "): each worker holds a database "
-                    + "connection while it sends, so slow mail can leave the API none");
+        if (settings.role().runsWorkers()
+                && settings.messaging().consumers() >= settings.database().unitOfWorkPoolSize()) {
+            LOG.warning("portal.notifications.workers (" + settings.messaging().consumers() + ") is not below the "
+                    + settings.database().unitOfWorkPoolSize() + " connections of portal.db.pool-size ("
+                    + settings.database().maxPoolSize() + ") that units of work use: each worker holds one while it "
+                    + "sends, so slow mail can leave the API none");
         }
         try {
             Files.createDirectories(settings.dataDir());
@@ -172,7 +174,7 @@ public class Portal {
             webhookSender = new HttpWebhookSender(new AddressRules(settings.webhooks().allowedNetworks()),
                     HttpWebhookSender.Limits.SPEC, clock);
             services = new PortalServices(settings, installationKey, seal, unitOfWork,
-                    new JdbcTransactionHistory(database.dataSource()), new JdbcSessionReads(database.dataSource()),
+                    new JdbcTransactionHistory(database.reads()), new JdbcSessionReads(database.reads()),
                     queue,
                     Optional.ofNullable(messaging).map(Messaging::deadLetters), mailer, new Argon2idPasswordHasher(),
                     new PdfInvoiceDocuments(), new CsvHistorySheets(),

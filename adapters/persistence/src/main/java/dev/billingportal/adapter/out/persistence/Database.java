@@ -18,29 +18,30 @@ import org.flywaydb.core.Flyway;
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
+    private final HikariDataSource reads;
     private final EntityManagerFactory entityManagerFactory;
 
-    private Database(HikariDataSource dataSource, EntityManagerFactory entityManagerFactory) {
+    private Database(HikariDataSource dataSource, HikariDataSource reads, EntityManagerFactory entityManagerFactory) {
         this.dataSource = dataSource;
+        this.reads = reads;
         this.entityManagerFactory = entityManagerFactory;
     }
 
     /** Connects, migrates the schema to the latest version, and opens the persistence unit. */
     public static Database open(DatabaseSettings settings) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("portal-db");
-        config.setJdbcUrl(settings.url());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
-        config.setMaximumPoolSize(settings.maxPoolSize());
+        HikariConfig config = pool("portal-db", settings, settings.unitOfWorkPoolSize());
         config.setAutoCommit(false);
-        if (settings.url().startsWith("jdbc:postgresql:")) {
-            // EclipseLink 4.0 knows no JDBC type for UUID, so it binds a NULL UUID (an operator's audit event has no
-            // actor user) as VARCHAR, which PostgreSQL refuses for a uuid column. Sent untyped, string parameters
-            // take the column's type. A stringtype in the URL itself still wins.
-            config.addDataSourceProperty("stringtype", "unspecified");
-        }
         HikariDataSource dataSource = new HikariDataSource(config);
+        HikariConfig readConfig = pool("portal-db-reads", settings, settings.readPoolSize());
+        readConfig.setAutoCommit(true);
+        readConfig.setMinimumIdle(1);
+        HikariDataSource reads;
+        try {
+            reads = new HikariDataSource(readConfig);
+        } catch (RuntimeException failure) {
+            dataSource.close();
+            throw failure;
+        }
         try {
             Flyway.configure()
                     .dataSource(dataSource)
@@ -52,11 +53,28 @@ public final class Database implements AutoCloseable {
             properties.put("eclipselink.jdbc.batch-writing", batchWriting(settings.url()));
             EntityManagerFactory factory = Persistence.createEntityManagerFactory("portal", properties);
             factory.createEntityManager().close(); // connect now, not on the first request
-            return new Database(dataSource, factory);
+            return new Database(dataSource, reads, factory);
         } catch (RuntimeException failure) {
+            reads.close();
             dataSource.close();
             throw failure;
         }
+    }
+
+    private static HikariConfig pool(String name, DatabaseSettings settings, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(size);
+        if (settings.url().startsWith("jdbc:postgresql:")) {
+            // EclipseLink 4.0 knows no JDBC type for UUID, so it binds a NULL UUID (an operator's audit event has no
+            // actor user) as VARCHAR, which PostgreSQL refuses for a uuid column. Sent untyped, string parameters
+            // take the column's type. A stringtype in the URL itself still wins.
+            config.addDataSourceProperty("stringtype", "unspecified");
+        }
+        return config;
     }
 
     /**
@@ -77,6 +95,17 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * The pool of the plain reads that are one statement each (a session, a history page — {@link JdbcSessionReads},
+     * {@link JdbcTransactionHistory}): in auto-commit, so a read is one round trip, without the COMMIT
+     * that would follow it in {@link #dataSource()}'s mode. A pool of its own: switching a shared connection's mode
+     * for one read and back cost PostgreSQL's readers more than the COMMIT did (docs/performance.md), and the ORM's
+     * connections stay in the mode it expects. Its size: {@link DatabaseSettings#readPoolSize()}.
+     */
+    public DataSource reads() {
+        return reads;
+    }
+
     /** Whether the database answers a trivial query now; for the readiness check. */
     public boolean isReachable() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -94,7 +123,11 @@ public final class Database implements AutoCloseable {
         try {
             entityManagerFactory.close();
         } finally {
-            dataSource.close();
+            try {
+                reads.close();
+            } finally {
+                dataSource.close();
+            }
         }
     }
 }

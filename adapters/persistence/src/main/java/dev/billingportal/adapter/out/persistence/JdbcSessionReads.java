@@ -17,7 +17,8 @@ import javax.sql.DataSource;
 
 /**
  * A session read over plain JDBC, one short read on a pooled connection: what {@link JpaSessions#find} reads, without
- * a unit of work around it — letting a request in costs its query and little more.
+ * a unit of work around it — letting a request in costs its query and little more. Given {@link Database#reads()}, it
+ * is one round trip.
  */
 public final class JdbcSessionReads implements SessionReads {
     private static final String SQL = "SELECT u.id, u.account_id, u.username, s.channel, s.last_used_at, s.expires_at"
@@ -45,7 +46,6 @@ public final class JdbcSessionReads implements SessionReads {
                             row.getObject(6, OffsetDateTime.class).toInstant()));
                 }
             }
-            connection.commit(); // the pool's connections do not auto-commit (see JdbcTransactionHistory)
             return found;
         } catch (SQLException failure) {
             throw PersistenceFailures.translate(failure);

@@ -24,7 +24,7 @@ import javax.sql.DataSource;
  * The history's pages over plain JDBC: {@link TransactionHistorySql}'s query, its rows read column by column into
  * {@link HistoryEntry}. No entity manager, no unit of work, no object built twice — the ORM's cost per page was most
  * of what the history API spent above its query (docs/performance.md). Each page is one short read of its own on a
- * pooled connection.
+ * pooled connection: given {@link Database#reads()}, one round trip.
  */
 public final class JdbcTransactionHistory implements TransactionHistory {
     private final DataSource dataSource;
@@ -47,9 +47,6 @@ public final class JdbcTransactionHistory implements TransactionHistory {
 
     private List<HistoryEntry> read(TransactionHistorySql query, int limit) {
         try (Connection connection = dataSource.getConnection()) {
-            // In the pool's own mode (no auto-commit), the read ended by a commit. Switched to auto-commit for the
-            // read and back by the pool, the bench's Java client waited 82 ms at p50 for a first page on PostgreSQL
-            // (3 ms before; 5 ms like this): the connection's mode is left as every other borrower expects it.
             try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
                 List<Object> parameters = query.parameters();
                 for (int i = 0; i < parameters.size(); i++) {
@@ -57,10 +54,13 @@ public final class JdbcTransactionHistory implements TransactionHistory {
                 }
                 try (ResultSet rows = statement.executeQuery()) {
                     List<HistoryEntry> entries = new ArrayList<>(limit);
+                    CurrencyCode currency = null;
                     while (rows.next()) {
-                        entries.add(entry(rows));
+                        // An account bills in one currency: its code checked once a page, not once a row.
+                        String code = rows.getString(5);
+                        currency = currency != null && currency.value().equals(code) ? currency : new CurrencyCode(code);
+                        entries.add(entry(rows, currency));
                     }
-                    connection.commit();
                     return entries;
                 }
             }
@@ -69,9 +69,8 @@ public final class JdbcTransactionHistory implements TransactionHistory {
         }
     }
 
-    /** One row, in {@link TransactionHistorySql#ENTRY_COLUMNS}' order. */
-    private static HistoryEntry entry(ResultSet row) throws SQLException {
-        CurrencyCode currency = new CurrencyCode(row.getString(5));
+    /** One row, in {@link TransactionHistorySql#ENTRY_COLUMNS}' order; {@code currency}: its column 5. */
+    private static HistoryEntry entry(ResultSet row, CurrencyCode currency) throws SQLException {
         UUID invoiceId = row.getObject(9, UUID.class);
         return new HistoryEntry(new TransactionId(row.getObject(1, UUID.class)), row.getLong(2),
                 TransactionType.valueOf(row.getString(3).strip()), new Money(row.getLong(4), currency),

@@ -106,7 +106,7 @@ public final class JpaStores implements Stores {
 
     @Override
     public SessionReads sessionReads() {
-        return new JdbcSessionReads(database.dataSource());
+        return new JdbcSessionReads(database.reads());
     }
 
     @Override
@@ -166,7 +166,7 @@ public final class JpaStores implements Stores {
 
     @Override
     public TransactionHistory transactionHistory() {
-        return new JdbcTransactionHistory(database.dataSource());
+        return new JdbcTransactionHistory(database.reads());
     }
 
     @Override

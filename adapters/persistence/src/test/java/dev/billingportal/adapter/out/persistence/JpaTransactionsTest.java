@@ -114,7 +114,7 @@ class JpaTransactionsTest {
         post(TransactionType.PAYMENT, 5000, "PAY-981", T0.plusSeconds(60));
         post(TransactionType.CREDIT, 300, "GOODWILL 10%_OFF", T0.minusSeconds(3600));
         post(TransactionType.REFUND, 125, null, T0.plusNanos(123_456_789));
-        JdbcTransactionHistory history = new JdbcTransactionHistory(database.dataSource());
+        JdbcTransactionHistory history = new JdbcTransactionHistory(database.reads());
         List<Transactions.Criteria> filters = List.of(Transactions.Criteria.all(),
                 new Transactions.Criteria(Set.of(TransactionType.PAYMENT, TransactionType.CREDIT), Optional.empty(),
                         Optional.empty(), Optional.empty()),

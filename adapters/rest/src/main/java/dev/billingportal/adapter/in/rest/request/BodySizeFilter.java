@@ -40,8 +40,11 @@ public class BodySizeFilter implements ContainerRequestFilter {
     }
 
     private static boolean isBillRun(ContainerRequestContext request) {
+        if (!"POST".equals(request.getMethod())) {
+            return false; // every read passes here: no path to look at
+        }
         // The path is relative to the application's (/api/v1), with or without its leading slash.
         String path = request.getUriInfo().getPath().replaceAll("^/+|/+$", "");
-        return "POST".equals(request.getMethod()) && path.equals("operator/bill-runs");
+        return path.equals("operator/bill-runs");
     }
 }
