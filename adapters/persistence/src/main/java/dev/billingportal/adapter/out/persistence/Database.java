@@ -32,15 +32,17 @@ public final class Database implements AutoCloseable {
         HikariConfig config = pool("portal-db", settings, settings.unitOfWorkPoolSize());
         config.setAutoCommit(false);
         HikariDataSource dataSource = new HikariDataSource(config);
-        HikariConfig readConfig = pool("portal-db-reads", settings, settings.readPoolSize());
-        readConfig.setAutoCommit(true);
-        readConfig.setMinimumIdle(1);
-        HikariDataSource reads;
-        try {
-            reads = new HikariDataSource(readConfig);
-        } catch (RuntimeException failure) {
-            dataSource.close();
-            throw failure;
+        HikariDataSource reads = null;
+        if (settings.readPoolSize() > 0) {
+            HikariConfig readConfig = pool("portal-db-reads", settings, settings.readPoolSize());
+            readConfig.setAutoCommit(true);
+            readConfig.setMinimumIdle(1);
+            try {
+                reads = new HikariDataSource(readConfig);
+            } catch (RuntimeException failure) {
+                dataSource.close();
+                throw failure;
+            }
         }
         try {
             Flyway.configure()
@@ -55,7 +57,9 @@ public final class Database implements AutoCloseable {
             factory.createEntityManager().close(); // connect now, not on the first request
             return new Database(dataSource, reads, factory);
         } catch (RuntimeException failure) {
-            reads.close();
+            if (reads != null) {
+                reads.close();
+            }
             dataSource.close();
             throw failure;
         }
@@ -100,10 +104,11 @@ public final class Database implements AutoCloseable {
      * {@link JdbcTransactionHistory}): in auto-commit, so a read is one round trip, without the COMMIT
      * that would follow it in {@link #dataSource()}'s mode. A pool of its own: switching a shared connection's mode
      * for one read and back cost PostgreSQL's readers more than the COMMIT did (docs/performance.md), and the ORM's
-     * connections stay in the mode it expects. Its size: {@link DatabaseSettings#readPoolSize()}.
+     * connections stay in the mode it expects. Its size: {@link DatabaseSettings#readPoolSize()}; with none, the reads
+     * share {@link #dataSource()}, where closing a connection the read left in its transaction ends it.
      */
     public DataSource reads() {
-        return reads;
+        return reads != null ? reads : dataSource;
     }
 
     /** Whether the database answers a trivial query now; for the readiness check. */
@@ -124,7 +129,9 @@ public final class Database implements AutoCloseable {
             entityManagerFactory.close();
         } finally {
             try {
-                reads.close();
+                if (reads != null) {
+                    reads.close();
+                }
             } finally {
                 dataSource.close();
             }

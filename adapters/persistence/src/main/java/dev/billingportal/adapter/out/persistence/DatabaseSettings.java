@@ -14,17 +14,17 @@ public record DatabaseSettings(String url, String user, String password, int max
     }
 
     /**
-     * Of the pool size, the connections for the plain reads ({@link Database#reads()}): a quarter, at least one. They
-     * are idle while the units of work are busy and the other way round, so a process stays within its size (but for
-     * a size of 1: one connection of each kind).
+     * Of the pool size, the connections for the plain reads ({@link Database#reads()}): a quarter. They are idle while
+     * the units of work are busy and the other way round. Below 4 there is none: the reads share the units of work's
+     * connections, which a migration needs two of.
      */
     public int readPoolSize() {
-        return Math.max(1, maxPoolSize / 4);
+        return maxPoolSize / 4;
     }
 
     /** The rest of the pool size: the connections of the units of work ({@link Database#dataSource()}). */
     public int unitOfWorkPoolSize() {
-        return Math.max(1, maxPoolSize - readPoolSize());
+        return maxPoolSize - readPoolSize();
     }
 
     /** Passwords must not reach logs. */
