@@ -79,8 +79,8 @@ public final class PostTransactionService implements PostTransactionUseCase {
                 return new Posted(earlier.get(), true);
             }
             Transaction posted = posting.post(account, ledger, command.idempotencyKey(), fingerprint, request,
-                    posting.audienceOf(account.id()), command.actor().ref(), command.reason(), Optional.empty(),
-                    clock.instant());
+                    posting.audienceOf(account.id()), posting.invoiceNumbersOf(account.id()), command.actor().ref(),
+                    command.reason(), Optional.empty(), clock.instant());
             return new Posted(posted, false);
         });
     }

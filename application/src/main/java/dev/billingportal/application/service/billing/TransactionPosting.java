@@ -31,10 +31,13 @@ import dev.billingportal.domain.notification.NotificationKind;
 import dev.billingportal.domain.user.PortalUser;
 import dev.billingportal.domain.webhook.WebhookSubscription;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One transaction posted to an account whose ledger the caller holds locked (spec §5), whoever asked for it — a single
@@ -52,6 +55,35 @@ public final class TransactionPosting {
         public Audience {
             recipients = List.copyOf(recipients);
             webhooks = List.copyOf(webhooks);
+        }
+    }
+
+    /**
+     * Which invoice numbers an account has issued, as its postings in one unit of work need to know: asked per invoice
+     * ({@link #invoiceNumbersOf(AccountId)}: a single posting), or read at once for the numbers a batch of postings
+     * names ({@link #invoiceNumbersOf(AccountId, Collection)}: a bill run's lines for the account). The numbers its
+     * postings issue count as taken from then on, written or not.
+     */
+    public static final class InvoiceNumbers {
+        private final AccountId account;
+        private final Invoices invoices;
+        private final Set<String> known;
+        private final Set<String> taken;
+
+        private InvoiceNumbers(AccountId account, Invoices invoices, Set<String> known, Set<String> taken) {
+            this.account = account;
+            this.invoices = invoices;
+            this.known = known;
+            this.taken = taken;
+        }
+
+        boolean taken(String number) {
+            return taken.contains(number) || !known.contains(number) && invoices.numberTaken(account, number);
+        }
+
+        void issued(String number) {
+            known.add(number);
+            taken.add(number);
         }
     }
 
@@ -80,14 +112,27 @@ public final class TransactionPosting {
         return new Audience(users.listByAccount(account, false), webhooks.subscriptionsFor(account));
     }
 
+    /** The account's invoice numbers, each asked of the database when a posting issues it. */
+    public InvoiceNumbers invoiceNumbersOf(AccountId account) {
+        return new InvoiceNumbers(account, invoices, new HashSet<>(), new HashSet<>());
+    }
+
+    /** The account's invoice numbers, those in {@code named} read in one query; any other still asked when issued. */
+    public InvoiceNumbers invoiceNumbersOf(AccountId account, Collection<String> named) {
+        Set<String> taken = named.isEmpty() ? new HashSet<>() : new HashSet<>(invoices.numbersTaken(account, named));
+        return new InvoiceNumbers(account, invoices, new HashSet<>(named), taken);
+    }
+
     /**
      * Posts {@code request} after {@code ledger} (the account's, locked) and returns the transaction; the ledger it
-     * leaves is {@code ledger.after(transaction)}. {@code audience}: whom the posting notifies ({@link #audienceOf}, read in this unit of work).
+     * leaves is {@code ledger.after(transaction)}. {@code audience}: whom the posting notifies ({@link #audienceOf},
+     * read in this unit of work); {@code numbers}: the account's invoice numbers ({@link #invoiceNumbersOf}, this unit
+     * of work's).
      * A rule the request breaks against the account throws, and the caller's unit of work writes nothing.
      * {@code billRun}: the run whose line this is, if it is one; the notification mails then wait for the run.
      */
     public Transaction post(Account account, Ledger ledger, String key, String fingerprint, TransactionRequest request,
-                            Audience audience, ActorRef actor, Optional<Reason> reason,
+                            Audience audience, InvoiceNumbers numbers, ActorRef actor, Optional<Reason> reason,
                             Optional<BillRunId> billRun, Instant now) {
         PostingRules.currency(request, account);
         Money amount = PostingRules.amount(request, account);
@@ -99,11 +144,12 @@ public final class TransactionPosting {
         if (request.type() == TransactionType.INVOICE) {
             InvoiceDraft draft = request.invoice().orElseThrow();
             InvoiceArithmetic.Checked figures = InvoiceArithmetic.check(draft, account.currency(), amount);
-            if (invoices.numberTaken(account.id(), draft.invoiceNumber())) {
+            if (numbers.taken(draft.invoiceNumber())) {
                 throw InvoiceDraft.numberTaken(draft.invoiceNumber());
             }
             Invoice invoice = Invoice.issue(InvoiceId.random(), account.id(), id, sequence, draft, figures, postedAt);
             invoices.add(invoice);
+            numbers.issued(invoice.invoiceNumber());
             invoiceId = invoice.id();
             invoiceNumber = invoice.invoiceNumber();
         } else if (request.invoiceId().isPresent()) {

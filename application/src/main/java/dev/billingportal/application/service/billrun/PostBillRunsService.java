@@ -12,6 +12,7 @@ import dev.billingportal.domain.access.ActorRef;
 import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.account.AccountId;
 import dev.billingportal.domain.audit.Reason;
+import dev.billingportal.domain.billing.InvoiceDraft;
 import dev.billingportal.domain.billing.Ledger;
 import dev.billingportal.domain.billing.Transaction;
 import dev.billingportal.domain.billrun.BillRun;
@@ -140,8 +141,9 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
      * A chunk's unit of work writes its rows only every {@link #LINES_PER_CHECKPOINT} lines, many postings' rows in one
      * go. Until then its queries do not see them; what they would have to see, the chunk remembers: the keys it posted
      * (a file may send a key twice: the second line is a replay — {@link #postAccount} adds each key it posts to the
-     * account's known keys). An invoice two lines settle needs nothing: the unit holds the row it locked, with the
-     * first payment on it, until it writes it.
+     * account's known keys) and the invoice numbers it issued ({@link TransactionPosting.InvoiceNumbers}). An invoice
+     * two lines settle needs nothing: the unit holds the row it locked, with the first payment on it, until it writes
+     * it.
      */
     private final class ChunkWrites {
         private int lines;
@@ -159,7 +161,8 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
 
     /**
      * Posts the account's pending lines in the caller's unit of work; a line refused throws. The keys its lines name
-     * that were posted before are read in one query, and who hears of its postings once.
+     * that were posted before are read in one query, the invoice numbers they name that were issued before in another,
+     * and who hears of its postings once.
      */
     private void postAccount(BillRunId run, ActorRef by, AccountId id, ChunkWrites writes,
                              Map<BillRuns.Outcome, List<Long>> settled, List<BillRunError> refused) {
@@ -170,6 +173,8 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
             return;
         }
         TransactionPosting.Audience audience = posting.audienceOf(id);
+        TransactionPosting.InvoiceNumbers numbers = posting.invoiceNumbersOf(id, lines.stream()
+                .flatMap(line -> line.request().invoice().stream()).map(InvoiceDraft::invoiceNumber).toList());
         Map<String, String> posted = new HashMap<>(transactions.fingerprintsByKey(id,
                 lines.stream().map(BillRuns.Line::idempotencyKey).toList())); // key -> request fingerprint
         for (BillRuns.Line line : lines) {
@@ -184,7 +189,7 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
                 continue;
             }
             Transaction transaction = posting.post(account, ledger, line.idempotencyKey(), fingerprint, line.request(),
-                    audience, by, reason(run, line), Optional.of(run), clock.instant());
+                    audience, numbers, by, reason(run, line), Optional.of(run), clock.instant());
             ledger = ledger.after(transaction);
             posted.put(line.idempotencyKey(), fingerprint);
             writes.posted();
@@ -238,7 +243,8 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
             }
         } else {
             posting.post(account, ledger, line.idempotencyKey(), RequestFingerprint.of(line.request()),
-                    line.request(), posting.audienceOf(id), by, reason(run, line), Optional.of(run),
+                    line.request(), posting.audienceOf(id), posting.invoiceNumbersOf(id), by, reason(run, line),
+                    Optional.of(run),
                     clock.instant());
             settled.put(BillRuns.Outcome.POSTED, List.of(line.line()));
         }

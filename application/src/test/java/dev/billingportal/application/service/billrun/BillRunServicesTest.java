@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.billingportal.application.port.in.PageRequest;
+import dev.billingportal.application.port.in.billing.InvoiceInput;
 import dev.billingportal.application.port.in.billing.TransactionInput;
 import dev.billingportal.application.port.in.billrun.BillRunFile;
 import dev.billingportal.application.port.in.billrun.BillRunLineInput;
+import dev.billingportal.application.port.out.Invoices;
 import dev.billingportal.application.port.out.Transactions;
+import dev.billingportal.application.service.billing.TransactionPosting;
 import dev.billingportal.domain.access.Actor;
 import dev.billingportal.domain.access.ApiKeyId;
 import dev.billingportal.domain.access.OperatorRole;
@@ -24,6 +27,7 @@ import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.notification.NotificationKind;
 import dev.billingportal.testing.InMemoryPortal;
 import java.io.InputStream;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -99,6 +103,45 @@ class BillRunServicesTest {
         assertEquals(2_500, portal.stores.auditLog().all().stream()
                 .filter(event -> event.action() == AuditAction.TRANSACTION_POSTED)
                 .filter(event -> event.actor().name().equals("Month-end")).count(), "in the sender's name");
+    }
+
+    private static TransactionInput invoice(String number) {
+        return new TransactionInput("INVOICE", "113.00", "CAD", null, null, null, null,
+                new InvoiceInput(number, "2026-11-01", "2026-11-30", null, null,
+                        List.of(new InvoiceInput.Line("Hosted PBX seat", "10", "10.00", "100.00")),
+                        List.of(new InvoiceInput.Tax("HST", "13", "13.00"))));
+    }
+
+    @Test
+    void aChunkReadsTheInvoiceNumbersTakenOnceAnAccountNotOnceAnInvoice() {
+        List<String> asked = new ArrayList<>();
+        Invoices invoices = portal.stores.invoices();
+        Invoices counted = (Invoices) Proxy.newProxyInstance(Invoices.class.getClassLoader(),
+                new Class<?>[] {Invoices.class}, (proxy, method, args) -> {
+                    if (method.getName().startsWith("number")) {
+                        asked.add(method.getName());
+                    }
+                    return method.invoke(invoices, args);
+                });
+        PostBillRunsService countedPost = new PostBillRunsService(portal.stores.unitOfWork(),
+                portal.stores.billRuns(), portal.stores.accounts(), portal.stores.ledgers(),
+                portal.stores.transactions(), new TransactionPosting(portal.stores.ledgers(),
+                        portal.stores.transactions(), counted, portal.recorder, portal.webhooks,
+                        portal.stores.auditLog(), portal.stores.users()),
+                Runnable::run, Duration.ofSeconds(30), portal.clock);
+        BillRun run = submit.submit(billing, List.of(line(1, first, "i1", invoice("INV-1")),
+                line(2, second, "i2", invoice("INV-1")), line(3, first, "i3", invoice("INV-2")),
+                line(4, first, "p4", payment("1.00")), line(5, second, "i5", invoice("INV-2")),
+                line(6, first, "i6", invoice("INV-3"))).iterator());
+
+        assertTrue(countedPost.postNext());
+
+        assertEquals(BillRun.Status.DONE, query.find(billing, run.id()).status());
+        assertEquals(List.of("INV-1", "INV-2", "INV-3"), postedTo(first).stream()
+                .map(Transaction::invoiceNumber).filter(java.util.Objects::nonNull).toList());
+        assertEquals(List.of("INV-1", "INV-2"), postedTo(second).stream().map(Transaction::invoiceNumber).toList());
+        assertEquals(List.of("numbersTaken", "numbersTaken"), asked,
+                "one read an account, however many invoices its lines issue");
     }
 
     @Test
