@@ -82,7 +82,6 @@ public final class TransactionPosting {
         }
 
         void issued(String number) {
-            known.add(number);
             taken.add(number);
         }
     }

@@ -244,8 +244,7 @@ public final class PostBillRunsService implements PostBillRunsUseCase {
         } else {
             posting.post(account, ledger, line.idempotencyKey(), RequestFingerprint.of(line.request()),
                     line.request(), posting.audienceOf(id), posting.invoiceNumbersOf(id), by, reason(run, line),
-                    Optional.of(run),
-                    clock.instant());
+                    Optional.of(run), clock.instant());
             settled.put(BillRuns.Outcome.POSTED, List.of(line.line()));
         }
         record(run, settled, refused);

@@ -27,7 +27,6 @@ import dev.billingportal.domain.failure.NotFound;
 import dev.billingportal.domain.notification.NotificationKind;
 import dev.billingportal.testing.InMemoryPortal;
 import java.io.InputStream;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -115,14 +114,7 @@ class BillRunServicesTest {
     @Test
     void aChunkReadsTheInvoiceNumbersTakenOnceAnAccountNotOnceAnInvoice() {
         List<String> asked = new ArrayList<>();
-        Invoices invoices = portal.stores.invoices();
-        Invoices counted = (Invoices) Proxy.newProxyInstance(Invoices.class.getClassLoader(),
-                new Class<?>[] {Invoices.class}, (proxy, method, args) -> {
-                    if (method.getName().startsWith("number")) {
-                        asked.add(method.getName());
-                    }
-                    return method.invoke(invoices, args);
-                });
+        Invoices counted = RecordingPorts.recording(Invoices.class, portal.stores.invoices(), asked);
         PostBillRunsService countedPost = new PostBillRunsService(portal.stores.unitOfWork(),
                 portal.stores.billRuns(), portal.stores.accounts(), portal.stores.ledgers(),
                 portal.stores.transactions(), new TransactionPosting(portal.stores.ledgers(),
@@ -140,7 +132,8 @@ class BillRunServicesTest {
         assertEquals(List.of("INV-1", "INV-2", "INV-3"), postedTo(first).stream()
                 .map(Transaction::invoiceNumber).filter(java.util.Objects::nonNull).toList());
         assertEquals(List.of("INV-1", "INV-2"), postedTo(second).stream().map(Transaction::invoiceNumber).toList());
-        assertEquals(List.of("numbersTaken", "numbersTaken"), asked,
+        assertEquals(List.of("numbersTaken", "numbersTaken"),
+                asked.stream().filter(call -> call.startsWith("number")).toList(),
                 "one read an account, however many invoices its lines issue");
     }
 

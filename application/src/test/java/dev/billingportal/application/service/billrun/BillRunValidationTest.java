@@ -1,5 +1,6 @@
 package dev.billingportal.application.service.billrun;
 
+import static dev.billingportal.application.service.billrun.RecordingPorts.recording;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.billingportal.application.port.in.billing.InvoiceInput;
@@ -14,7 +15,6 @@ import dev.billingportal.domain.account.Account;
 import dev.billingportal.domain.billrun.BillRunError;
 import dev.billingportal.domain.failure.FieldError;
 import dev.billingportal.testing.InMemoryPortal;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,14 +48,6 @@ class BillRunValidationTest {
     private List<String> check(BillRunLineInput input) {
         return validation.check(input, valid::add).stream().map(error -> error.field() + " " + error.message())
                 .toList();
-    }
-
-    /** {@code store}, the name of each method called on it written down in {@code calls}. */
-    private static <T> T recording(Class<T> port, T store, List<String> calls) {
-        return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, method, args) -> {
-            calls.add(method.getName());
-            return method.invoke(store, args);
-        }));
     }
 
     @Test

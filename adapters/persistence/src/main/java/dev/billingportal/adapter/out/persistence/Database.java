@@ -33,18 +33,13 @@ public final class Database implements AutoCloseable {
         config.setAutoCommit(false);
         HikariDataSource dataSource = new HikariDataSource(config);
         HikariDataSource reads = null;
-        if (settings.readPoolSize() > 0) {
-            HikariConfig readConfig = pool("portal-db-reads", settings, settings.readPoolSize());
-            readConfig.setAutoCommit(true);
-            readConfig.setMinimumIdle(1);
-            try {
-                reads = new HikariDataSource(readConfig);
-            } catch (RuntimeException failure) {
-                dataSource.close();
-                throw failure;
-            }
-        }
         try {
+            if (settings.readPoolSize() > 0) {
+                HikariConfig readConfig = pool("portal-db-reads", settings, settings.readPoolSize());
+                readConfig.setAutoCommit(true);
+                readConfig.setMinimumIdle(1);
+                reads = new HikariDataSource(readConfig);
+            }
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
