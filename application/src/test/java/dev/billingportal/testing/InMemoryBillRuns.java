@@ -128,12 +128,14 @@ public final class InMemoryBillRuns implements BillRuns {
     @Override
     public synchronized void settle(BillRunId run, List<Long> numbers, Outcome outcome) {
         TreeMap<Long, StoredLine> stored = lines.get(run);
-        for (long number : numbers) {
+        for (long number : numbers) { // all checked first: a unit of work refused here changes nothing
             StoredLine line = stored.get(number);
             if (line == null || line.outcome().isPresent()) {
                 throw new IllegalStateException("line " + number + " is not pending");
             }
-            stored.put(number, new StoredLine(line.line(), Optional.of(outcome)));
+        }
+        for (long number : numbers) {
+            stored.put(number, new StoredLine(stored.get(number).line(), Optional.of(outcome)));
         }
     }
 

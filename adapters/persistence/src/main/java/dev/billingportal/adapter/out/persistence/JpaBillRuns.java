@@ -9,6 +9,9 @@ import dev.billingportal.domain.billrun.BillRunError;
 import dev.billingportal.domain.billrun.BillRunId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +22,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 public final class JpaBillRuns implements BillRuns {
-    /** Lines settled by one statement: well under PostgreSQL's limit of bound parameters. */
-    private static final int SETTLE_BATCH = 1_000;
     private static final int MAX_MESSAGE = 1_000;
     private static final int MAX_FIELD = 200;
     /** Lines persisted between flushes: EclipseLink writes each flush as JDBC batches. */
@@ -193,19 +194,31 @@ public final class JpaBillRuns implements BillRuns {
 
     @Override
     public void settle(BillRunId run, List<Long> lines, Outcome outcome) {
-        EntityManager em = unitOfWork.entityManager();
-        for (List<Long> batch : InLists.of(lines, SETTLE_BATCH)) {
-            int settled = em.createQuery("UPDATE BillRunLineRow l SET l.outcome = :outcome"
-                            + " WHERE l.runId = :run AND l.line IN :lines AND l.outcome IS NULL")
-                    .setParameter("outcome", outcome.name()).setParameter("run", run.value())
-                    .setParameter("lines", batch).executeUpdate();
-            if (settled != batch.size()) {
-                // Never expected: lines are read pending under their account's lock. Rolling back keeps them once.
-                throw new IllegalStateException("bill run " + run + ": " + (batch.size() - settled)
-                        + " of the lines to settle were not pending");
+        if (lines.isEmpty()) {
+            return;
+        }
+        // A line at a time by its primary key, in one JDBC batch: a JPQL "line IN (...)" is one statement, but H2
+        // uses an IN list only on an index's first column, so it read every line of the run for each chunk settled.
+        try (PreparedStatement settle = unitOfWork.connection().prepareStatement("UPDATE bill_run_line SET outcome = ?"
+                + " WHERE run_id = ? AND line = ? AND outcome IS NULL")) {
+            for (long line : lines) {
+                settle.setString(1, outcome.name());
+                settle.setObject(2, run.value());
+                settle.setLong(3, line);
+                settle.addBatch();
             }
+            int[] settled = settle.executeBatch();
+            for (int i = 0; i < settled.length; i++) {
+                if (settled[i] != 1 && settled[i] != Statement.SUCCESS_NO_INFO) {
+                    // Never expected: lines are read pending under their account's lock. Throwing rolls the unit back.
+                    throw new IllegalStateException("bill run " + run + ": line " + lines.get(i) + " was not pending");
+                }
+            }
+        } catch (SQLException failure) {
+            throw PersistenceFailures.translate(failure);
         }
     }
+
 
     private static void write(BillRunRow row, BillRun run) {
         row.status = run.status().name();

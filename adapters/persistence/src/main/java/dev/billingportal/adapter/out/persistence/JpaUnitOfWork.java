@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.FlushModeType;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -91,6 +92,18 @@ public final class JpaUnitOfWork implements UnitOfWork {
     @Override
     public void deferWrites() {
         entityManager().setFlushMode(FlushModeType.COMMIT);
+    }
+
+    /**
+     * The connection the current unit holds (one for all its queries: {@code eclipselink.jdbc.exclusive-connection.mode}),
+     * for the few statements JPQL cannot write well; they see what the unit flushed and commit or roll back with it.
+     */
+    Connection connection() {
+        Connection connection = entityManager().unwrap(Connection.class);
+        if (connection == null) {
+            throw new IllegalStateException("The unit of work holds no connection");
+        }
+        return connection;
     }
 
     /** The current unit's entity manager; repositories call this. */

@@ -126,6 +126,8 @@ class BillRunsContractTest {
         assertThrows(IllegalStateException.class, () -> stores.unitOfWork().inTransaction(() ->
                 stores.billRuns().settle(run.id(), List.of(2L, 3L), BillRuns.Outcome.POSTED)),
                 "a line is settled once");
+        assertEquals(List.of(lines.get(1), lines.get(3)), stores.unitOfWork().inTransaction(() ->
+                stores.billRuns().pendingLines(run.id(), second.id())), "what was refused settled nothing");
         finish(stores, run);
     }
 
