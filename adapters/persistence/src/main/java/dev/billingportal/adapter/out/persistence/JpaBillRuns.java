@@ -27,7 +27,11 @@ public final class JpaBillRuns implements BillRuns {
     /** Lines persisted between flushes: EclipseLink writes each flush as JDBC batches. */
     private static final int FLUSH_EVERY = 500;
 
+    /** Lines settled by one statement: well under PostgreSQL's limit of bound parameters. */
+    private static final int SETTLE_BATCH = 1_000;
+
     private final JpaUnitOfWork unitOfWork;
+    private volatile Boolean inListsOnFirstColumnOnly;
 
     public JpaBillRuns(JpaUnitOfWork unitOfWork) {
         this.unitOfWork = unitOfWork;
@@ -197,8 +201,45 @@ public final class JpaBillRuns implements BillRuns {
         if (lines.isEmpty()) {
             return;
         }
-        // A line at a time by its primary key, in one JDBC batch: a JPQL "line IN (...)" is one statement, but H2
-        // uses an IN list only on an index's first column, so it read every line of the run for each chunk settled.
+        if (readsInListsOnAnIndexsFirstColumnOnly()) {
+            settleByKey(run, lines, outcome);
+            return;
+        }
+        EntityManager em = unitOfWork.entityManager();
+        for (List<Long> batch : InLists.of(lines, SETTLE_BATCH)) {
+            int settled = em.createQuery("UPDATE BillRunLineRow l SET l.outcome = :outcome"
+                            + " WHERE l.runId = :run AND l.line IN :lines AND l.outcome IS NULL")
+                    .setParameter("outcome", outcome.name()).setParameter("run", run.value())
+                    .setParameter("lines", batch).executeUpdate();
+            if (settled != batch.size()) {
+                // Never expected: lines are read pending under their account's lock. Throwing rolls the unit back.
+                throw new IllegalStateException("bill run " + run + ": " + (batch.size() - settled)
+                        + " of the lines to settle were not pending");
+            }
+        }
+    }
+
+    /**
+     * Whether the database is H2, which uses an IN list only on an index's first column: {@code run_id = ? AND line IN
+     * (...)} read every line of the run for each chunk settled (a third of a bill run's time). PostgreSQL reads the
+     * same statement by the primary key, several times faster than a statement a line (6 ms against some 40 for a
+     * chunk's 320 lines).
+     */
+    private boolean readsInListsOnAnIndexsFirstColumnOnly() {
+        Boolean known = inListsOnFirstColumnOnly;
+        if (known == null) {
+            try {
+                known = "H2".equals(unitOfWork.connection().getMetaData().getDatabaseProductName());
+            } catch (SQLException failure) {
+                throw PersistenceFailures.translate(failure);
+            }
+            inListsOnFirstColumnOnly = known;
+        }
+        return known;
+    }
+
+    /** One UPDATE a line by its primary key, in one JDBC batch on the unit's connection. */
+    private void settleByKey(BillRunId run, List<Long> lines, Outcome outcome) {
         try (PreparedStatement settle = unitOfWork.connection().prepareStatement("UPDATE bill_run_line SET outcome = ?"
                 + " WHERE run_id = ? AND line = ? AND outcome IS NULL")) {
             for (long line : lines) {
@@ -210,7 +251,6 @@ public final class JpaBillRuns implements BillRuns {
             int[] settled = settle.executeBatch();
             for (int i = 0; i < settled.length; i++) {
                 if (settled[i] != 1 && settled[i] != Statement.SUCCESS_NO_INFO) {
-                    // Never expected: lines are read pending under their account's lock. Throwing rolls the unit back.
                     throw new IllegalStateException("bill run " + run + ": line " + lines.get(i) + " was not pending");
                 }
             }
@@ -218,6 +258,7 @@ public final class JpaBillRuns implements BillRuns {
             throw PersistenceFailures.translate(failure);
         }
     }
+
 
 
     private static void write(BillRunRow row, BillRun run) {
