@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.FlushModeType;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -22,6 +23,7 @@ public final class JpaUnitOfWork implements UnitOfWork {
 
     private final EntityManagerFactory factory;
     private final ThreadLocal<Unit> current = new ThreadLocal<>();
+    private volatile Boolean inListsOnFirstColumnOnly;
 
     public JpaUnitOfWork(EntityManagerFactory factory) {
         this.factory = factory;
@@ -95,8 +97,8 @@ public final class JpaUnitOfWork implements UnitOfWork {
     }
 
     /**
-     * The connection the current unit holds (one for all its queries: {@code eclipselink.jdbc.exclusive-connection.mode}),
-     * for the few statements JPQL cannot write well; they see what the unit flushed and commit or roll back with it.
+     * The connection the current unit holds (one for all its queries: the exclusive connection mode), for the few
+     * statements JPQL cannot write well; they see what the unit flushed and commit or roll back with it.
      */
     Connection connection() {
         Connection connection = entityManager().unwrap(Connection.class);
@@ -104,6 +106,24 @@ public final class JpaUnitOfWork implements UnitOfWork {
             throw new IllegalStateException("The unit of work holds no connection");
         }
         return connection;
+    }
+
+    /**
+     * Whether the database uses an {@code IN} list on an index only for the index's first column (H2; PostgreSQL uses
+     * it on any): {@code a = ? AND b IN (...)} then reads every row with that {@code a}. The repositories whose lists
+     * name the second column (a bill run's lines, an account's keys) write those reads another way there.
+     */
+    boolean readsInListsOnAnIndexsFirstColumnOnly() {
+        Boolean known = inListsOnFirstColumnOnly;
+        if (known == null) {
+            try {
+                known = "H2".equals(connection().getMetaData().getDatabaseProductName());
+            } catch (SQLException failure) {
+                throw PersistenceFailures.translate(failure);
+            }
+            inListsOnFirstColumnOnly = known;
+        }
+        return known;
     }
 
     /** The current unit's entity manager; repositories call this. */
