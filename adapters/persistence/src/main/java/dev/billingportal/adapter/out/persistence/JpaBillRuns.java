@@ -244,8 +244,6 @@ public final class JpaBillRuns implements BillRuns {
         }
     }
 
-
-
     private static void write(BillRunRow row, BillRun run) {
         row.status = run.status().name();
         row.lineCount = run.lines();

@@ -106,6 +106,11 @@ public final class JpaInvoices implements Invoices {
     public Set<String> numbersTaken(AccountId account, Collection<String> invoiceNumbers) {
         Set<String> taken = new HashSet<>();
         for (List<String> numbers : InLists.of(List.copyOf(new LinkedHashSet<>(invoiceNumbers)), NUMBERS_PER_QUERY)) {
+            if (unitOfWork.readsInListsOnAnIndexsFirstColumnOnly()) { // H2: by pairs, not the account's every row
+                AccountPairs.read(unitOfWork, List.of("invoice_number"), "invoice", "invoice_number", account, numbers)
+                        .forEach(row -> taken.add(row.getFirst()));
+                continue;
+            }
             taken.addAll(unitOfWork.entityManager()
                     .createQuery("SELECT i.invoiceNumber FROM InvoiceRow i WHERE i.accountId = :account"
                             + " AND i.invoiceNumber IN :numbers", String.class)
