@@ -107,10 +107,13 @@ class HistoryPageJsonTest {
                 new Money(balance, currency));
     }
 
-    /** Text a customer's reference may hold: quotes, backslashes, control characters, accents, emoji, lone '/'. */
+    /**
+     * Text a customer's reference may hold: quotes, backslashes, control characters, accents, emoji, lone '/', and
+     * halves of a surrogate pair — alone, or meeting their other half by chance.
+     */
     private static String text(Random random) {
         String[] pieces = {"a", "Z", "0", " ", "\"", "\\", "/", "\n", "\t", "\u0000", "\u001f", "\u007f", "é", "ß",
-            "€", "\u2028", "\u2029", "😀", "<", ">", "&", "'", "INV-", "日本"};
+            "€", "\u2028", "\u2029", "😀", "<", ">", "&", "'", "INV-", "日本", "\ud83d", "\ude00", "\udbff"};
         StringBuilder text = new StringBuilder();
         int length = random.nextInt(12);
         for (int i = 0; i < length; i++) {
