@@ -8,16 +8,9 @@ import dev.billingportal.domain.access.Permission;
 import dev.billingportal.domain.failure.AccessDenied;
 import dev.billingportal.domain.failure.AuthenticationFailed;
 import dev.billingportal.domain.failure.NotFound;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -33,11 +26,12 @@ import java.util.UUID;
  * gets 404 — as if it did not exist). Operator paths ({@code /api/v1/operator/...}; paths here are relative to
  * {@code /api/v1}) admit operator endpoints only. A console session is no token here at all (401): the console's
  * cookie opens the console, never the API (spec §11).
+ *
+ * <p>One filter per endpoint, bound by {@link BearerAuthenticationFeature} with what the endpoint declares, read from
+ * its annotations once at startup rather than on every request. A request no endpoint matches meets no filter:
+ * JAX-RS answers 404 or 405.
  */
-@Provider
-@ApplicationScoped
-@Priority(Priorities.AUTHENTICATION)
-public class BearerAuthenticationFilter implements ContainerRequestFilter {
+final class BearerAuthenticationFilter implements ContainerRequestFilter {
     static final String OPERATOR_PATH = "operator";
     /**
      * Who may call the API at all: the installation key, named API keys and portal users signed in through the API —
@@ -46,23 +40,25 @@ public class BearerAuthenticationFilter implements ContainerRequestFilter {
     static final Set<CallerKind> ACCEPTED = Set.of(CallerKind.INSTALLATION_KEY, CallerKind.API_KEY,
             CallerKind.API_SESSION);
 
-    @Inject
-    AuthenticateCallerQuery authenticate;
-    @Inject
-    CurrentCaller caller;
-    @Context
-    ResourceInfo resource;
+    private final AuthenticateCallerQuery authenticate;
+    private final CurrentCaller caller;
+    /** The endpoint's declaration: {@link PublicEndpoint}, {@link OperatorEndpoint}, {@link PortalUserEndpoint}, or null. */
+    private final Class<? extends Annotation> callers;
+    /** What an operator endpoint requires of the caller's role; null for the others. */
+    private final Permission needed;
+
+    BearerAuthenticationFilter(AuthenticateCallerQuery authenticate, CurrentCaller caller, Method method,
+                               Class<?> type) {
+        this.authenticate = authenticate;
+        this.caller = caller;
+        this.callers = declaredCallers(method, type);
+        this.needed = callers == OperatorEndpoint.class ? declaredPermission(method, type) : null;
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Method method = resource.getResourceMethod();
-        if (method == null) {
-            return; // no endpoint matched: JAX-RS answers 404 or 405
-        }
-        Class<?> type = resource.getResourceClass();
         Optional<String> token = bearerToken(request);
         Optional<Actor> actor = token.flatMap(presented -> authenticate.authenticate(new CallerToken(presented, ACCEPTED)));
-        Class<? extends Annotation> callers = declaredCallers(method, type);
         if (callers == PublicEndpoint.class) {
             actor.ifPresent(known -> caller.authenticated(known, token.get()));
             return;
@@ -79,7 +75,6 @@ public class BearerAuthenticationFilter implements ContainerRequestFilter {
             if (!(known instanceof Actor.ProviderActor provider)) {
                 throw new AccessDenied("This endpoint is for the provider's operators only.");
             }
-            Permission needed = declaredPermission(method, type);
             if (!provider.may(needed)) {
                 throw new AccessDenied("The role " + provider.role().code() + " does not allow this.");
             }
