@@ -15,6 +15,7 @@ import java.util.HexFormat;
 public final class SecretTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
+    private static final MessageDigest SHA_256 = sha256Instance();
 
     private SecretTokens() {
     }
@@ -35,9 +36,27 @@ public final class SecretTokens {
         return MessageDigest.isEqual(sha256(presented), sha256(expected));
     }
 
+    /**
+     * Compares two stored forms ({@link #hash}) in time that does not depend on where they differ: a presented token
+     * hashed once serves both its comparison with a known secret's hash and its lookup.
+     */
+    public static boolean sameHash(String presentedHash, String expectedHash) {
+        return MessageDigest.isEqual(presentedHash.getBytes(StandardCharsets.US_ASCII),
+                expectedHash.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A copy of one SHA-256 instance: looking the algorithm up among the providers costs more than the digest. */
     private static byte[] sha256(String value) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return ((MessageDigest) SHA_256.clone()).digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (CloneNotSupportedException unexpected) {
+            throw new IllegalStateException("SHA-256 cannot be copied", unexpected);
+        }
+    }
+
+    private static MessageDigest sha256Instance() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("Every JDK has SHA-256", impossible);
         }

@@ -31,7 +31,8 @@ import java.util.Set;
 public final class AuthenticateCallerService implements AuthenticateCallerQuery {
     private static final int MAX_TOKEN_LENGTH = 512;
 
-    private final Optional<String> installationKey;
+    /** The installation key's stored form ({@link SecretTokens#hash}): the presented token is hashed once for all. */
+    private final Optional<String> installationKeyHash;
     private final UnitOfWork unitOfWork;
     private final Sessions sessions;
     private final SessionReads sessionReads;
@@ -45,10 +46,11 @@ public final class AuthenticateCallerService implements AuthenticateCallerQuery 
                                      SessionReads sessionReads, ConsoleSessions consoleSessions, ApiKeys apiKeys,
                                      Map<SessionChannel, SessionTimeouts> timeouts, SessionTimeouts consoleTimeouts,
                                      Clock clock) {
-        this.installationKey = Objects.requireNonNull(installationKey, "installationKey");
+        Objects.requireNonNull(installationKey, "installationKey");
         if (installationKey.isPresent() && installationKey.get().length() < 16) {
             throw new IllegalArgumentException("The installation key must be at least 16 characters long");
         }
+        this.installationKeyHash = installationKey.map(SecretTokens::hash);
         this.unitOfWork = unitOfWork;
         this.sessions = sessions;
         this.sessionReads = sessionReads;
@@ -68,8 +70,9 @@ public final class AuthenticateCallerService implements AuthenticateCallerQuery 
         if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
-        if (accepted.contains(CallerKind.INSTALLATION_KEY) && installationKey.isPresent()
-                && SecretTokens.constantTimeEquals(token, installationKey.get())) {
+        String tokenHash = SecretTokens.hash(token);
+        if (accepted.contains(CallerKind.INSTALLATION_KEY) && installationKeyHash.isPresent()
+                && SecretTokens.sameHash(tokenHash, installationKeyHash.get())) {
             return Optional.of(Actor.INSTALLATION);
         }
         boolean api = accepted.contains(CallerKind.API_SESSION);
@@ -79,7 +82,6 @@ public final class AuthenticateCallerService implements AuthenticateCallerQuery 
         if (!api && !web && !key && !console) {
             return Optional.empty();
         }
-        String tokenHash = SecretTokens.hash(token);
         if (key) {
             return unitOfWork.inTransaction(() -> apiKey(tokenHash, clock.instant()));
         }

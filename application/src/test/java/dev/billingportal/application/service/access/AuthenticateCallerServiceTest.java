@@ -60,6 +60,10 @@ class AuthenticateCallerServiceTest {
     void theInstallationKeyIsAnAdministratorWhereItIsAcceptedAndNobodyOnceSwitchedOff() {
         assertEquals(Optional.of(Actor.INSTALLATION), authenticate(OPERATOR_TOKEN, API));
         assertEquals(OperatorRole.ADMIN, ((Actor.ProviderActor) authenticate(OPERATOR_TOKEN, API).orElseThrow()).role());
+        String almost = OPERATOR_TOKEN.substring(0, OPERATOR_TOKEN.length() - 1);
+        assertEquals(Optional.empty(), authenticate(almost, API), "one character short");
+        assertEquals(Optional.empty(), authenticate(almost + "#", API), "the last character changed");
+        assertEquals(Optional.empty(), authenticate(OPERATOR_TOKEN + "x", API), "one character more");
         assertEquals(Optional.empty(), service(Optional.empty()).authenticate(new CallerToken(OPERATOR_TOKEN, API)),
                 "portal.operator.token=disabled");
     }
