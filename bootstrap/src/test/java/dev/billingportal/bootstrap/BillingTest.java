@@ -30,6 +30,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -354,8 +355,11 @@ class BillingTest {
         assertEquals(100, created);
 
         List<JsonObject> history = new ArrayList<>();
-        api.get("/api/v1/accounts/" + ann.accountId() + "/transactions?limit=200", ann.token()).json()
-                .getJsonArray("items").forEach(item -> history.add(item.asJsonObject()));
+        Api.Reply page = api.get("/api/v1/accounts/" + ann.accountId() + "/transactions?limit=200", ann.token());
+        // A page is sent whole with its length, not in chunks, though it is far larger than the server's buffer.
+        assertEquals(String.valueOf(page.body().getBytes(StandardCharsets.UTF_8).length),
+                page.header("Content-Length").orElse("none"), "the page's Content-Length");
+        page.json().getJsonArray("items").forEach(item -> history.add(item.asJsonObject()));
         assertEquals(100, history.size());
         BigDecimal balance = BigDecimal.ZERO.setScale(2);
         BigDecimal expectedTotal = BigDecimal.ZERO.setScale(2);

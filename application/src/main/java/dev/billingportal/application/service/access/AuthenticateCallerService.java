@@ -103,7 +103,7 @@ public final class AuthenticateCallerService implements AuthenticateCallerQuery 
                 return Optional.empty();
             }
         }
-        return unitOfWork.inTransaction(() -> operator(token, clock.instant())); // console: the one kind left
+        return unitOfWork.inTransaction(() -> operator(tokenHash, clock.instant())); // console: the one kind left
     }
 
     /** Whether the session works now without a use to record: nothing to write, so nothing else to read. */
@@ -154,8 +154,8 @@ public final class AuthenticateCallerService implements AuthenticateCallerQuery 
     }
 
     /** An operator's console session, once both steps of the sign-in are done. */
-    private Optional<Actor> operator(String token, Instant now) {
-        return consoleSessions.live(token, now)
+    private Optional<Actor> operator(String tokenHash, Instant now) {
+        return consoleSessions.liveByHash(tokenHash, now)
                 .map(ConsoleSessionLookup.Found::session)
                 .filter(session -> session.stage() == ConsoleStage.FULL)
                 .map(session -> new Actor.OperatorActor(session.owner().id(), session.owner().name(),

@@ -33,7 +33,11 @@ final class ConsoleSessionLookup {
         if (token == null || token.isEmpty() || token.length() > 512) {
             return Optional.empty();
         }
-        String tokenHash = SecretTokens.hash(token);
+        return liveByHash(SecretTokens.hash(token), now);
+    }
+
+    /** As {@link #live}, for a caller that has hashed the presented token already. */
+    Optional<Found> liveByHash(String tokenHash, Instant now) {
         return sessions.find(tokenHash).filter(session -> isLive(tokenHash, session, now))
                 .map(session -> new Found(tokenHash, session));
     }

@@ -102,9 +102,8 @@ public class OperatorTransactionResource {
     public Response history(@PathParam("accountId") String accountId, @QueryParam("type") List<String> types,
                             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("q") String q,
                             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        byte[] page = HistoryPageJson.of(historyPages.page(caller.actor(), PathIds.account(accountId),
+        return HistoryPageJson.response(historyPages.page(caller.actor(), PathIds.account(accountId),
                 TransactionFilter.of(types, from, to, q), PageRequest.of(limit, cursor)));
-        return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

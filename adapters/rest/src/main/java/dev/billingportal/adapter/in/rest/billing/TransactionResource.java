@@ -67,9 +67,8 @@ public class TransactionResource {
             return csv(caller.actor(), account, filter);
         }
         // Read and checked before the 200 starts: a bad cursor or filter is still a problem response.
-        byte[] page = HistoryPageJson.of(historyPages.page(caller.actor(), account, filter,
+        return HistoryPageJson.response(historyPages.page(caller.actor(), account, filter,
                 PageRequest.of(limit, cursor)));
-        return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** Streams the rows as they are read, batch after batch: memory stays flat whatever the history's length. */
