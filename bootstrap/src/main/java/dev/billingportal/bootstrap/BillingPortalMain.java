@@ -23,6 +23,7 @@ public final class BillingPortalMain {
     }
 
     public static void main(String[] args) {
+        GlobalMappers.setOnce();
         LogConfig.configureRuntime();
         Config config = ConfigProvider.getConfig();
         String host = config.getOptionalValue("server.host", String.class).orElse("localhost");
