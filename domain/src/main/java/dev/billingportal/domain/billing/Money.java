@@ -14,6 +14,8 @@ import java.util.Objects;
 public record Money(long minor, CurrencyCode currency) {
     /** Far beyond any bill, far below overflow. */
     public static final long MAX_MINOR = 1_000_000_000_000_000L;
+    /** Minor units in a major one, by the number of minor digits; ISO 4217 currencies have at most 4. */
+    private static final long[] MINOR_UNITS = {1, 10, 100, 1_000, 10_000};
 
     public Money {
         Objects.requireNonNull(currency, "currency");
@@ -88,7 +90,18 @@ public record Money(long minor, CurrencyCode currency) {
     /** {@code "123.45"}, {@code "-50.00"}: the amount alone, as the API writes it. */
     @Override
     public String toString() {
-        return decimal().toPlainString();
+        int digits = currency.minorDigits();
+        if (digits == 0) {
+            return Long.toString(minor);
+        }
+        if (digits >= MINOR_UNITS.length) {
+            return decimal().toPlainString();
+        }
+        // As decimal().toPlainString() writes it, without the BigDecimal: a history page writes two amounts a row.
+        long unit = MINOR_UNITS[digits];
+        long whole = Math.abs(minor); // |minor| ≤ MAX_MINOR: no overflow
+        String fraction = Long.toString(whole % unit + unit).substring(1);
+        return (minor < 0 ? "-" : "") + whole / unit + "." + fraction;
     }
 
     /** {@code "123.45 CAD"}: as people read it. */

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.billingportal.domain.account.CurrencyCode;
 import dev.billingportal.domain.failure.InvalidValue;
 import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,6 +24,28 @@ class MoneyTest {
         assertEquals("1.234", Money.of(Decimal.parse("1.234"), new CurrencyCode("BHD")).toString());
         assertEquals("-50.00", new Money(-5000, CAD).toString());
         assertEquals("0.30", new Money(10, CAD).plus(new Money(20, CAD)).toString(), "no floating point");
+    }
+
+    /** Seeded, so a failure repeats: every currency an account may bill in, amounts of every size and sign. */
+    @Test
+    void anAmountIsWrittenAsItsPlainDecimal() {
+        Random random = new Random(20261205);
+        List<CurrencyCode> currencies = Currency.getAvailableCurrencies().stream()
+                .filter(currency -> currency.getDefaultFractionDigits() >= 0)
+                .map(currency -> new CurrencyCode(currency.getCurrencyCode())).toList();
+        for (CurrencyCode currency : currencies) {
+            for (long minor : new long[] {0, 1, -1, 9, 10, -10, 99, 100, 101, -100_001, Money.MAX_MINOR,
+                -Money.MAX_MINOR}) {
+                assertEquals(new Money(minor, currency).decimal().toPlainString(),
+                        new Money(minor, currency).toString(), currency + " " + minor);
+            }
+            for (int i = 0; i < 500; i++) {
+                long minor = random.nextBoolean() ? random.nextLong(-100_000, 100_000)
+                        : random.nextLong(-Money.MAX_MINOR, Money.MAX_MINOR + 1);
+                assertEquals(new Money(minor, currency).decimal().toPlainString(),
+                        new Money(minor, currency).toString(), currency + " " + minor);
+            }
+        }
     }
 
     @ParameterizedTest

@@ -65,6 +65,7 @@ final class HistoryPageJson {
     /** The page's JSON, UTF-8. */
     static byte[] of(Page<HistoryEntry> page) {
         ByteArrayOutputStream body = new ByteArrayOutputStream(256 + 400 * page.items().size());
+        char[] instant = new char[IsoInstant.MAX_LENGTH];
         try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), body, JsonEncoding.UTF8)) {
             json.writeStartObject();
             json.writeName(ITEMS);
@@ -78,7 +79,8 @@ final class HistoryPageJson {
                 text(json, ID, entry.id().value().toString());
                 text(json, INVOICE_ID, entry.invoiceId() == null ? null : entry.invoiceId().value().toString());
                 text(json, INVOICE_NUMBER, entry.invoiceNumber());
-                text(json, POSTED_AT, entry.postedAt().toString());
+                json.writeName(POSTED_AT);
+                json.writeString(instant, 0, IsoInstant.write(entry.postedAt(), instant));
                 text(json, REFERENCE, entry.reference());
                 json.writeName(SEQUENCE);
                 json.writeNumber(entry.sequence());
