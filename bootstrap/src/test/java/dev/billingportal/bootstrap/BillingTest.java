@@ -30,13 +30,16 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.net.URLDecoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -137,7 +140,7 @@ class BillingTest {
                 do { // down the history
                     Api.Reply page = api.get(path + (cursor == null ? "" : "&cursor=" + cursor), token);
                     Page<Transaction> read = orm.list(actor, new AccountId(UUID.fromString(ann.accountId())), parsed,
-                            new PageRequest(java.util.Optional.ofNullable(cursor), 2));
+                            new PageRequest(Optional.ofNullable(cursor), 2));
                     assertEquals(200, page.status(), page.body());
                     assertEquals("application/json", page.header("Content-Type").orElseThrow());
                     assertEquals(JsonResponses.json(TransactionResponse.PageResponse.of(read)), page.body(),
@@ -149,7 +152,7 @@ class BillingTest {
                 for (String up : previous.reversed()) { // and back up, by the cursors the pages gave
                     Api.Reply page = api.get(path + "&cursor=" + up, token);
                     Page<Transaction> read = orm.list(actor, new AccountId(UUID.fromString(ann.accountId())), parsed,
-                            new PageRequest(java.util.Optional.of(up), 2));
+                            new PageRequest(Optional.of(up), 2));
                     assertEquals(JsonResponses.json(TransactionResponse.PageResponse.of(read)), page.body(),
                             path + " back up at " + up);
                     pages++;
@@ -162,10 +165,10 @@ class BillingTest {
     /** The filter the API reads from {@code query} (its parameters, decoded), for the in-process query. */
     private static TransactionFilter filterOf(String query) {
         List<String> types = new ArrayList<>();
-        Map<String, String> single = new java.util.HashMap<>();
+        Map<String, String> single = new HashMap<>();
         for (String parameter : query.isEmpty() ? new String[0] : query.split("&")) {
             String[] pair = parameter.split("=", 2);
-            String value = java.net.URLDecoder.decode(pair[1], java.nio.charset.StandardCharsets.UTF_8);
+            String value = URLDecoder.decode(pair[1], StandardCharsets.UTF_8);
             if (pair[0].equals("type")) {
                 types.add(value);
             } else {

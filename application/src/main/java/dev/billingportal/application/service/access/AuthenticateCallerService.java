@@ -29,7 +29,8 @@ import java.util.Set;
  * ({@link SessionReads}): most requests open no unit of work to be let in.
  */
 public final class AuthenticateCallerService implements AuthenticateCallerQuery {
-    private static final int MAX_TOKEN_LENGTH = 512;
+    /** Longer than any token the portal issues: a longer one is refused before it is hashed or looked up. */
+    static final int MAX_TOKEN_LENGTH = 512;
 
     /** The installation key's stored form ({@link SecretTokens#hash}): the presented token is hashed once for all. */
     private final Optional<String> installationKeyHash;

@@ -30,7 +30,7 @@ final class ConsoleSessionLookup {
     }
 
     Optional<Found> live(String token, Instant now) {
-        if (token == null || token.isEmpty() || token.length() > 512) {
+        if (token == null || token.isEmpty() || token.length() > AuthenticateCallerService.MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
         return liveByHash(SecretTokens.hash(token), now);
