@@ -36,16 +36,18 @@ class MoneyTest {
         for (CurrencyCode currency : currencies) {
             for (long minor : new long[] {0, 1, -1, 9, 10, -10, 99, 100, 101, -100_001, Money.MAX_MINOR,
                 -Money.MAX_MINOR}) {
-                assertEquals(new Money(minor, currency).decimal().toPlainString(),
-                        new Money(minor, currency).toString(), currency + " " + minor);
+                assertWrittenAsPlainDecimal(new Money(minor, currency));
             }
             for (int i = 0; i < 500; i++) {
                 long minor = random.nextBoolean() ? random.nextLong(-100_000, 100_000)
                         : random.nextLong(-Money.MAX_MINOR, Money.MAX_MINOR + 1);
-                assertEquals(new Money(minor, currency).decimal().toPlainString(),
-                        new Money(minor, currency).toString(), currency + " " + minor);
+                assertWrittenAsPlainDecimal(new Money(minor, currency));
             }
         }
+    }
+
+    private static void assertWrittenAsPlainDecimal(Money amount) {
+        assertEquals(amount.decimal().toPlainString(), amount.toString(), amount.currency() + " " + amount.minor());
     }
 
     @ParameterizedTest

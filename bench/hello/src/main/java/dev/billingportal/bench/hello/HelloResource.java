@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * The bare Helidon MP hello application the portal's startup time and memory are compared with: the same
- * framework, the same JVM, nothing of ours. Started by {@link HelloMain}.
+ * framework, the same JVM, nothing of ours but its start ({@link HelloMain}, which sets what the portal's main sets).
  */
 @ApplicationScoped
 @Path("/hello")
