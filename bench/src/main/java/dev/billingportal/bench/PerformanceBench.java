@@ -187,7 +187,7 @@ public final class PerformanceBench {
             log("raw JDBC baselines");
             try (RawJdbc raw = new RawJdbc(database)) {
                 if (measureHistory) {
-                    pages.measureRaw(raw, UUID.fromString(history.accountId()));
+                    pages.measureRaw(raw, history);
                 }
                 if (measurePosting) {
                     log("a posting's rows by hand");

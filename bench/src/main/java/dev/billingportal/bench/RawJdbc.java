@@ -1,5 +1,6 @@
 package dev.billingportal.bench;
 
+import dev.billingportal.adapter.out.persistence.JdbcSessionReads;
 import dev.billingportal.adapter.out.persistence.TransactionHistorySql;
 import dev.billingportal.application.port.out.Transactions;
 import dev.billingportal.domain.account.AccountId;
@@ -28,6 +29,7 @@ final class RawJdbc implements AutoCloseable {
     private final BenchDatabase database;
     private final Connection reader;
     private final PreparedStatement history;
+    private final PreparedStatement session;
 
     RawJdbc(BenchDatabase database) throws SQLException {
         this.database = database;
@@ -40,6 +42,27 @@ final class RawJdbc implements AutoCloseable {
             throw new IllegalStateException("the history query's parameters changed: " + query.parameters());
         }
         this.history = reader.prepareStatement(query.sql());
+        this.session = reader.prepareStatement(JdbcSessionReads.SQL);
+    }
+
+    /**
+     * The session check a request makes before its page, in the portal's SQL, read as the portal reads it; whether a
+     * live user's session was found.
+     */
+    boolean sessionRead(String tokenHash) throws SQLException {
+        session.setString(1, tokenHash);
+        try (ResultSet row = session.executeQuery()) {
+            if (!row.next()) {
+                return false;
+            }
+            long checksum = row.getObject(1, UUID.class).hashCode() + row.getObject(2, UUID.class).hashCode()
+                    + row.getString(3).length() + row.getString(4).length()
+                    + row.getObject(5, OffsetDateTime.class).getNano() + row.getObject(6, OffsetDateTime.class).getNano();
+            if (checksum == 42) { // keeps the JIT from dropping the reads; never true in practice
+                System.out.print("");
+            }
+            return true;
+        }
     }
 
     /**

@@ -21,7 +21,8 @@ import javax.sql.DataSource;
  * is one round trip.
  */
 public final class JdbcSessionReads implements SessionReads {
-    private static final String SQL = "SELECT u.id, u.account_id, u.username, s.channel, s.last_used_at, s.expires_at"
+    /** The read, public as the bench's raw baseline of the session check every request makes. */
+    public static final String SQL = "SELECT u.id, u.account_id, u.username, s.channel, s.last_used_at, s.expires_at"
             + " FROM user_session s JOIN portal_user u ON u.id = s.user_id"
             + " WHERE s.token_hash = ? AND u.status = 'ACTIVE'";
 
