@@ -29,6 +29,7 @@ import dev.billingportal.application.port.in.billing.ExportTransactionsQuery;
 import dev.billingportal.application.port.in.billing.GetDashboardQuery;
 import dev.billingportal.application.port.in.billing.GetInvoiceQuery;
 import dev.billingportal.application.port.in.billing.ListInvoicesQuery;
+import dev.billingportal.application.port.in.billing.HistoryPageQuery;
 import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
 import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
 import dev.billingportal.application.port.in.billing.RenderInvoiceQuery;
@@ -143,6 +144,8 @@ public class WebConsole implements HttpService {
     @Inject
     ListTransactionsQuery transactions;
     @Inject
+    HistoryPageQuery historyPages;
+    @Inject
     ExportTransactionsQuery exportTransactions;
     @Inject
     GetInvoiceQuery invoice;
@@ -175,8 +178,8 @@ public class WebConsole implements HttpService {
                 signOut, profiles, findAccounts, figures, users, notifications, restore, reinvite, endSessions,
                 retry, stepUp, recoveryCodes, deliveries, audit, operators, inviteOperator, changeRole,
                 disableOperator, resetSecondFactor, reinviteOperator, keys, createKey, rotateKey, revokeKey, accounts,
-                invoices, post, passkeyCeremonies, passkeys, transactions, exportTransactions, invoice, renderInvoice,
-                accountAudit, createAccount, manageWebhooks, webhookQuery, failedWebhooks, retryWebhook,
+                invoices, post, passkeyCeremonies, passkeys, transactions, historyPages, exportTransactions, invoice,
+                renderInvoice, accountAudit, createAccount, manageWebhooks, webhookQuery, failedWebhooks, retryWebhook,
                 submitBillRun, billRuns))
                 .register(rules);
     }

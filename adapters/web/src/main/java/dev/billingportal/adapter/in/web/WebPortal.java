@@ -27,6 +27,7 @@ import dev.billingportal.application.port.in.billing.ExportTransactionsQuery;
 import dev.billingportal.application.port.in.billing.GetDashboardQuery;
 import dev.billingportal.application.port.in.billing.GetInvoiceQuery;
 import dev.billingportal.application.port.in.billing.ListInvoicesQuery;
+import dev.billingportal.application.port.in.billing.HistoryPageQuery;
 import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
 import dev.billingportal.application.port.in.billing.RenderInvoiceQuery;
 import dev.billingportal.application.port.in.notification.ListNotificationsQuery;
@@ -81,6 +82,8 @@ public class WebPortal implements HttpService {
     @Inject
     ListTransactionsQuery transactions;
     @Inject
+    HistoryPageQuery historyPages;
+    @Inject
     ExportTransactionsQuery exportTransactions;
     @Inject
     ListNotificationsQuery notifications;
@@ -131,7 +134,7 @@ public class WebPortal implements HttpService {
         InvoicesPages invoices = new InvoicesPages(frame, listInvoices, getInvoice, renderInvoice);
         ManageUsersPages users = new ManageUsersPages(pages, listUsers, getUser, addUser, editUser, deleteUser,
                 reinviteUser);
-        HistoryPage history = new HistoryPage(frame, transactions, exportTransactions);
+        HistoryPage history = new HistoryPage(frame, historyPages, exportTransactions);
         NotificationsPage notificationsPage = new NotificationsPage(pages, notifications);
         LanguageSwitch language = new LanguageSwitch(chooseLanguage);
         WebhooksPages webhooks = new WebhooksPages(frame, manageWebhooks, webhookQuery);

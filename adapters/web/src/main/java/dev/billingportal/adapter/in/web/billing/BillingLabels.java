@@ -4,6 +4,7 @@ import dev.billingportal.adapter.in.web.view.Formats;
 import dev.billingportal.adapter.in.web.view.InvoiceLine;
 import dev.billingportal.adapter.in.web.view.Texts;
 import dev.billingportal.adapter.in.web.view.TransactionLine;
+import dev.billingportal.application.port.in.billing.HistoryEntry;
 import dev.billingportal.application.port.in.billing.InvoiceView;
 import dev.billingportal.domain.billing.Invoice;
 import dev.billingportal.domain.billing.Transaction;
@@ -25,17 +26,22 @@ public final class BillingLabels {
     }
 
     public static TransactionLine transaction(Texts t, Formats formats, Transaction transaction) {
-        return line(t, formats, transaction, transaction.invoiceNumber());
+        return line(t, formats, HistoryEntry.of(transaction), transaction.invoiceNumber());
+    }
+
+    /** A line of the history page, from its read model. */
+    public static TransactionLine entry(Texts t, Formats formats, HistoryEntry entry) {
+        return line(t, formats, entry, entry.invoiceNumber());
     }
 
     /** A payment, refund or credit on its invoice's own page, which need not name the invoice again. */
     public static TransactionLine appliedTo(Texts t, Formats formats, Transaction transaction) {
-        return line(t, formats, transaction, null);
+        return line(t, formats, HistoryEntry.of(transaction), null);
     }
 
-    private static TransactionLine line(Texts t, Formats formats, Transaction transaction, String invoiceNumber) {
+    private static TransactionLine line(Texts t, Formats formats, HistoryEntry entry, String invoiceNumber) {
         // What it is about, each part once: the invoice number is often the reference too.
-        String[] parts = {invoiceNumber, transaction.reference(), transaction.description()};
+        String[] parts = {invoiceNumber, entry.reference(), entry.description()};
         StringBuilder what = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i];
@@ -43,8 +49,8 @@ public final class BillingLabels {
                 what.append(what.isEmpty() ? "" : " · ").append(part);
             }
         }
-        return new TransactionLine(transaction.sequence(), formats.localDateTime(transaction.postedAt()),
-                TransactionHeadline.label(transaction.type(), t.language()), what.toString(), formats.money(transaction.amount()),
-                formats.money(transaction.balanceAfter()), transaction.effect().isNegative());
+        return new TransactionLine(entry.sequence(), formats.localDateTime(entry.postedAt()),
+                TransactionHeadline.label(entry.type(), t.language()), what.toString(), formats.money(entry.amount()),
+                formats.money(entry.balanceAfter()), entry.type().effectOn(entry.amount()).isNegative());
     }
 }

@@ -9,10 +9,10 @@ import dev.billingportal.adapter.in.web.view.TransactionLine;
 import dev.billingportal.application.port.in.Page;
 import dev.billingportal.application.port.in.PageRequest;
 import dev.billingportal.application.port.in.billing.ExportTransactionsQuery;
-import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
+import dev.billingportal.application.port.in.billing.HistoryEntry;
+import dev.billingportal.application.port.in.billing.HistoryPageQuery;
 import dev.billingportal.application.port.in.billing.TransactionFilter;
 import dev.billingportal.domain.account.AccountId;
-import dev.billingportal.domain.billing.Transaction;
 import dev.billingportal.domain.billing.TransactionHeadline;
 import dev.billingportal.domain.billing.TransactionType;
 import dev.billingportal.domain.failure.InvalidInput;
@@ -29,18 +29,19 @@ import java.util.StringJoiner;
  * The transaction history (spec §9): the filters of §5 as a GET form, so a filtered page is a link like any other;
  * newest first, 50 rows a page, walked with "Older" and "Newer" (keyset cursors, never page numbers); "Download CSV"
  * of exactly the rows the filters select, streamed as the API streams it. The same page on both sites: a portal user's
- * own account, or in the console any account's ({@link AccountBilling}).
+ * own account, or in the console any account's ({@link AccountBilling}). Its rows are the history's read model, read
+ * as the API reads its pages: no entity is built for a page of lines.
  */
 public final class HistoryPage {
     static final int PAGE_SIZE = 50;
 
     private final Frame frame;
-    private final ListTransactionsQuery transactions;
+    private final HistoryPageQuery historyPages;
     private final ExportTransactionsQuery export;
 
-    public HistoryPage(Frame frame, ListTransactionsQuery transactions, ExportTransactionsQuery export) {
+    public HistoryPage(Frame frame, HistoryPageQuery historyPages, ExportTransactionsQuery export) {
         this.frame = frame;
-        this.transactions = transactions;
+        this.historyPages = historyPages;
         this.export = export;
     }
 
@@ -88,10 +89,10 @@ public final class HistoryPage {
         String path = reader.paths().transactions();
         try {
             TransactionFilter filter = typed.filter();
-            Page<Transaction> page = transactions.list(reader.actor(), account, filter,
+            Page<HistoryEntry> page = historyPages.page(reader.actor(), account, filter,
                     new PageRequest(query.first("cursor").filter(cursor -> !cursor.isBlank()), PAGE_SIZE));
             render(exchange, reader, 200, typed, filter, Map.of(), page.items().stream()
-                            .map(transaction -> BillingLabels.transaction(t, reader.formats(), transaction)).toList(),
+                            .map(entry -> BillingLabels.entry(t, reader.formats(), entry)).toList(),
                     page.previousCursor().map(cursor -> typed.query(path, "cursor=" + encode(cursor))),
                     page.nextCursor().map(cursor -> typed.query(path, "cursor=" + encode(cursor))));
         } catch (InvalidInput invalid) {

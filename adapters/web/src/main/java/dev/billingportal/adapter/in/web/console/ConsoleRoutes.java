@@ -31,6 +31,7 @@ import dev.billingportal.application.port.in.billing.ExportTransactionsQuery;
 import dev.billingportal.application.port.in.billing.GetDashboardQuery;
 import dev.billingportal.application.port.in.billing.GetInvoiceQuery;
 import dev.billingportal.application.port.in.billing.ListInvoicesQuery;
+import dev.billingportal.application.port.in.billing.HistoryPageQuery;
 import dev.billingportal.application.port.in.billing.ListTransactionsQuery;
 import dev.billingportal.application.port.in.billing.PostTransactionUseCase;
 import dev.billingportal.application.port.in.billing.RenderInvoiceQuery;
@@ -81,7 +82,8 @@ public final class ConsoleRoutes {
                            RevokeApiKeyUseCase revokeKey, GetAccountQuery accounts, ListInvoicesQuery invoices,
                            PostTransactionUseCase post, PasskeyCeremonyUseCase passkeyCeremonies,
                            PasskeysUseCase passkeys, ListTransactionsQuery transactions,
-                           ExportTransactionsQuery exportTransactions, GetInvoiceQuery invoice,
+                           HistoryPageQuery historyPages, ExportTransactionsQuery exportTransactions,
+                           GetInvoiceQuery invoice,
                            RenderInvoiceQuery renderInvoice, ListAuditEventsQuery accountAudit,
                            CreateAccountUseCase createAccount, ManageWebhookEndpointsUseCase manageWebhooks,
                            WebhookEndpointsQuery webhooks, FailedWebhooksQuery failedWebhooks,
@@ -129,7 +131,7 @@ public final class ConsoleRoutes {
                 useCases.retry(), useCases.transactions(), useCases.invoices(), useCases.accountAudit());
 
         NewAccountPage newAccount = new NewAccountPage(console, useCases.createAccount());
-        HistoryPage history = new HistoryPage(console.frame(), useCases.transactions(),
+        HistoryPage history = new HistoryPage(console.frame(), useCases.historyPages(),
                 useCases.exportTransactions());
         InvoicesPages invoices = new InvoicesPages(console.frame(), useCases.invoices(), useCases.invoice(),
                 useCases.renderInvoice());
