@@ -22,6 +22,7 @@ class BenchQuickIT {
             "history API page at depth ~200000 / bare JAX-RS GET on the hello application",
             "history API first page / bare JAX-RS GET + the raw JDBC query of the same page",
             "history API page at depth ~200000 / bare JAX-RS GET + the raw JDBC query of the same page",
+            "bare JAX-RS GET + the raw JDBC session check and query of the same page",
             "history page at depth ~200000 / first page, p50", "history page at depth ~200000 / first page, p99",
             "raw JDBC keyset query", "the same rows written by hand over JDBC",
             "raw JDBC insert + commit of the transaction row alone",
@@ -70,7 +71,7 @@ class BenchQuickIT {
         }
         report.ratios().forEach(ratio -> assertTrue(Double.isFinite(ratio.ratio()) && ratio.ratio() > 0,
                 ratio.toString()));
-        assertEquals(aotCache ? 5 : 3, report.ratios().stream().filter(Report.Ratio::reference).count(),
+        assertEquals(aotCache ? 6 : 4, report.ratios().stream().filter(Report.Ratio::reference).count(),
                 "the machine's limits reported beside the goals: " + measures);
         String written = Files.readString(settings.findings());
         assertTrue(written.contains(begin) && written.contains(end), written);
