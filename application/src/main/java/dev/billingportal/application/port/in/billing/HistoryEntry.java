@@ -15,6 +15,11 @@ public record HistoryEntry(TransactionId id, long sequence, TransactionType type
                            String reference, String description, InvoiceId invoiceId, String invoiceNumber,
                            Money balanceAfter) {
 
+    /** What this transaction did to the balance, as {@link Transaction#effect()} says. */
+    public Money effect() {
+        return type.effectOn(amount);
+    }
+
     /** The entry a posted transaction shows as. */
     public static HistoryEntry of(Transaction t) {
         return new HistoryEntry(t.id(), t.sequence(), t.type(), t.amount(), t.postedAt(), t.reference(),

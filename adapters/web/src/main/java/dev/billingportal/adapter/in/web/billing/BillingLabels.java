@@ -26,7 +26,7 @@ public final class BillingLabels {
     }
 
     public static TransactionLine transaction(Texts t, Formats formats, Transaction transaction) {
-        return line(t, formats, HistoryEntry.of(transaction), transaction.invoiceNumber());
+        return entry(t, formats, HistoryEntry.of(transaction));
     }
 
     /** A line of the history page, from its read model. */
@@ -51,6 +51,6 @@ public final class BillingLabels {
         }
         return new TransactionLine(entry.sequence(), formats.localDateTime(entry.postedAt()),
                 TransactionHeadline.label(entry.type(), t.language()), what.toString(), formats.money(entry.amount()),
-                formats.money(entry.balanceAfter()), entry.type().effectOn(entry.amount()).isNegative());
+                formats.money(entry.balanceAfter()), entry.effect().isNegative());
     }
 }
