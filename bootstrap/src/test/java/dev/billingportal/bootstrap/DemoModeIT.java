@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Await;
 import dev.billingportal.bootstrap.support.Mailbox;
+import dev.billingportal.bootstrap.support.MailedLinks;
 import dev.billingportal.bootstrap.support.Onboarding;
 import dev.billingportal.bootstrap.support.PortalProcess;
 import dev.billingportal.bootstrap.support.WebClient;
@@ -54,6 +55,7 @@ class DemoModeIT {
             assertTrue(toLink.compareTo(Duration.ofSeconds(30)) < 0, "the link within 30 s of the start: " + toLink);
 
             WebClient web = new WebClient(URI.create("http://127.0.0.1:" + port));
+            MailedLinks.awaitLive(new Api(URI.create("http://127.0.0.1:" + port)), "/invitation?token=" + token);
             WebClient.Page form = web.get("/invitation?token=" + token);
             assertEquals(200, form.status(), form.body());
             WebClient.Page accepted = web.post("/invitation", Map.of("_csrf", form.csrf(), "token", token,

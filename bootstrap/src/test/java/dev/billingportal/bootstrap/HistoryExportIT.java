@@ -8,6 +8,7 @@ import dev.billingportal.adapter.out.persistence.TransactionGenerator;
 import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Await;
 import dev.billingportal.bootstrap.support.Mailbox;
+import dev.billingportal.bootstrap.support.MailedLinks;
 import dev.billingportal.bootstrap.support.PortalProcess;
 import dev.billingportal.bootstrap.support.TestPortal;
 import jakarta.mail.Session;
@@ -63,6 +64,7 @@ class HistoryExportIT {
             assertEquals(201, created.status(), created.body());
             accountId = created.json().getString("id");
             Await.until(Duration.ofSeconds(15), () -> invitationToken(data) != null, "the invitation file");
+            MailedLinks.awaitLive(portal.api(), "/invitation?token=" + invitationToken(data));
             assertEquals(204, portal.api().post("/api/v1/auth/invitations/accept", null, "{\"token\":\""
                     + invitationToken(data) + "\",\"password\":\"correct horse battery staple\"}").status());
             portal.stop();

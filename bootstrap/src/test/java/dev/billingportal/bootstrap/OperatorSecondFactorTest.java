@@ -18,6 +18,7 @@ import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Await;
 import dev.billingportal.bootstrap.support.Db;
 import dev.billingportal.bootstrap.support.Mailbox;
+import dev.billingportal.bootstrap.support.MailedLinks;
 import dev.billingportal.bootstrap.support.Onboarding;
 import dev.billingportal.bootstrap.support.TestPortal;
 import dev.billingportal.domain.access.ConsoleStage;
@@ -80,6 +81,7 @@ class OperatorSecondFactorTest {
         Matcher link = LINK.matcher(Mailbox.text(MAILBOX.to(EMAIL).get(0)));
         assertTrue(link.find(), Mailbox.text(MAILBOX.to(EMAIL).get(0)));
         secrets.add(link.group(1));
+        MailedLinks.awaitLive(api, "/console/invitation?token=" + link.group(1));
 
         SignInProgress accepted = useCase(OperatorLinksUseCase.class).acceptInvitation(
                 SetPasswordCommand.of(link.group(1), Onboarding.PASSWORD));

@@ -102,11 +102,13 @@ public final class Onboarding {
         return latestToken(username, kind, 0);
     }
 
-    /** Waits until more than {@code seen} links of this kind reached the user, and returns the newest. */
+    /** Waits until more than {@code seen} links of this kind reached the user and the newest is live; returns it. */
     public String latestToken(String username, String kind, int seen) {
         Await.until(Duration.ofSeconds(20), () -> links(username, kind).size() > seen, kind + " mail to " + username);
         List<String> tokens = links(username, kind);
-        return tokens.get(tokens.size() - 1);
+        String newest = tokens.get(tokens.size() - 1);
+        MailedLinks.awaitLive(api, "/" + kind + "?token=" + newest);
+        return newest;
     }
 
     public List<String> links(String username, String kind) {

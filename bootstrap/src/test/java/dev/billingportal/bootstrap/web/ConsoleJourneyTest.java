@@ -11,6 +11,7 @@ import dev.billingportal.bootstrap.support.Billing;
 import dev.billingportal.bootstrap.support.Browser;
 import dev.billingportal.bootstrap.support.ConsoleInvitation;
 import dev.billingportal.bootstrap.support.Mailbox;
+import dev.billingportal.bootstrap.support.MailedLinks;
 import dev.billingportal.bootstrap.support.Onboarding;
 import dev.billingportal.bootstrap.support.TestPortal;
 import dev.billingportal.domain.operator.Totp;
@@ -79,6 +80,7 @@ class ConsoleJourneyTest {
         Await.until(Duration.ofSeconds(20), () -> !MAILBOX.to(email).isEmpty(), "the invitation");
         Matcher link = LINK.matcher(Mailbox.text(MAILBOX.to(email).get(0)));
         assertTrue(link.find(), Mailbox.text(MAILBOX.to(email).get(0)));
+        MailedLinks.awaitLive(api, link.group(1));
         return link.group(1);
     }
 
@@ -536,6 +538,7 @@ class ConsoleJourneyTest {
         Await.until(Duration.ofSeconds(20), () -> !MAILBOX.to(email).isEmpty(), "the invitation");
         Matcher link = LINK.matcher(Mailbox.text(MAILBOX.to(email).get(0)));
         assertTrue(link.find());
+        MailedLinks.awaitLive(api, link.group(1));
         String ann = "ann-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         Api.Reply account = api.post("/api/v1/operator/accounts", TestPortal.OPERATOR_TOKEN,
                 "{\"name\":\"Boulangerie Gagné\",\"firstUser\":" + Onboarding.newUser(ann, true) + "}");

@@ -10,6 +10,7 @@ import dev.billingportal.bootstrap.support.Billing;
 import dev.billingportal.bootstrap.support.Browser;
 import dev.billingportal.bootstrap.support.ConsoleInvitation;
 import dev.billingportal.bootstrap.support.Mailbox;
+import dev.billingportal.bootstrap.support.MailedLinks;
 import dev.billingportal.bootstrap.support.Onboarding;
 import dev.billingportal.bootstrap.support.PortalProcess;
 import dev.billingportal.bootstrap.support.ScriptedInbox;
@@ -87,6 +88,7 @@ class ConsolePasskeyJourneyTest {
         Await.until(Duration.ofSeconds(20), () -> !MAILBOX.to(sam).isEmpty(), "the invitation");
         Matcher link = LINK.matcher(Mailbox.text(MAILBOX.to(sam).get(0)));
         assertTrue(link.find(), Mailbox.text(MAILBOX.to(sam).get(0)));
+        MailedLinks.awaitLive(api, link.group(1));
         // Ann deletes Bob; Bob calls, and the support operator finds him by his e-mail.
         String ann = "ann-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String bob = "bob-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";

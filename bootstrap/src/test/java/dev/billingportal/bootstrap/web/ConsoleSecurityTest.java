@@ -9,6 +9,7 @@ import dev.billingportal.bootstrap.support.Api;
 import dev.billingportal.bootstrap.support.Await;
 import dev.billingportal.bootstrap.support.BillRuns;
 import dev.billingportal.bootstrap.support.Mailbox;
+import dev.billingportal.bootstrap.support.MailedLinks;
 import dev.billingportal.bootstrap.support.Onboarding;
 import dev.billingportal.bootstrap.support.Onboarding.Member;
 import dev.billingportal.bootstrap.support.TestClock;
@@ -72,6 +73,7 @@ class ConsoleSecurityTest {
         Await.until(Duration.ofSeconds(20), () -> !MAILBOX.to(email).isEmpty(), "the invitation");
         Matcher link = LINK.matcher(Mailbox.text(MAILBOX.to(email).get(0)));
         assertTrue(link.find());
+        MailedLinks.awaitLive(api, link.group());
         WebClient browser = new WebClient(api.base());
         WebClient.Page invitation = browser.get(link.group());
         assertEquals(200, invitation.status(), invitation.body());
