@@ -58,9 +58,7 @@ final class RawJdbc implements AutoCloseable {
             long checksum = row.getObject(1, UUID.class).hashCode() + row.getObject(2, UUID.class).hashCode()
                     + row.getString(3).length() + row.getString(4).length()
                     + row.getObject(5, OffsetDateTime.class).getNano() + row.getObject(6, OffsetDateTime.class).getNano();
-            if (checksum == 42) { // keeps the JIT from dropping the reads; never true in practice
-                System.out.print("");
-            }
+            keep(checksum);
             return true;
         }
     }
@@ -84,10 +82,15 @@ final class RawJdbc implements AutoCloseable {
                 page.getObject(9, UUID.class);
             }
         }
-        if (checksum == 42) { // keeps the JIT from dropping the reads; never true in practice
+        keep(checksum);
+        return rows;
+    }
+
+    /** Uses what was read, so the JIT cannot drop the reads; the condition is never true in practice. */
+    private static void keep(long checksum) {
+        if (checksum == 42) {
             System.out.print("");
         }
-        return rows;
     }
 
     private static int length(String value) {
