@@ -54,8 +54,9 @@ class DemoModeIT {
             Duration toLink = Duration.ofNanos(System.nanoTime() - launched);
             assertTrue(toLink.compareTo(Duration.ofSeconds(30)) < 0, "the link within 30 s of the start: " + toLink);
 
-            WebClient web = new WebClient(URI.create("http://127.0.0.1:" + port));
-            MailedLinks.awaitLive(new Api(URI.create("http://127.0.0.1:" + port)), "/invitation?token=" + token);
+            URI site = URI.create("http://127.0.0.1:" + port);
+            WebClient web = new WebClient(site);
+            MailedLinks.awaitLive(new Api(site), "/invitation?token=" + token);
             WebClient.Page form = web.get("/invitation?token=" + token);
             assertEquals(200, form.status(), form.body());
             WebClient.Page accepted = web.post("/invitation", Map.of("_csrf", form.csrf(), "token", token,

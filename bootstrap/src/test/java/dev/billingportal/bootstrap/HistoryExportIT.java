@@ -64,9 +64,10 @@ class HistoryExportIT {
             assertEquals(201, created.status(), created.body());
             accountId = created.json().getString("id");
             Await.until(Duration.ofSeconds(15), () -> invitationToken(data) != null, "the invitation file");
-            MailedLinks.awaitLive(portal.api(), "/invitation?token=" + invitationToken(data));
+            String token = invitationToken(data);
+            MailedLinks.awaitLive(portal.api(), "/invitation?token=" + token);
             assertEquals(204, portal.api().post("/api/v1/auth/invitations/accept", null, "{\"token\":\""
-                    + invitationToken(data) + "\",\"password\":\"correct horse battery staple\"}").status());
+                    + token + "\",\"password\":\"correct horse battery staple\"}").status());
             portal.stop();
         }
 

@@ -19,15 +19,7 @@ public final class MailedLinks {
      * page only looks at its token, it does not use it — and fails if a newly mailed link never does.
      */
     public static void awaitLive(Api api, String path) {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        Api.Reply page = api.get(path, null);
-        while (page.status() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The mailed link " + path.replaceAll("token=.*", "token=…")
-                        + " did not open within " + LIMIT + ": " + page.status());
-            }
-            Await.sleep(Duration.ofMillis(20));
-            page = api.get(path, null);
-        }
+        Await.until(LIMIT, () -> api.get(path, null).status() == 200,
+                "the mailed link " + path.replaceAll("token=.*", "token=…") + " opens");
     }
 }
